@@ -1,0 +1,58 @@
+package cn.jincheng.brigades.common.errors;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.google.rpc.PreconditionFailure;
+
+import io.grpc.StatusRuntimeException;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * Turns domain refusals into gRPC status with google.rpc details: BadRequest field violations for
+ * INVALID_ARGUMENT, PreconditionFailure (with the current version) for ABORTED, so that the
+ * gateway can build problem+json field errors and ETags from them.
+ */
+public final class GrpcErrors {
+
+    public static final String DOMAIN = "brigades.jincheng.cn";
+    public static final String STALE_VERSION = "STALE_VERSION";
+    public static final String CURRENT_VERSION = "currentVersion";
+
+    private GrpcErrors() {
+    }
+
+    public static StatusRuntimeException toStatus(DomainException e) {
+        com.google.rpc.Status.Builder status = com.google.rpc.Status.newBuilder()
+                .setCode(e.code().value())
+                .setMessage(e.getMessage());
+        if (e instanceof ValidationException v) {
+            BadRequest.Builder bad = BadRequest.newBuilder();
+            v.violations().forEach(fv -> bad.addFieldViolations(
+                    BadRequest.FieldViolation.newBuilder().setField(fv.field()).setDescription(fv.message())));
+            status.addDetails(Any.pack(bad.build()));
+        } else if (e instanceof StaleVersionException s) {
+            status.addDetails(Any.pack(PreconditionFailure.newBuilder()
+                    .addViolations(PreconditionFailure.Violation.newBuilder()
+                            .setType(STALE_VERSION).setSubject("version").setDescription(s.getMessage()))
+                    .build()));
+            status.addDetails(Any.pack(ErrorInfo.newBuilder()
+                    .setReason(STALE_VERSION).setDomain(DOMAIN)
+                    .putMetadata(CURRENT_VERSION, Long.toString(s.currentVersion()))
+                    .build()));
+        }
+        return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /** A bug or an outage below us: the caller learns nothing of internals. */
+    public static StatusRuntimeException internal() {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INTERNAL_VALUE).setMessage("internal error").build());
+    }
+
+    public static StatusRuntimeException unavailable(String what) {
+        return StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE).setMessage(what + " is unavailable").build());
+    }
+}

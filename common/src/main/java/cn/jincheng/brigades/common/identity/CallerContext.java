@@ -1,0 +1,28 @@
+package cn.jincheng.brigades.common.identity;
+
+import io.grpc.Context;
+import io.grpc.Metadata;
+
+import cn.jincheng.brigades.common.errors.UnauthenticatedException;
+
+/** Where a verified caller travels with a gRPC call, and the metadata key that carries it. */
+public final class CallerContext {
+
+    public static final Metadata.Key<String> AUTHORIZATION =
+            Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    public static final String BEARER = "Bearer ";
+
+    static final Context.Key<Caller> CALLER = Context.key("brigades-caller");
+
+    private CallerContext() {
+    }
+
+    /** The verified caller of the current call; the interceptor guarantees there is one. */
+    public static Caller current() {
+        Caller caller = CALLER.get();
+        if (caller == null) {
+            throw new UnauthenticatedException("no caller identity");
+        }
+        return caller;
+    }
+}

@@ -1,0 +1,48 @@
+package cn.jincheng.brigades.common.identity;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+
+import cn.jincheng.brigades.common.errors.DomainExceptionHandler;
+
+/**
+ * What makes a gRPC service one of ours: every call carries a verified caller (or is refused),
+ * and domain refusals become gRPC status with details.
+ */
+@AutoConfiguration
+@ConditionalOnClass(GrpcExceptionHandler.class)
+@EnableConfigurationProperties(IdentityProperties.class)
+public class ServiceIdentityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    InternalTokenVerifier internalTokenVerifier(IdentityProperties properties, Clock clock) {
+        return new InternalTokenVerifier(properties.resolveKey(), clock);
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    CallerInterceptor callerInterceptor(InternalTokenVerifier verifier) {
+        return new CallerInterceptor(verifier);
+    }
+
+    @Bean
+    GrpcExceptionHandler domainExceptionHandler() {
+        return new DomainExceptionHandler();
+    }
+}

@@ -1,0 +1,71 @@
+package cn.jincheng.brigades.common.mongo;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+/**
+ * One MongoDB client per service: to {@code MONGODB_URI} when it is set, otherwise to the embedded
+ * store started here. Everything above this class is the same code path for both.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(prefix = "brigades.mongo", name = "database")
+@EnableConfigurationProperties(MongoProperties.class)
+public class MongoAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoAutoConfiguration.class);
+
+    /** Holds the embedded server, if any, so that it closes after the client. */
+    public record MongoConnection(String connectionString, EmbeddedMongoServer embedded) implements AutoCloseable {
+        @Override
+        public void close() {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoConnection mongoConnection(MongoProperties properties) {
+        if (!properties.embedded()) {
+            log.info("Using MongoDB at the configured MONGODB_URI, database '{}'", properties.database());
+            return new MongoConnection(properties.uri(), null);
+        }
+        EmbeddedMongoServer server = EmbeddedMongoServer.start(Path.of(properties.dataDir()), properties.database());
+        log.info("Using the embedded MongoDB-wire store in {}", server.file());
+        return new MongoConnection(server.connectionString(), server);
+    }
+
+    @Bean(destroyMethod = "close")
+    MongoClient mongoClient(MongoConnection connection) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connection.connectionString()))
+                .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
+                .applyToSocketSettings(s -> s.connectTimeout(3, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    @Bean
+    MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
+        // Majority writes: on a replica set an acknowledged write survives a primary failover.
+        // The embedded store treats the concern as plain acknowledgement and commits per write.
+        return client.getDatabase(properties.database())
+                .withWriteConcern(WriteConcern.MAJORITY)
+                .withReadConcern(ReadConcern.DEFAULT);
+    }
+}

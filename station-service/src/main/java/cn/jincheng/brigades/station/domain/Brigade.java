@@ -1,0 +1,45 @@
+package cn.jincheng.brigades.station.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A township brigade: the aggregate station-service guards. Its milestones live inside it, so a
+ * mode change and the milestones that follow it are one atomic write.
+ *
+ * @param version  the data version users see as the ETag: raised by every change of the brigade's
+ *                 own fields (housing, partner, notes, mode), not by milestone transitions
+ */
+public record Brigade(String id, String planId, String countyId, String town, BrigadeLevel level,
+        ConstructionMode mode, String partner, String situation, Housing housing, String notes,
+        long version, List<Milestone> milestones) {
+
+    public Brigade {
+        milestones = List.copyOf(milestones);
+        partner = partner == null ? "" : partner;
+        situation = situation == null ? "" : situation;
+        notes = notes == null ? "" : notes;
+    }
+
+    public Optional<Milestone> milestone(String milestoneId) {
+        return milestones.stream().filter(m -> m.id().equals(milestoneId)).findFirst();
+    }
+
+    public Brigade withData(Housing newHousing, String newPartner, String newNotes) {
+        return new Brigade(id, planId, countyId, town, level, mode, newPartner, situation, newHousing, newNotes,
+                version + 1, milestones);
+    }
+
+    public Brigade withMode(ConstructionMode newMode, List<Milestone> newMilestones) {
+        return new Brigade(id, planId, countyId, town, level, newMode, partner, situation, housing, notes,
+                version + 1, newMilestones);
+    }
+
+    public Brigade withMilestone(Milestone changed) {
+        List<Milestone> updated = milestones.stream()
+                .map(m -> m.id().equals(changed.id()) ? changed : m)
+                .toList();
+        return new Brigade(id, planId, countyId, town, level, mode, partner, situation, housing, notes,
+                version, updated);
+    }
+}

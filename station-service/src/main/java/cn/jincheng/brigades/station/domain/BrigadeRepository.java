@@ -1,0 +1,34 @@
+package cn.jincheng.brigades.station.domain;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Where brigades live. Implementations write each change together with its audit entry. */
+public interface BrigadeRepository {
+
+    Optional<StoredBrigade> find(String id);
+
+    /** Up to {@code limit} brigades matching the query, in id order. */
+    List<Brigade> find(BrigadeQuery query, int limit);
+
+    List<Brigade> findAll(Collection<String> ids);
+
+    /** Streams every brigade of the county (all when null) to the consumer, in id order. */
+    void forEach(String countyId, Consumer<Brigade> consumer);
+
+    Map<String, Integer> countByCounty();
+
+    /**
+     * Replaces the stored brigade with {@code after} and records {@code audit}, if and only if the
+     * stored revision is still {@code before.revision()}.
+     *
+     * @return false when something else changed the brigade first (nothing was written)
+     */
+    boolean replace(StoredBrigade before, Brigade after, AuditEntry audit);
+
+    /** Inserts a brigade unless one with its id exists. @return true when inserted */
+    boolean insertIfAbsent(Brigade brigade);
+}

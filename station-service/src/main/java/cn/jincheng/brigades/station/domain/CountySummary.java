@@ -1,0 +1,4 @@
+package cn.jincheng.brigades.station.domain;
+
+public record CountySummary(County county, int brigadeCount) {
+}

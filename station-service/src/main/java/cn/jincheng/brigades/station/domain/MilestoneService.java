@@ -1,0 +1,112 @@
+package cn.jincheng.brigades.station.domain;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import cn.jincheng.brigades.common.errors.NotFoundException;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.identity.Caller;
+
+/** Milestone submissions (county), decisions (city) and the supervision list of overdue ones. */
+@Service
+public class MilestoneService {
+
+    private final BrigadeService brigadeService;
+    private final BrigadeRepository brigades;
+    private final CountyRepository counties;
+    private final BrigadeWriter writer;
+    private final TimeSource time;
+
+    public MilestoneService(BrigadeService brigadeService, BrigadeRepository brigades, CountyRepository counties,
+            BrigadeWriter writer, TimeSource time) {
+        this.brigadeService = brigadeService;
+        this.brigades = brigades;
+        this.counties = counties;
+        this.writer = writer;
+        this.time = time;
+    }
+
+    public List<Milestone> list(Caller caller, String brigadeId) {
+        return brigadeService.get(caller, brigadeId).milestones();
+    }
+
+    public Milestone submit(Caller caller, String brigadeId, String milestoneId, String evidence) {
+        Validator v = new Validator().notBlank(evidence, "evidence").maxLength(evidence, BrigadeService.MAX_TEXT, "evidence");
+        Brigade after = writer.modify(brigadeId, current -> {
+            AccessPolicy.requireEditBrigadeData(caller, current.countyId());
+            v.throwIfInvalid();
+            Milestone before = milestoneOf(current, milestoneId);
+            Milestone submitted = before.submit(evidence, caller.subject(), time.now());
+            return change(caller, current, before, submitted, "milestone.submit",
+                    new Document("milestoneId", milestoneId).append("evidence", evidence));
+        });
+        return milestoneOf(after, milestoneId);
+    }
+
+    public Milestone decide(Caller caller, String brigadeId, String milestoneId, Boolean accept, String comment) {
+        AccessPolicy.requireDecideMilestones(caller);
+        Validator v = new Validator()
+                .check(accept != null, "decision", "must be ACCEPT or REJECT")
+                .maxLength(comment, BrigadeService.MAX_TEXT, "comment");
+        if (Boolean.FALSE.equals(accept)) {
+            v.notBlank(comment, "comment");
+        }
+        v.throwIfInvalid();
+        Brigade after = writer.modify(brigadeId, current -> {
+            AccessPolicy.requireRead(caller, current.countyId());
+            Milestone before = milestoneOf(current, milestoneId);
+            Milestone decided = before.decide(accept, comment, caller.subject(), time.now());
+            return change(caller, current, before, decided, "milestone.decide",
+                    new Document("milestoneId", milestoneId).append("decision", accept ? "ACCEPT" : "REJECT")
+                            .append("comment", comment));
+        });
+        return milestoneOf(after, milestoneId);
+    }
+
+    /** Overdue milestones on {@code asOf}, grouped by county in the caller's scope. */
+    public List<CountyOverdue> supervision(Caller caller, LocalDate asOf, String countyId) {
+        if (countyId != null) {
+            AccessPolicy.requireRead(caller, countyId);
+        }
+        String scope = caller.isCountyClerk() ? caller.county() : countyId;
+        Map<String, List<OverdueItem>> byCounty = new LinkedHashMap<>();
+        brigades.forEach(scope, brigade -> brigade.milestones().stream()
+                .filter(m -> m.isOverdue(asOf))
+                .forEach(m -> byCounty.computeIfAbsent(brigade.countyId(), k -> new ArrayList<>())
+                        .add(new OverdueItem(brigade, m, m.daysOverdue(asOf)))));
+        List<CountyOverdue> result = new ArrayList<>();
+        for (County county : counties.findAll()) {
+            List<OverdueItem> items = byCounty.get(county.id());
+            if (items != null) {
+                result.add(new CountyOverdue(county, items));
+            }
+        }
+        return result;
+    }
+
+    private BrigadeWriter.Change change(Caller caller, Brigade current, Milestone before, Milestone after,
+            String action, Document request) {
+        return new BrigadeWriter.Change(current.withMilestone(after), AuditEntry.of(caller, time.now(),
+                current.id(), action, AuditViews.milestone(before), AuditViews.milestone(after), request));
+    }
+
+    private static Milestone milestoneOf(Brigade brigade, String milestoneId) {
+        return brigade.milestone(milestoneId)
+                .orElseThrow(() -> new NotFoundException("milestone", brigade.id() + "/" + milestoneId));
+    }
+
+    /** One overdue milestone of one brigade. */
+    public record OverdueItem(Brigade brigade, Milestone milestone, long daysOverdue) {
+    }
+
+    /** A county and its overdue milestones. */
+    public record CountyOverdue(County county, List<OverdueItem> items) {
+    }
+}

@@ -1,0 +1,8 @@
+package cn.jincheng.brigades.station.domain;
+
+public enum MilestoneStatus {
+    PENDING,
+    SUBMITTED,
+    ACCEPTED,
+    REJECTED
+}

@@ -1,0 +1,40 @@
+package cn.jincheng.brigades.station.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * A construction plan (e.g. Jincheng 2019): its milestones with their due dates. Data, not code:
+ * another year or city is another plan document.
+ */
+public record Plan(String id, String city, int year, String source, LocalDate issuedOn,
+        List<MilestoneDefinition> milestones) {
+
+    public Plan {
+        milestones = List.copyOf(milestones);
+    }
+
+    /** The milestones a brigade of this mode gets, due on the plan's dates. */
+    public List<Milestone> milestonesFor(String brigadeId, ConstructionMode mode) {
+        return milestonesFor(brigadeId, mode, 0);
+    }
+
+    /**
+     * The milestones of a brigade that starts late (a deferred town activated on {@code start}):
+     * the same set, with the plan's spacing kept and every date moved by the delay since the plan
+     * was issued. A start on or before the issue date keeps the plan's dates.
+     */
+    public List<Milestone> milestonesStartingOn(String brigadeId, ConstructionMode mode, LocalDate start) {
+        long delay = Math.max(0, ChronoUnit.DAYS.between(issuedOn, start));
+        return milestonesFor(brigadeId, mode, delay);
+    }
+
+    private List<Milestone> milestonesFor(String brigadeId, ConstructionMode mode, long delayDays) {
+        return milestones.stream()
+                .filter(d -> d.appliesTo(mode))
+                .map(d -> Milestone.pending(brigadeId, d.id(), d.name(), d.dueDate().plusDays(delayDays),
+                        d.followsAcceptance()))
+                .toList();
+    }
+}

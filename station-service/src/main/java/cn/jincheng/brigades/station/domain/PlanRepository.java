@@ -1,0 +1,10 @@
+package cn.jincheng.brigades.station.domain;
+
+import java.util.Optional;
+
+public interface PlanRepository {
+
+    Optional<Plan> find(String id);
+
+    boolean insertIfAbsent(Plan plan);
+}

@@ -1,0 +1,207 @@
+package cn.jincheng.brigades.station.grpc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+
+import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.CallerContext;
+import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
+import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
+import cn.jincheng.brigades.proto.station.v1.CountySupervision;
+import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;
+import cn.jincheng.brigades.proto.station.v1.Decision;
+import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
+import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
+import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListCountiesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListMilestonesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListMilestonesResponse;
+import cn.jincheng.brigades.proto.station.v1.Milestone;
+import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
+import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
+import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
+import cn.jincheng.brigades.station.domain.AuditService;
+import cn.jincheng.brigades.station.domain.BrigadePage;
+import cn.jincheng.brigades.station.domain.BrigadeQuery;
+import cn.jincheng.brigades.station.domain.BrigadeService;
+import cn.jincheng.brigades.station.domain.County;
+import cn.jincheng.brigades.station.domain.CountyRepository;
+import cn.jincheng.brigades.station.domain.MilestoneService;
+import cn.jincheng.brigades.station.domain.TimeSource;
+import io.grpc.stub.StreamObserver;
+
+/** station.v1 over gRPC: maps messages, delegates to the domain services, decides nothing itself. */
+@Service
+class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
+
+    private static final int MAX_BATCH = 1000;
+
+    private final BrigadeService brigades;
+    private final MilestoneService milestones;
+    private final AuditService audit;
+    private final CountyRepository counties;
+    private final TimeSource time;
+
+    StationGrpcService(BrigadeService brigades, MilestoneService milestones, AuditService audit,
+            CountyRepository counties, TimeSource time) {
+        this.brigades = brigades;
+        this.milestones = milestones;
+        this.audit = audit;
+        this.counties = counties;
+        this.time = time;
+    }
+
+    @Override
+    public void listCounties(ListCountiesRequest request, StreamObserver<ListCountiesResponse> out) {
+        reply(out, ListCountiesResponse.newBuilder()
+                .addAllCounties(brigades.listCounties(caller()).stream().map(StationProtoMapper::county).toList())
+                .build());
+    }
+
+    @Override
+    public void listBrigades(ListBrigadesRequest request, StreamObserver<ListBrigadesResponse> out) {
+        int pageSize = PageTokens.pageSize(request.getPageSize());
+        BrigadeQuery query = new BrigadeQuery(emptyToNull(request.getCountyId()),
+                StationProtoMapper.level(request.getLevel(), "level"),
+                StationProtoMapper.mode(request.getConstructionMode(), "mode"),
+                PageTokens.decode(request.getPageToken()));
+        BrigadePage page = brigades.list(caller(), query, pageSize);
+        reply(out, ListBrigadesResponse.newBuilder()
+                .addAllBrigades(withCountyNames(page.brigades()))
+                .setNextPageToken(PageTokens.encode(page.nextAfterId()))
+                .build());
+    }
+
+    @Override
+    public void getBrigade(GetBrigadeRequest request, StreamObserver<Brigade> out) {
+        reply(out, withCountyNames(List.of(brigades.get(caller(), request.getId()))).get(0));
+    }
+
+    @Override
+    public void batchGetBrigades(BatchGetBrigadesRequest request, StreamObserver<BatchGetBrigadesResponse> out) {
+        new Validator().check(request.getIdsCount() <= MAX_BATCH, "ids", "at most " + MAX_BATCH + " ids per call")
+                .throwIfInvalid();
+        reply(out, BatchGetBrigadesResponse.newBuilder()
+                .addAllBrigades(withCountyNames(brigades.batchGet(caller(), request.getIdsList()))).build());
+    }
+
+    @Override
+    public void updateBrigade(UpdateBrigadeRequest request, StreamObserver<Brigade> out) {
+        cn.jincheng.brigades.station.domain.Brigade updated = brigades.update(caller(), request.getId(),
+                request.getExpectedVersion(),
+                request.hasHousing() ? StationProtoMapper.housingPatch(request.getHousing()) : null,
+                request.hasPartner() ? request.getPartner() : null,
+                request.hasNotes() ? request.getNotes() : null);
+        reply(out, withCountyNames(List.of(updated)).get(0));
+    }
+
+    @Override
+    public void changeConstructionMode(ChangeConstructionModeRequest request, StreamObserver<Brigade> out) {
+        cn.jincheng.brigades.station.domain.ConstructionMode mode =
+                StationProtoMapper.mode(request.getConstructionMode(), "constructionMode");
+        cn.jincheng.brigades.station.domain.Brigade changed = brigades.changeMode(caller(), request.getId(), mode,
+                request.getReason(), request.hasExpectedVersion() ? request.getExpectedVersion() : null,
+                StationProtoMapper.localDate(request.getEffectiveDate(), request.hasEffectiveDate(), "effectiveDate"));
+        reply(out, withCountyNames(List.of(changed)).get(0));
+    }
+
+    @Override
+    public void listMilestones(ListMilestonesRequest request, StreamObserver<ListMilestonesResponse> out) {
+        LocalDate asOf = asOf(request.getAsOf(), request.hasAsOf());
+        reply(out, ListMilestonesResponse.newBuilder()
+                .addAllMilestones(milestones.list(caller(), request.getBrigadeId()).stream()
+                        .map(m -> StationProtoMapper.milestone(m, asOf)).toList())
+                .build());
+    }
+
+    @Override
+    public void submitMilestone(SubmitMilestoneRequest request, StreamObserver<Milestone> out) {
+        reply(out, StationProtoMapper.milestone(milestones.submit(caller(), request.getBrigadeId(),
+                request.getMilestoneId(), request.getEvidence()), time.today()));
+    }
+
+    @Override
+    public void decideMilestone(DecideMilestoneRequest request, StreamObserver<Milestone> out) {
+        Boolean accept = request.getDecision() == Decision.DECISION_ACCEPT ? Boolean.TRUE
+                : request.getDecision() == Decision.DECISION_REJECT ? Boolean.FALSE : null;
+        reply(out, StationProtoMapper.milestone(milestones.decide(caller(), request.getBrigadeId(),
+                request.getMilestoneId(), accept, emptyToNull(request.getComment())), time.today()));
+    }
+
+    @Override
+    public void getSupervisionList(GetSupervisionListRequest request, StreamObserver<GetSupervisionListResponse> out) {
+        LocalDate asOf = asOf(request.getAsOf(), request.hasAsOf());
+        GetSupervisionListResponse.Builder response = GetSupervisionListResponse.newBuilder()
+                .setAsOf(StationProtoMapper.date(asOf));
+        for (MilestoneService.CountyOverdue county : milestones.supervision(caller(), asOf,
+                emptyToNull(request.getCountyId()))) {
+            response.addCounties(CountySupervision.newBuilder()
+                    .setCountyId(county.county().id()).setCountyName(county.county().name())
+                    .addAllMilestones(county.items().stream().map(StationProtoMapper::overdue).toList()));
+        }
+        reply(out, response.build());
+    }
+
+    @Override
+    public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> out) {
+        int pageSize = PageTokens.pageSize(request.getPageSize());
+        Instant beforeAt = null;
+        String beforeId = null;
+        String position = PageTokens.decode(request.getPageToken());
+        if (position != null) {
+            int bar = position.indexOf('|');
+            try {
+                beforeAt = Instant.ofEpochMilli(Long.parseLong(position.substring(0, bar)));
+                beforeId = position.substring(bar + 1);
+            } catch (RuntimeException e) {
+                throw new ValidationException("pageToken", "is not a page token this service issued");
+            }
+        }
+        List<cn.jincheng.brigades.station.domain.AuditEntry> entries =
+                audit.list(caller(), request.getBrigadeId(), beforeAt, beforeId, pageSize + 1);
+        ListAuditEntriesResponse.Builder response = ListAuditEntriesResponse.newBuilder();
+        entries.stream().limit(pageSize).map(StationProtoMapper::audit).forEach(response::addEntries);
+        if (entries.size() > pageSize) {
+            cn.jincheng.brigades.station.domain.AuditEntry last = entries.get(pageSize - 1);
+            response.setNextPageToken(PageTokens.encode(last.at().toEpochMilli() + "|" + last.id()));
+        }
+        reply(out, response.build());
+    }
+
+    private List<Brigade> withCountyNames(List<cn.jincheng.brigades.station.domain.Brigade> list) {
+        Map<String, String> names = counties.findAll().stream().collect(Collectors.toMap(County::id, County::name));
+        return list.stream().map(b -> StationProtoMapper.brigade(b, names.getOrDefault(b.countyId(), ""))).toList();
+    }
+
+    private LocalDate asOf(com.google.type.Date date, boolean present) {
+        LocalDate asOf = StationProtoMapper.localDate(date, present, "asOf");
+        return asOf != null ? asOf : time.today();
+    }
+
+    private static Caller caller() {
+        return CallerContext.current();
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static <T> void reply(StreamObserver<T> out, T value) {
+        out.onNext(value);
+        out.onCompleted();
+    }
+}

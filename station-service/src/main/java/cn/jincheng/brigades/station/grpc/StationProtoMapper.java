@@ -1,0 +1,154 @@
+package cn.jincheng.brigades.station.grpc;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import com.google.protobuf.Timestamp;
+import com.google.type.Date;
+
+import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.proto.station.v1.AuditEntry;
+import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.County;
+import cn.jincheng.brigades.proto.station.v1.Housing;
+import cn.jincheng.brigades.proto.station.v1.Milestone;
+import cn.jincheng.brigades.proto.station.v1.OverdueMilestone;
+import cn.jincheng.brigades.station.domain.BrigadeLevel;
+import cn.jincheng.brigades.station.domain.ConstructionMode;
+import cn.jincheng.brigades.station.domain.CountySummary;
+import cn.jincheng.brigades.station.domain.HousingPatch;
+import cn.jincheng.brigades.station.domain.MilestoneService;
+import cn.jincheng.brigades.station.domain.Room;
+
+/** Domain values ↔ station.v1 messages. Enum names differ only by the proto type prefix. */
+final class StationProtoMapper {
+
+    private StationProtoMapper() {
+    }
+
+    static County county(CountySummary s) {
+        return County.newBuilder().setId(s.county().id()).setName(s.county().name()).setKind(s.county().kind())
+                .setBrigadeCount(s.brigadeCount()).build();
+    }
+
+    static Brigade brigade(cn.jincheng.brigades.station.domain.Brigade b, String countyName) {
+        return Brigade.newBuilder()
+                .setId(b.id()).setCountyId(b.countyId()).setCountyName(countyName).setTown(b.town())
+                .setLevel(cn.jincheng.brigades.proto.station.v1.BrigadeLevel.valueOf("BRIGADE_LEVEL_" + b.level().name()))
+                .setConstructionMode(cn.jincheng.brigades.proto.station.v1.ConstructionMode
+                        .valueOf("CONSTRUCTION_MODE_" + b.mode().name()))
+                .setPartner(b.partner()).setSituation(b.situation()).setNotes(b.notes())
+                .setHousing(housing(b.housing())).setVersion(b.version()).setPlanId(b.planId())
+                .build();
+    }
+
+    static Housing housing(cn.jincheng.brigades.station.domain.Housing h) {
+        Housing.Builder out = Housing.newBuilder().setFloorAreaM2(h.floorAreaM2()).setSiteAreaM2(h.siteAreaM2())
+                .setGarageBays(h.garageBays());
+        h.rooms().stream().sorted().forEach(r -> out.addRooms(cn.jincheng.brigades.proto.station.v1.Room.valueOf("ROOM_" + r.name())));
+        return out.build();
+    }
+
+    static Milestone milestone(cn.jincheng.brigades.station.domain.Milestone m, LocalDate asOf) {
+        Milestone.Builder out = Milestone.newBuilder()
+                .setId(m.id()).setBrigadeId(m.brigadeId()).setName(m.name()).setDueDate(date(m.dueDate()))
+                .setStatus(cn.jincheng.brigades.proto.station.v1.MilestoneStatus.valueOf("MILESTONE_STATUS_" + m.status().name()))
+                .setOverdue(m.isOverdue(asOf)).setVersion(m.version());
+        if (m.evidence() != null) {
+            out.setEvidence(m.evidence());
+        }
+        if (m.submittedBy() != null) {
+            out.setSubmittedBy(m.submittedBy()).setSubmittedAt(timestamp(m.submittedAt()));
+        }
+        if (m.decidedBy() != null) {
+            out.setDecidedBy(m.decidedBy()).setDecidedAt(timestamp(m.decidedAt()));
+        }
+        if (m.decisionComment() != null) {
+            out.setDecisionComment(m.decisionComment());
+        }
+        return out.build();
+    }
+
+    static OverdueMilestone overdue(MilestoneService.OverdueItem item) {
+        return OverdueMilestone.newBuilder()
+                .setBrigadeId(item.brigade().id()).setTown(item.brigade().town())
+                .setMilestoneId(item.milestone().id()).setName(item.milestone().name())
+                .setDueDate(date(item.milestone().dueDate()))
+                .setStatus(cn.jincheng.brigades.proto.station.v1.MilestoneStatus
+                        .valueOf("MILESTONE_STATUS_" + item.milestone().status().name()))
+                .setDaysOverdue((int) item.daysOverdue()).build();
+    }
+
+    static AuditEntry audit(cn.jincheng.brigades.station.domain.AuditEntry e) {
+        AuditEntry.Builder out = AuditEntry.newBuilder().setId(e.id()).setBrigadeId(e.brigadeId())
+                .setAt(timestamp(e.at())).setActor(e.actor()).setRole(e.role()).setAction(e.action());
+        if (e.before() != null) {
+            out.setBeforeJson(e.before().toJson());
+        }
+        if (e.after() != null) {
+            out.setAfterJson(e.after().toJson());
+        }
+        if (e.request() != null) {
+            out.setRequestJson(e.request().toJson());
+        }
+        return out.build();
+    }
+
+    static HousingPatch housingPatch(cn.jincheng.brigades.proto.station.v1.HousingPatch p) {
+        Set<Room> rooms = null;
+        if (p.hasRooms()) {
+            rooms = EnumSet.noneOf(Room.class);
+            for (cn.jincheng.brigades.proto.station.v1.Room r : p.getRooms().getRoomsList()) {
+                if (r == cn.jincheng.brigades.proto.station.v1.Room.ROOM_UNSPECIFIED
+                        || r == cn.jincheng.brigades.proto.station.v1.Room.UNRECOGNIZED) {
+                    throw new ValidationException("housing.rooms", "unknown room");
+                }
+                rooms.add(Room.valueOf(r.name().substring("ROOM_".length())));
+            }
+        }
+        return new HousingPatch(p.hasFloorAreaM2() ? p.getFloorAreaM2() : null,
+                p.hasSiteAreaM2() ? p.getSiteAreaM2() : null, p.hasGarageBays() ? p.getGarageBays() : null, rooms);
+    }
+
+    static BrigadeLevel level(cn.jincheng.brigades.proto.station.v1.BrigadeLevel level, String field) {
+        return switch (level) {
+            case BRIGADE_LEVEL_UNSPECIFIED -> null;
+            case BRIGADE_LEVEL_LEVEL_ONE -> BrigadeLevel.LEVEL_ONE;
+            case BRIGADE_LEVEL_LEVEL_TWO -> BrigadeLevel.LEVEL_TWO;
+            default -> throw new ValidationException(field, "must be LEVEL_ONE or LEVEL_TWO");
+        };
+    }
+
+    static ConstructionMode mode(cn.jincheng.brigades.proto.station.v1.ConstructionMode mode, String field) {
+        if (mode == cn.jincheng.brigades.proto.station.v1.ConstructionMode.CONSTRUCTION_MODE_UNSPECIFIED) {
+            return null;
+        }
+        if (mode == cn.jincheng.brigades.proto.station.v1.ConstructionMode.UNRECOGNIZED) {
+            throw new ValidationException(field, "must be one of " + List.of(ConstructionMode.values()));
+        }
+        return ConstructionMode.valueOf(mode.name().substring("CONSTRUCTION_MODE_".length()));
+    }
+
+    static Date date(LocalDate d) {
+        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+    }
+
+    /** The date, or null when the message is unset; an impossible date is refused. */
+    static LocalDate localDate(Date d, boolean present, String field) {
+        if (!present) {
+            return null;
+        }
+        try {
+            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
+        } catch (java.time.DateTimeException e) {
+            throw new ValidationException(field, "is not a valid date");
+        }
+    }
+
+    static Timestamp timestamp(Instant i) {
+        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+    }
+}

@@ -1,0 +1,169 @@
+package cn.jincheng.brigades.station.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gt;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.result.UpdateResult;
+
+import cn.jincheng.brigades.station.domain.AuditEntry;
+import cn.jincheng.brigades.station.domain.Brigade;
+import cn.jincheng.brigades.station.domain.BrigadeQuery;
+import cn.jincheng.brigades.station.domain.BrigadeRepository;
+import cn.jincheng.brigades.station.domain.StoredBrigade;
+
+/**
+ * Brigades in MongoDB, one document each with its milestones. A change and its audit entry are
+ * one single-document write: the entry goes into the document's outbox in the same update, then
+ * moves to the audit collection. A crash between the two leaves it in the outbox, from where
+ * {@link #relayOutboxes()} moves it at the next start, so no change is ever without its entry.
+ * (Multi-document transactions are not available on the embedded store; this works on both.)
+ */
+@Repository
+class MongoBrigadeRepository implements BrigadeRepository {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoBrigadeRepository.class);
+
+    private final MongoCollection<Document> brigades;
+    private final MongoAuditLog auditLog;
+
+    MongoBrigadeRepository(MongoDatabase database, MongoAuditLog auditLog) {
+        this.brigades = database.getCollection("brigades");
+        this.auditLog = auditLog;
+        brigades.createIndex(Indexes.ascending(BrigadeCodec.COUNTY, BrigadeCodec.ID));
+    }
+
+    @Override
+    public Optional<StoredBrigade> find(String id) {
+        Document d = brigades.find(eq(BrigadeCodec.ID, id)).first();
+        return Optional.ofNullable(d).map(doc -> new StoredBrigade(BrigadeCodec.brigade(doc), BrigadeCodec.revision(doc)));
+    }
+
+    @Override
+    public List<Brigade> find(BrigadeQuery query, int limit) {
+        List<Bson> filters = new ArrayList<>();
+        if (query.countyId() != null) {
+            filters.add(eq(BrigadeCodec.COUNTY, query.countyId()));
+        }
+        if (query.level() != null) {
+            filters.add(eq(BrigadeCodec.LEVEL, query.level().name()));
+        }
+        if (query.mode() != null) {
+            filters.add(eq(BrigadeCodec.MODE, query.mode().name()));
+        }
+        if (query.afterId() != null) {
+            filters.add(gt(BrigadeCodec.ID, query.afterId()));
+        }
+        List<Brigade> result = new ArrayList<>();
+        brigades.find(filters.isEmpty() ? new Document() : and(filters))
+                .projection(Projections.exclude(BrigadeCodec.OUTBOX))
+                .sort(Sorts.ascending(BrigadeCodec.ID)).limit(limit)
+                .forEach(d -> result.add(BrigadeCodec.brigade(d)));
+        return result;
+    }
+
+    @Override
+    public List<Brigade> findAll(Collection<String> ids) {
+        List<Brigade> result = new ArrayList<>();
+        brigades.find(in(BrigadeCodec.ID, ids)).projection(Projections.exclude(BrigadeCodec.OUTBOX))
+                .sort(Sorts.ascending(BrigadeCodec.ID)).forEach(d -> result.add(BrigadeCodec.brigade(d)));
+        return result;
+    }
+
+    @Override
+    public void forEach(String countyId, Consumer<Brigade> consumer) {
+        Bson filter = countyId == null ? new Document() : eq(BrigadeCodec.COUNTY, countyId);
+        brigades.find(filter).projection(Projections.exclude(BrigadeCodec.OUTBOX))
+                .sort(Sorts.ascending(BrigadeCodec.ID)).batchSize(500)
+                .forEach(d -> consumer.accept(BrigadeCodec.brigade(d)));
+    }
+
+    @Override
+    public Map<String, Integer> countByCounty() {
+        Map<String, Integer> counts = new HashMap<>();
+        brigades.aggregate(List.of(Aggregates.group("$" + BrigadeCodec.COUNTY, Accumulators.sum("n", 1))))
+                .forEach(d -> counts.put(d.getString("_id"), ((Number) d.get("n")).intValue()));
+        return counts;
+    }
+
+    @Override
+    public boolean replace(StoredBrigade before, Brigade after, AuditEntry audit) {
+        Document entry = AuditCodec.document(audit);
+        List<Bson> sets = new ArrayList<>();
+        BrigadeCodec.fields(after).forEach((k, v) -> sets.add(Updates.set(k, v)));
+        sets.add(Updates.inc(BrigadeCodec.REVISION, 1L));
+        sets.add(Updates.push(BrigadeCodec.OUTBOX, entry));
+        UpdateResult result = brigades.updateOne(
+                and(eq(BrigadeCodec.ID, before.brigade().id()), eq(BrigadeCodec.REVISION, before.revision())),
+                Updates.combine(sets));
+        if (result.getModifiedCount() == 0) {
+            return false;
+        }
+        relay(before.brigade().id(), entry);
+        return true;
+    }
+
+    @Override
+    public boolean insertIfAbsent(Brigade brigade) {
+        try {
+            brigades.insertOne(BrigadeCodec.newDocument(brigade));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Moves audit entries left in outboxes by a crash to the audit collection. */
+    int relayOutboxes() {
+        List<Document> pending = new ArrayList<>();
+        brigades.find(and(exists(BrigadeCodec.OUTBOX + ".0"), ne(BrigadeCodec.OUTBOX, List.of())))
+                .projection(Projections.include(BrigadeCodec.OUTBOX)).forEach(pending::add);
+        int moved = 0;
+        for (Document d : pending) {
+            for (Document entry : d.getList(BrigadeCodec.OUTBOX, Document.class)) {
+                relay(d.getString(BrigadeCodec.ID), entry);
+                moved++;
+            }
+        }
+        if (moved > 0) {
+            log.info("Moved {} audit entries left in brigade outboxes to the audit trail", moved);
+        }
+        return moved;
+    }
+
+    private void relay(String brigadeId, Document entry) {
+        auditLog.append(entry);
+        brigades.updateOne(eq(BrigadeCodec.ID, brigadeId),
+                Updates.pull(BrigadeCodec.OUTBOX, new Document("_id", entry.getString("_id"))));
+    }
+}

@@ -1,0 +1,59 @@
+package cn.jincheng.brigades.station.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import cn.jincheng.brigades.station.domain.County;
+import cn.jincheng.brigades.station.domain.CountyRepository;
+
+/** Counties: reference data, in the order the plan lists them ({@code seq}). */
+@Repository
+class MongoCountyRepository implements CountyRepository {
+
+    private final MongoCollection<Document> counties;
+
+    MongoCountyRepository(MongoDatabase database) {
+        this.counties = database.getCollection("counties");
+    }
+
+    @Override
+    public List<County> findAll() {
+        List<County> result = new ArrayList<>();
+        counties.find().sort(new Document("seq", 1).append("_id", 1)).forEach(d -> result.add(county(d)));
+        return result;
+    }
+
+    @Override
+    public Optional<County> find(String id) {
+        return Optional.ofNullable(counties.find(eq("_id", id)).first()).map(MongoCountyRepository::county);
+    }
+
+    @Override
+    public boolean insertIfAbsent(County county) {
+        try {
+            counties.insertOne(new Document("_id", county.id()).append("name", county.name())
+                    .append("kind", county.kind()).append("seq", counties.countDocuments()));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static County county(Document d) {
+        return new County(d.getString("_id"), d.getString("name"), d.getString("kind"));
+    }
+}

@@ -1,0 +1,44 @@
+package cn.jincheng.brigades.station.persistence;
+
+import static com.mongodb.client.model.Filters.eq;
+
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+
+import cn.jincheng.brigades.station.domain.Plan;
+import cn.jincheng.brigades.station.domain.PlanRepository;
+
+@Repository
+class MongoPlanRepository implements PlanRepository {
+
+    private final MongoCollection<Document> plans;
+
+    MongoPlanRepository(MongoDatabase database) {
+        this.plans = database.getCollection("plans");
+    }
+
+    @Override
+    public Optional<Plan> find(String id) {
+        return Optional.ofNullable(plans.find(eq("_id", id)).first()).map(PlanCodec::plan);
+    }
+
+    @Override
+    public boolean insertIfAbsent(Plan plan) {
+        try {
+            plans.insertOne(PlanCodec.document(plan));
+            return true;
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}

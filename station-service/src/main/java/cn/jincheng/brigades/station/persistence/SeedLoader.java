@@ -1,0 +1,88 @@
+package cn.jincheng.brigades.station.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+import cn.jincheng.brigades.station.domain.Brigade;
+import cn.jincheng.brigades.station.domain.BrigadeLevel;
+import cn.jincheng.brigades.station.domain.ConstructionMode;
+import cn.jincheng.brigades.station.domain.County;
+import cn.jincheng.brigades.station.domain.Housing;
+import cn.jincheng.brigades.station.domain.Plan;
+
+/**
+ * Seeds the plan, its counties and brigades from a data file ({@code SEED_FILE}; the 2019
+ * Jincheng plan by default) on every start. Idempotent: only what is missing is inserted, so data
+ * users have changed is never overwritten. Also moves audit entries a crash left in outboxes.
+ * Runs before the gRPC server opens its port (servers start after all singletons are ready), so
+ * no call ever sees a half-seeded store.
+ */
+@Component
+class SeedLoader implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(SeedLoader.class);
+
+    private final Resource seedFile;
+    private final MongoPlanRepository plans;
+    private final MongoCountyRepository counties;
+    private final MongoBrigadeRepository brigades;
+
+    SeedLoader(@Value("${brigades.seed.file}") Resource seedFile, MongoPlanRepository plans,
+            MongoCountyRepository counties, MongoBrigadeRepository brigades) {
+        this.seedFile = seedFile;
+        this.plans = plans;
+        this.counties = counties;
+        this.brigades = brigades;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        seed();
+    }
+
+    void seed() {
+        brigades.relayOutboxes();
+        Document seed = read();
+        Plan plan = PlanCodec.plan(seed.get("plan", Document.class));
+        plans.insertIfAbsent(plan);
+        int newCounties = 0;
+        for (Document c : seed.getList("counties", Document.class)) {
+            newCounties += counties.insertIfAbsent(new County(c.getString("id"), c.getString("name"),
+                    c.getString("kind"))) ? 1 : 0;
+        }
+        List<Document> seeded = seed.getList("brigades", Document.class);
+        int newBrigades = 0;
+        for (Document b : seeded) {
+            newBrigades += brigades.insertIfAbsent(brigade(plan, b)) ? 1 : 0;
+        }
+        log.info("Seed {}: plan {}, {} new counties, {} of {} brigades new", seedFile.getFilename(), plan.id(),
+                newCounties, newBrigades, seeded.size());
+    }
+
+    private static Brigade brigade(Plan plan, Document b) {
+        String id = b.getString("id");
+        ConstructionMode mode = ConstructionMode.valueOf(b.getString("constructionMode"));
+        return new Brigade(id, plan.id(), b.getString("county"), b.getString("town"),
+                BrigadeLevel.valueOf(b.getString("level")), mode, b.getString("partner"), b.getString("situation"),
+                Housing.NONE, "", 1, plan.milestonesFor(id, mode));
+    }
+
+    private Document read() {
+        try (InputStream in = seedFile.getInputStream()) {
+            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the seed file " + seedFile, e);
+        }
+    }
+}

@@ -1,0 +1,404 @@
+package cn.jincheng.brigades.station.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+import com.google.type.Date;
+import com.mongodb.client.MongoDatabase;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+
+import cn.jincheng.brigades.common.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.proto.station.v1.AuditEntry;
+import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.BrigadeLevel;
+import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
+import cn.jincheng.brigades.proto.station.v1.ConstructionMode;
+import cn.jincheng.brigades.proto.station.v1.County;
+import cn.jincheng.brigades.proto.station.v1.CountySupervision;
+import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;
+import cn.jincheng.brigades.proto.station.v1.Decision;
+import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
+import cn.jincheng.brigades.proto.station.v1.HousingPatch;
+import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListMilestonesRequest;
+import cn.jincheng.brigades.proto.station.v1.Milestone;
+import cn.jincheng.brigades.proto.station.v1.MilestoneStatus;
+import cn.jincheng.brigades.proto.station.v1.Room;
+import cn.jincheng.brigades.proto.station.v1.RoomList;
+import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
+import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
+import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+
+@SpringBootTest
+class StationGrpcServiceTest extends StationGrpcTestSupport {
+
+    @Autowired
+    MongoDatabase database;
+    @Autowired
+    cn.jincheng.brigades.station.persistence.SeedAccess seed;
+
+    private static Status.Code code(Runnable call) {
+        return catchThrowableOfType(StatusRuntimeException.class, call::run).getStatus().getCode();
+    }
+
+    private static Brigade get(String id) {
+        return as(ADMIN).getBrigade(GetBrigadeRequest.newBuilder().setId(id).build());
+    }
+
+    private static Date date(int y, int m, int d) {
+        return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
+    }
+
+    // --- seed ---------------------------------------------------------------------------------
+
+    @Test
+    void the23BrigadesOfThePlanAreSeededExactly() {
+        List<Brigade> all = as(ADMIN).listBrigades(ListBrigadesRequest.getDefaultInstance()).getBrigadesList();
+        assertThat(all).hasSize(23);
+        assertThat(all.stream().collect(Collectors.groupingBy(Brigade::getLevel, Collectors.counting())))
+                .containsEntry(BrigadeLevel.BRIGADE_LEVEL_LEVEL_ONE, 9L).containsEntry(BrigadeLevel.BRIGADE_LEVEL_LEVEL_TWO, 14L);
+        assertThat(all.stream().collect(Collectors.groupingBy(Brigade::getConstructionMode, Collectors.counting())))
+                .containsEntry(ConstructionMode.CONSTRUCTION_MODE_SELF_BUILT, 7L)
+                .containsEntry(ConstructionMode.CONSTRUCTION_MODE_JOINT_ENTERPRISE, 8L)
+                .containsEntry(ConstructionMode.CONSTRUCTION_MODE_ADAPTED, 3L)
+                .containsEntry(ConstructionMode.CONSTRUCTION_MODE_DEFERRED, 2L)
+                .containsEntry(ConstructionMode.CONSTRUCTION_MODE_EXISTING, 3L);
+        Brigade ciying = get("yangcheng-ciying");
+        assertThat(ciying.getTown()).isEqualTo("次营镇");
+        assertThat(ciying.getCountyName()).isEqualTo("阳城县");
+        assertThat(ciying.getConstructionMode()).isEqualTo(ConstructionMode.CONSTRUCTION_MODE_DEFERRED);
+        assertThat(ciying.getPartner()).contains("煤企");
+        assertThat(get("zezhou-gaodu").getSituation()).contains("有队员和部分器材但无营房");
+    }
+
+    @Test
+    void countiesComeInThePlansOrderWithTheirBrigadeCounts() {
+        List<County> counties = as(ADMIN).listCounties(ListCountiesRequest.getDefaultInstance()).getCountiesList();
+        assertThat(counties).extracting(County::getId)
+                .containsExactly("chengqu", "zezhou", "gaoping", "yangcheng", "lingchuan", "qinshui");
+        assertThat(counties).extracting(County::getBrigadeCount).containsExactly(1, 6, 4, 6, 2, 4);
+        assertThat(counties.get(1).getName()).isEqualTo("泽州县");
+    }
+
+    @Test
+    void seedingAgainNeverOverwritesWhatUsersChanged() {
+        Brigade before = get("qinshui-zhongcun");
+        as(ADMIN).updateBrigade(UpdateBrigadeRequest.newBuilder().setId(before.getId())
+                .setExpectedVersion(before.getVersion()).setNotes("changed by a user").build());
+        seed.seedAgain();
+        Brigade after = get("qinshui-zhongcun");
+        assertThat(after.getNotes()).isEqualTo("changed by a user");
+        assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
+        assertThat(as(ADMIN).listBrigades(ListBrigadesRequest.getDefaultInstance()).getBrigadesCount()).isEqualTo(23);
+    }
+
+    // --- identity and scope -------------------------------------------------------------------
+
+    @Test
+    void aCallWithoutAVerifiableIdentityIsRefused() throws Exception {
+        assertThat(code(() -> anonymous().listCounties(ListCountiesRequest.getDefaultInstance())))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        InternalTokenIssuer forger = new InternalTokenIssuer(new ECKeyGenerator(Curve.P_256).keyID("forged").generate(),
+                Duration.ofMinutes(1), Clock.systemUTC());
+        StationServiceGrpc.StationServiceBlockingStub forged = StationServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(new BearerCallCredentials(forger.issue(ADMIN)));
+        assertThat(code(() -> forged.listCounties(ListCountiesRequest.getDefaultInstance())))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+        InternalTokenIssuer expired = new InternalTokenIssuer(
+                cn.jincheng.brigades.common.identity.IdentityKeyStore.loadOrCreate(
+                        DATA_DIR.resolve("keys/internal-identity.jwk")),
+                Duration.ofMinutes(-5), Clock.systemUTC());
+        StationServiceGrpc.StationServiceBlockingStub stale = StationServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(new BearerCallCredentials(expired.issue(ADMIN)));
+        assertThat(code(() -> stale.listCounties(ListCountiesRequest.getDefaultInstance())))
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void healthIsOpenToProbes() {
+        HealthCheckResponse health = HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance());
+        assertThat(health.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    }
+
+    @Test
+    void aCountyClerkSeesOnlyTheirOwnCounty() {
+        ListBrigadesResponse own = as(ZEZHOU_CLERK).listBrigades(ListBrigadesRequest.getDefaultInstance());
+        assertThat(own.getBrigadesList()).hasSize(6).allMatch(b -> b.getCountyId().equals("zezhou"));
+        assertThat(as(ZEZHOU_CLERK).listBrigades(ListBrigadesRequest.newBuilder().setCountyId("gaoping").build())
+                .getBrigadesList()).isEmpty();
+        assertThat(code(() -> as(ZEZHOU_CLERK).getBrigade(GetBrigadeRequest.newBuilder().setId("gaoping-macun").build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(as(ZEZHOU_CLERK).listCounties(ListCountiesRequest.getDefaultInstance()).getCountiesList())
+                .extracting(County::getId).containsExactly("zezhou");
+    }
+
+    @Test
+    void listsFilterAndPage() {
+        ListBrigadesResponse first = as(ADMIN).listBrigades(ListBrigadesRequest.newBuilder()
+                .setLevel(BrigadeLevel.BRIGADE_LEVEL_LEVEL_ONE).setPageSize(5).build());
+        assertThat(first.getBrigadesList()).hasSize(5);
+        assertThat(first.getNextPageToken()).isNotEmpty();
+        ListBrigadesResponse second = as(ADMIN).listBrigades(ListBrigadesRequest.newBuilder()
+                .setLevel(BrigadeLevel.BRIGADE_LEVEL_LEVEL_ONE).setPageSize(5).setPageToken(first.getNextPageToken()).build());
+        assertThat(second.getBrigadesList()).hasSize(4);
+        assertThat(second.getNextPageToken()).isEmpty();
+        assertThat(as(ADMIN).listBrigades(ListBrigadesRequest.newBuilder()
+                .setConstructionMode(ConstructionMode.CONSTRUCTION_MODE_EXISTING).build()).getBrigadesList())
+                .extracting(Brigade::getId).containsExactly("qinshui-duanshi", "yangcheng-beiliu", "zezhou-bagong");
+        assertThat(code(() -> as(ADMIN).listBrigades(ListBrigadesRequest.newBuilder().setPageToken("%%%").build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+
+    // --- housing under optimistic concurrency -------------------------------------------------
+
+    @Test
+    void anUpdateWithTheCurrentVersionAppliesAndIsAudited() {
+        Brigade before = get("zezhou-nancun");
+        Brigade after = as(ZEZHOU_CLERK).updateBrigade(UpdateBrigadeRequest.newBuilder().setId("zezhou-nancun")
+                .setExpectedVersion(before.getVersion())
+                .setHousing(HousingPatch.newBuilder().setFloorAreaM2(612.5).setGarageBays(3)
+                        .setRooms(RoomList.newBuilder().addRooms(Room.ROOM_COMMS_DUTY_ROOM).addRooms(Room.ROOM_STANDBY_ROOM)))
+                .build());
+        assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
+        assertThat(after.getHousing().getFloorAreaM2()).isEqualTo(612.5);
+        assertThat(after.getHousing().getGarageBays()).isEqualTo(3);
+        assertThat(after.getHousing().getRoomsList()).containsExactly(Room.ROOM_COMMS_DUTY_ROOM, Room.ROOM_STANDBY_ROOM);
+
+        List<AuditEntry> audit = as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder()
+                .setBrigadeId("zezhou-nancun").build()).getEntriesList();
+        assertThat(audit).isNotEmpty();
+        AuditEntry newest = audit.get(0);
+        assertThat(newest.getActor()).isEqualTo("clerk-zezhou");
+        assertThat(newest.getRole()).isEqualTo("COUNTY_CLERK");
+        assertThat(newest.getAction()).isEqualTo("brigade.update");
+        assertThat(newest.getBeforeJson()).contains("\"floorAreaM2\": 0.0");
+        assertThat(newest.getAfterJson()).contains("\"floorAreaM2\": 612.5");
+        assertThat(newest.getRequestJson()).contains("612.5");
+        assertThat(database.getCollection("brigades").find(new org.bson.Document("_id", "zezhou-nancun")).first()
+                .getList("outbox", Object.class)).isEmpty();
+    }
+
+    @Test
+    void aStaleVersionIsRefusedWithTheCurrentOneAndChangesNothing() {
+        Brigade before = get("zezhou-zhoucun");
+        as(ADMIN).updateBrigade(UpdateBrigadeRequest.newBuilder().setId(before.getId())
+                .setExpectedVersion(before.getVersion()).setNotes("first").build());
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> as(ADMIN)
+                .updateBrigade(UpdateBrigadeRequest.newBuilder().setId(before.getId())
+                        .setExpectedVersion(before.getVersion()).setNotes("second").build()));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(errorInfo(e).getMetadataMap()).containsEntry("currentVersion", Long.toString(before.getVersion() + 1));
+        assertThat(get(before.getId()).getNotes()).isEqualTo("first");
+    }
+
+    @Test
+    void badHousingIsRefusedFieldByFieldAndChangesNothing() {
+        Brigade before = get("zezhou-dayang");
+        StatusRuntimeException e = catchThrowableOfType(StatusRuntimeException.class, () -> as(ADMIN)
+                .updateBrigade(UpdateBrigadeRequest.newBuilder().setId(before.getId())
+                        .setExpectedVersion(before.getVersion())
+                        .setHousing(HousingPatch.newBuilder().setFloorAreaM2(-5).setSiteAreaM2(200_000).setGarageBays(-1))
+                        .build()));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(badRequest(e).getFieldViolationsList()).extracting(v -> v.getField())
+                .containsExactlyInAnyOrder("housing.floorAreaM2", "housing.siteAreaM2", "housing.garageBays");
+        assertThat(get(before.getId())).isEqualTo(before);
+    }
+
+    @Test
+    void clerksEditOnlyTheirCountyAndOtherRolesNotAtAll() {
+        Brigade gaoping = get("gaoping-mishan");
+        UpdateBrigadeRequest request = UpdateBrigadeRequest.newBuilder().setId(gaoping.getId())
+                .setExpectedVersion(gaoping.getVersion()).setNotes("x").build();
+        assertThat(code(() -> as(ZEZHOU_CLERK).updateBrigade(request))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(INSPECTOR).updateBrigade(request))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(FIRE_DEPT).updateBrigade(request))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(ADMIN).updateBrigade(request.toBuilder().setId("no-such-brigade").build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(as(GAOPING_CLERK).updateBrigade(request).getNotes()).isEqualTo("x");
+    }
+
+    @Test
+    void concurrentUpdatesWithTheSameVersionLetExactlyOneWin() throws Exception {
+        Brigade before = get("gaoping-sanjia");
+        int writers = 20;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        try {
+            List<Callable<String>> calls = new ArrayList<>();
+            for (int i = 0; i < writers; i++) {
+                String notes = "writer " + i;
+                calls.add(() -> {
+                    try {
+                        as(ADMIN).updateBrigade(UpdateBrigadeRequest.newBuilder().setId(before.getId())
+                                .setExpectedVersion(before.getVersion()).setNotes(notes).build());
+                        return notes;
+                    } catch (StatusRuntimeException e) {
+                        return e.getStatus().getCode().name();
+                    }
+                });
+            }
+            List<String> outcomes = new ArrayList<>();
+            for (Future<String> f : pool.invokeAll(calls)) {
+                outcomes.add(f.get());
+            }
+            List<String> winners = outcomes.stream().filter(o -> o.startsWith("writer")).toList();
+            assertThat(winners).hasSize(1);
+            assertThat(outcomes.stream().filter(o -> o.equals("ABORTED")).count()).isEqualTo(writers - 1);
+            Brigade after = get(before.getId());
+            assertThat(after.getNotes()).isEqualTo(winners.get(0));
+            assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    // --- milestones ---------------------------------------------------------------------------
+
+    @Test
+    void milestonesGoFromSubmissionToDecisionAndIllegalStepsAreRefused() {
+        String id = "yangcheng-runcheng";
+        ListMilestonesRequest list = ListMilestonesRequest.newBuilder().setBrigadeId(id).build();
+        assertThat(as(ADMIN).listMilestones(list).getMilestonesList()).extracting(Milestone::getId)
+                .containsExactly("mobilisation", "benchmark-study", "construction-complete", "acceptance");
+
+        DecideMilestoneRequest accept = DecideMilestoneRequest.newBuilder().setBrigadeId(id)
+                .setMilestoneId("mobilisation").setDecision(Decision.DECISION_ACCEPT).build();
+        assertThat(code(() -> as(INSPECTOR).decideMilestone(accept))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+
+        SubmitMilestoneRequest submit = SubmitMilestoneRequest.newBuilder().setBrigadeId(id)
+                .setMilestoneId("mobilisation").setEvidence("阳城县实施方案 2019-06-20").build();
+        assertThat(code(() -> as(ZEZHOU_CLERK).submitMilestone(submit))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(ADMIN).submitMilestone(submit.toBuilder().setEvidence(" ").build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        Milestone submitted = as(ADMIN).submitMilestone(submit);
+        assertThat(submitted.getStatus()).isEqualTo(MilestoneStatus.MILESTONE_STATUS_SUBMITTED);
+        assertThat(submitted.getSubmittedBy()).isEqualTo("admin");
+
+        assertThat(code(() -> as(FIRE_DEPT).decideMilestone(accept))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        Milestone accepted = as(INSPECTOR).decideMilestone(accept);
+        assertThat(accepted.getStatus()).isEqualTo(MilestoneStatus.MILESTONE_STATUS_ACCEPTED);
+        assertThat(accepted.getOverdue()).isFalse();
+        assertThat(code(() -> as(INSPECTOR).decideMilestone(accept))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+
+        assertThat(code(() -> as(ADMIN).submitMilestone(submit.toBuilder().setMilestoneId("acceptance").build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(code(() -> as(ADMIN).submitMilestone(submit.toBuilder().setMilestoneId("nope").build())))
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder().setBrigadeId(id).build())
+                .getEntriesList()).extracting(AuditEntry::getAction).startsWith("milestone.decide", "milestone.submit");
+    }
+
+    @Test
+    void overdueIsJudgedAgainstAsOfAndTheSupervisionListGroupsByCounty() {
+        List<Milestone> july = as(ADMIN).listMilestones(ListMilestonesRequest.newBuilder()
+                .setBrigadeId("qinshui-jiafeng").setAsOf(date(2019, 7, 1)).build()).getMilestonesList();
+        Map<String, Boolean> overdue = july.stream().collect(Collectors.toMap(Milestone::getId, Milestone::getOverdue));
+        assertThat(overdue).containsEntry("mobilisation", true).containsEntry("benchmark-study", false)
+                .containsEntry("acceptance", false);
+
+        List<CountySupervision> june = as(ADMIN).getSupervisionList(GetSupervisionListRequest.newBuilder()
+                .setAsOf(date(2019, 6, 25)).build()).getCountiesList();
+        assertThat(june).isEmpty();
+
+        List<CountySupervision> lateJune = as(ADMIN).getSupervisionList(GetSupervisionListRequest.newBuilder()
+                .setAsOf(date(2019, 6, 26)).build()).getCountiesList();
+        assertThat(lateJune).extracting(CountySupervision::getCountyId).contains("chengqu", "qinshui")
+                .doesNotContain("lingchuan-none");
+        CountySupervision qinshui = lateJune.stream().filter(c -> c.getCountyId().equals("qinshui")).findFirst().orElseThrow();
+        assertThat(qinshui.getCountyName()).isEqualTo("沁水县");
+        assertThat(qinshui.getMilestonesList()).allMatch(m -> m.getMilestoneId().equals("mobilisation")
+                && m.getDaysOverdue() == 1);
+
+        List<CountySupervision> clerkView = as(ZEZHOU_CLERK).getSupervisionList(GetSupervisionListRequest.newBuilder()
+                .setAsOf(date(2020, 1, 1)).build()).getCountiesList();
+        assertThat(clerkView).extracting(CountySupervision::getCountyId).containsExactly("zezhou");
+    }
+
+    // --- construction mode --------------------------------------------------------------------
+
+    @Test
+    void onlyTheCityAdminActivatesADeferredTownAndMilestonesFollow() {
+        ChangeConstructionModeRequest activate = ChangeConstructionModeRequest.newBuilder().setId("lingchuan-fucheng")
+                .setConstructionMode(ConstructionMode.CONSTRUCTION_MODE_SELF_BUILT).setReason("财政到位")
+                .setEffectiveDate(date(2020, 3, 1)).build();
+        assertThat(code(() -> as(INSPECTOR).changeConstructionMode(activate))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(ADMIN).changeConstructionMode(activate.toBuilder().setReason("").build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(as(ADMIN).listMilestones(ListMilestonesRequest.newBuilder().setBrigadeId("lingchuan-fucheng").build())
+                .getMilestonesList()).isEmpty();
+
+        Brigade activated = as(ADMIN).changeConstructionMode(activate);
+        assertThat(activated.getConstructionMode()).isEqualTo(ConstructionMode.CONSTRUCTION_MODE_SELF_BUILT);
+        List<Milestone> milestones = as(ADMIN).listMilestones(ListMilestonesRequest.newBuilder()
+                .setBrigadeId("lingchuan-fucheng").build()).getMilestonesList();
+        assertThat(milestones).extracting(Milestone::getId)
+                .containsExactly("mobilisation", "benchmark-study", "construction-complete", "acceptance");
+        // 2020-03-01 is 269 days after the plan's issue (2019-06-06): 2019-06-25 + 269 days
+        assertThat(milestones.get(0).getDueDate()).isEqualTo(date(2020, 3, 20));
+        assertThat(code(() -> as(ADMIN).changeConstructionMode(activate))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder().setBrigadeId("lingchuan-fucheng")
+                .build()).getEntries(0).getRequestJson()).contains("财政到位");
+    }
+
+    @Test
+    void anAuditEntryLeftInTheOutboxByACrashReachesTheTrailOnTheNextStart() {
+        org.bson.Document orphan = new org.bson.Document("_id", "crash-entry").append("brigadeId", "chengqu-beishidian")
+                .append("at", new java.util.Date()).append("actor", "admin").append("role", "CITY_ADMIN")
+                .append("action", "brigade.update").append("before", new org.bson.Document())
+                .append("after", new org.bson.Document()).append("request", new org.bson.Document());
+        database.getCollection("brigades").updateOne(new org.bson.Document("_id", "chengqu-beishidian"),
+                new org.bson.Document("$push", new org.bson.Document("outbox", orphan)));
+        seed.seedAgain();
+        assertThat(as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder().setBrigadeId("chengqu-beishidian")
+                .build()).getEntriesList()).extracting(AuditEntry::getId).contains("crash-entry");
+        assertThat(database.getCollection("brigades").find(new org.bson.Document("_id", "chengqu-beishidian")).first()
+                .getList("outbox", Object.class)).isEmpty();
+    }
+
+    @Test
+    void auditIsReadInScopeAndPaged() {
+        Brigade b = get("yangcheng-dongye");
+        long version = b.getVersion();
+        for (int i = 0; i < 3; i++) {
+            version = as(ADMIN).updateBrigade(UpdateBrigadeRequest.newBuilder().setId(b.getId())
+                    .setExpectedVersion(version).setNotes("n" + i).build()).getVersion();
+        }
+        var page1 = as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder().setBrigadeId(b.getId())
+                .setPageSize(2).build());
+        assertThat(page1.getEntriesList()).hasSize(2);
+        var page2 = as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder().setBrigadeId(b.getId())
+                .setPageSize(2).setPageToken(page1.getNextPageToken()).build());
+        assertThat(page2.getEntriesList()).hasSize(1);
+        assertThat(page2.getEntries(0).getAfterJson()).contains("\"n0\"");
+        assertThatThrownBy(() -> as(ZEZHOU_CLERK).listAuditEntries(ListAuditEntriesRequest.newBuilder()
+                .setBrigadeId(b.getId()).build())).isInstanceOf(StatusRuntimeException.class)
+                .hasMessageContaining("PERMISSION_DENIED");
+    }
+}

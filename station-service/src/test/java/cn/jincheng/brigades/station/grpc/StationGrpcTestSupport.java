@@ -1,0 +1,110 @@
+package cn.jincheng.brigades.station.grpc;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.google.rpc.BadRequest;
+import com.google.rpc.ErrorInfo;
+
+import cn.jincheng.brigades.common.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.IdentityKeyStore;
+import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * Starts station-service on a free port with its embedded store in a fresh data directory, and
+ * talks to it over a real gRPC channel with gateway-signed identities, as the gateway does.
+ */
+abstract class StationGrpcTestSupport {
+
+    static final Path DATA_DIR = tempDir();
+    static final int PORT = freePort();
+    static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
+    static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
+    static final Caller FIRE_DEPT = new Caller("firedept", Role.FIRE_DEPT, null);
+    static final Caller ZEZHOU_CLERK = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
+    static final Caller GAOPING_CLERK = new Caller("clerk-gaoping", Role.COUNTY_CLERK, "gaoping");
+
+    static ManagedChannel channel;
+    static InternalTokenIssuer issuer;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.server.port", () -> PORT);
+        registry.add("brigades.mongo.data-dir", DATA_DIR::toString);
+        registry.add("brigades.identity.key-file", () -> DATA_DIR.resolve("keys/internal-identity.jwk").toString());
+    }
+
+    @BeforeAll
+    static void connect() {
+        issuer = new InternalTokenIssuer(IdentityKeyStore.loadOrCreate(DATA_DIR.resolve("keys/internal-identity.jwk")),
+                Duration.ofMinutes(2), Clock.systemUTC());
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+    }
+
+    @AfterAll
+    static void disconnect() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    static StationServiceGrpc.StationServiceBlockingStub as(Caller caller) {
+        return StationServiceGrpc.newBlockingStub(channel)
+                .withCallCredentials(new BearerCallCredentials(issuer.issue(caller)))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    static StationServiceGrpc.StationServiceBlockingStub anonymous() {
+        return StationServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    static BadRequest badRequest(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream().filter(a -> a.is(BadRequest.class))
+                .map(a -> unpack(a, BadRequest.class)).findFirst().orElseThrow();
+    }
+
+    static ErrorInfo errorInfo(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream().filter(a -> a.is(ErrorInfo.class))
+                .map(a -> unpack(a, ErrorInfo.class)).findFirst().orElseThrow();
+    }
+
+    private static <T extends com.google.protobuf.Message> T unpack(com.google.protobuf.Any any, Class<T> type) {
+        try {
+            return any.unpack(type);
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("station-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
