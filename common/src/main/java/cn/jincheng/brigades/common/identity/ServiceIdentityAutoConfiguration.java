@@ -16,10 +16,10 @@ import cn.jincheng.brigades.common.errors.DomainExceptionHandler;
 
 /**
  * What makes a gRPC service one of ours: every call carries a verified caller (or is refused),
- * and domain refusals become gRPC status with details.
+ * and domain refusals become gRPC status with details. Only where a gRPC server runs.
  */
 @AutoConfiguration
-@ConditionalOnClass(GrpcExceptionHandler.class)
+@ConditionalOnClass(name = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
 @EnableConfigurationProperties(IdentityProperties.class)
 public class ServiceIdentityAutoConfiguration {
 

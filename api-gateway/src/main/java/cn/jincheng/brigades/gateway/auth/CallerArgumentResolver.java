@@ -1,0 +1,30 @@
+package cn.jincheng.brigades.gateway.auth;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.web.reactive.BindingContext;
+import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
+import org.springframework.web.server.ServerWebExchange;
+
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.gateway.problem.ApiException;
+import reactor.core.publisher.Mono;
+
+/** Lets a controller method take the verified {@link Caller} as a parameter. */
+public final class CallerArgumentResolver implements HandlerMethodArgumentResolver {
+
+    @Override
+    public boolean supportsParameter(MethodParameter parameter) {
+        return Caller.class.equals(parameter.getParameterType());
+    }
+
+    @Override
+    public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
+            ServerWebExchange exchange) {
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication())
+                .filter(CallerAuthentication.class::isInstance)
+                .map(auth -> (Object) ((CallerAuthentication) auth).getPrincipal())
+                .switchIfEmpty(Mono.error(() -> ApiException.unauthorized("a bearer token is required")));
+    }
+}

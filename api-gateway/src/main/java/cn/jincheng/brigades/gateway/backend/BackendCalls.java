@@ -1,0 +1,96 @@
+package cn.jincheng.brigades.gateway.backend;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.Supplier;
+
+import org.springframework.stereotype.Component;
+
+import com.google.common.util.concurrent.FutureCallback;
+import com.google.common.util.concurrent.Futures;
+import com.google.common.util.concurrent.ListenableFuture;
+import com.google.common.util.concurrent.MoreExecutors;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.github.resilience4j.reactor.retry.RetryOperator;
+import io.github.resilience4j.retry.Retry;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs one gRPC call as a Mono, guarded by the policy of {@code ResilienceConfiguration}: a fresh
+ * deadline per attempt, the service's circuit breaker, and for reads one retry. Outages come out
+ * as {@link BackendFailure} naming the service; the service's own answers (NOT_FOUND,
+ * INVALID_ARGUMENT, ...) pass through as they are. Nothing here blocks: the Mono completes on
+ * gRPC's callback.
+ */
+@Component
+public class BackendCalls {
+
+    private final Map<Backend, CircuitBreaker> breakers;
+    private final Retry readRetry;
+    private final Duration deadline;
+
+    public BackendCalls(Map<Backend, CircuitBreaker> breakers, Retry readRetry, BackendProperties properties) {
+        this.breakers = breakers;
+        this.readRetry = readRetry;
+        this.deadline = properties.resilience().deadline();
+    }
+
+    public Duration deadline() {
+        return deadline;
+    }
+
+    /** An idempotent read: may be sent twice if the first attempt found the service unavailable. */
+    public <T> Mono<T> read(Backend backend, Supplier<ListenableFuture<T>> call) {
+        return guarded(backend, call).transformDeferred(RetryOperator.of(readRetry))
+                .onErrorMap(e -> translate(backend, e));
+    }
+
+    /** A write: sent once. */
+    public <T> Mono<T> write(Backend backend, Supplier<ListenableFuture<T>> call) {
+        return guarded(backend, call).onErrorMap(e -> translate(backend, e));
+    }
+
+    private <T> Mono<T> guarded(Backend backend, Supplier<ListenableFuture<T>> call) {
+        return Mono.defer(() -> fromFuture(call.get()))
+                .transformDeferred(CircuitBreakerOperator.of(breakers.get(backend)));
+    }
+
+    static <T> Mono<T> fromFuture(ListenableFuture<T> future) {
+        return Mono.create(sink -> {
+            Futures.addCallback(future, new FutureCallback<T>() {
+                @Override
+                public void onSuccess(T result) {
+                    sink.success(result);
+                }
+
+                @Override
+                public void onFailure(Throwable t) {
+                    sink.error(t instanceof CancellationException ? Status.CANCELLED.asRuntimeException() : t);
+                }
+            }, MoreExecutors.directExecutor());
+            sink.onCancel(() -> future.cancel(true));
+        });
+    }
+
+    private static Throwable translate(Backend backend, Throwable e) {
+        if (e instanceof CallNotPermittedException) {
+            return new BackendFailure(backend, BackendFailure.Kind.UNAVAILABLE, e);
+        }
+        if (e instanceof StatusRuntimeException s) {
+            Status.Code code = s.getStatus().getCode();
+            if (code == Status.Code.DEADLINE_EXCEEDED) {
+                return new BackendFailure(backend, BackendFailure.Kind.TIMEOUT, e);
+            }
+            if (code == Status.Code.UNAVAILABLE) {
+                return new BackendFailure(backend, BackendFailure.Kind.UNAVAILABLE, e);
+            }
+        }
+        return e;
+    }
+}

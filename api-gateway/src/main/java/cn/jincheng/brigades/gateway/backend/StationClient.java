@@ -1,0 +1,92 @@
+package cn.jincheng.brigades.gateway.backend;
+
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.stereotype.Component;
+
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
+import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
+import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;
+import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
+import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
+import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListCountiesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListMilestonesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListMilestonesResponse;
+import cn.jincheng.brigades.proto.station.v1.Milestone;
+import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
+import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
+import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
+import reactor.core.publisher.Mono;
+
+/** station-service as the gateway calls it: async stubs on the shared channel, every call guarded. */
+@Component
+public class StationClient {
+
+    private final StationServiceGrpc.StationServiceFutureStub stub;
+    private final BackendCalls calls;
+    private final IdentityTokens identity;
+
+    public StationClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
+        this.stub = StationServiceGrpc.newFutureStub(channels.channel(Backend.STATION));
+        this.calls = calls;
+        this.identity = identity;
+    }
+
+    private StationServiceGrpc.StationServiceFutureStub as(Caller caller) {
+        return stub.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.deadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Mono<ListCountiesResponse> listCounties(Caller caller) {
+        return calls.read(Backend.STATION, () -> as(caller).listCounties(ListCountiesRequest.getDefaultInstance()));
+    }
+
+    public Mono<ListBrigadesResponse> listBrigades(Caller caller, ListBrigadesRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).listBrigades(request));
+    }
+
+    public Mono<Brigade> getBrigade(Caller caller, String id) {
+        return calls.read(Backend.STATION, () -> as(caller).getBrigade(GetBrigadeRequest.newBuilder().setId(id).build()));
+    }
+
+    public Mono<BatchGetBrigadesResponse> batchGetBrigades(Caller caller, BatchGetBrigadesRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).batchGetBrigades(request));
+    }
+
+    public Mono<Brigade> updateBrigade(Caller caller, UpdateBrigadeRequest request) {
+        return calls.write(Backend.STATION, () -> as(caller).updateBrigade(request));
+    }
+
+    public Mono<Brigade> changeConstructionMode(Caller caller, ChangeConstructionModeRequest request) {
+        return calls.write(Backend.STATION, () -> as(caller).changeConstructionMode(request));
+    }
+
+    public Mono<ListMilestonesResponse> listMilestones(Caller caller, ListMilestonesRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).listMilestones(request));
+    }
+
+    public Mono<Milestone> submitMilestone(Caller caller, SubmitMilestoneRequest request) {
+        return calls.write(Backend.STATION, () -> as(caller).submitMilestone(request));
+    }
+
+    public Mono<Milestone> decideMilestone(Caller caller, DecideMilestoneRequest request) {
+        return calls.write(Backend.STATION, () -> as(caller).decideMilestone(request));
+    }
+
+    public Mono<GetSupervisionListResponse> supervision(Caller caller, GetSupervisionListRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).getSupervisionList(request));
+    }
+
+    public Mono<ListAuditEntriesResponse> listAuditEntries(Caller caller, ListAuditEntriesRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).listAuditEntries(request));
+    }
+}

@@ -1,0 +1,134 @@
+#!/usr/bin/env bash
+# Builds (if needed) and runs the whole system on the embedded default: three gRPC services, each
+# with its in-process MongoDB-wire store under DATA_DIR, and the REST gateway. Ctrl-C or SIGTERM
+# stops everything cleanly. If one service dies, the others keep serving and this says which died.
+#
+# Settings (environment): GATEWAY_PORT (8080), STATION_PORT (9091), EQUIPMENT_PORT (9092),
+# STAFFING_PORT (9093), DATA_DIR (./data), DEMO_PASSWORD (demo-2019), GATEWAY_HOST (127.0.0.1),
+# SKIP_BUILD=1 to use the jars as they are, JAVA (java).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")" && pwd)"
+cd "$ROOT"
+
+export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
+export STATION_PORT="${STATION_PORT:-9091}"
+export EQUIPMENT_PORT="${EQUIPMENT_PORT:-9092}"
+export STAFFING_PORT="${STAFFING_PORT:-9093}"
+export DEMO_PASSWORD="${DEMO_PASSWORD:-demo-2019}"
+DATA_DIR="${DATA_DIR:-$ROOT/data}"
+mkdir -p "$DATA_DIR"
+export DATA_DIR="$(cd "$DATA_DIR" && pwd)"
+export STATION_SERVICE_ADDR="127.0.0.1:$STATION_PORT"
+export EQUIPMENT_SERVICE_ADDR="127.0.0.1:$EQUIPMENT_PORT"
+export STAFFING_SERVICE_ADDR="127.0.0.1:$STAFFING_PORT"
+JAVA="${JAVA:-java}"
+LOGS="$DATA_DIR/logs"
+RUN="$DATA_DIR/run"
+mkdir -p "$LOGS" "$RUN"
+
+# Small heaps and the serial collector: the whole stack idles well under 1.5 GB on 2 cores.
+SERVICE_OPTS="${SERVICE_OPTS:--Xmx160m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
+GATEWAY_OPTS="${GATEWAY_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
+
+NAMES=(station-service equipment-service staffing-service api-gateway)
+jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
+
+needs_build() {
+  for name in "${NAMES[@]}"; do
+    local jar; jar="$(jar_of "$name")"
+    [ -f "$jar" ] || return 0
+    # any source, resource or POM newer than the jar means the jar is stale
+    if [ -n "$(find "$ROOT/$name/src" "$ROOT/$name/pom.xml" "$ROOT/proto" "$ROOT/common/src" "$ROOT/pom.xml" \
+                -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
+      return 0
+    fi
+  done
+  return 1
+}
+
+if [ "${SKIP_BUILD:-0}" != "1" ] && needs_build; then
+  echo "Building (mvn -DskipTests package)..."
+  mvn -B -q -Dstyle.color=never -DskipTests package -pl api-gateway,station-service,equipment-service,staffing-service -am
+fi
+
+declare -A PIDS=()
+declare -A REPORTED=()
+
+stop_all() {
+  trap - INT TERM
+  echo
+  echo "Stopping..."
+  for name in api-gateway station-service equipment-service staffing-service; do
+    local pid="${PIDS[$name]:-}"
+    [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
+  done
+  local deadline=$((SECONDS + 20))
+  for name in "${!PIDS[@]}"; do
+    local pid="${PIDS[$name]}"
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    rm -f "$RUN/$name.pid"
+  done
+  echo "Stopped. Data is kept in $DATA_DIR"
+  exit 0
+}
+trap stop_all INT TERM
+
+start() { # name, java options
+  local name="$1" opts="$2"
+  # shellcheck disable=SC2086
+  "$JAVA" $opts -jar "$(jar_of "$name")" >"$LOGS/$name.log" 2>&1 &
+  PIDS[$name]=$!
+  echo "${PIDS[$name]}" >"$RUN/$name.pid"
+}
+
+check_children() {
+  for name in "${!PIDS[@]}"; do
+    local pid="${PIDS[$name]}"
+    if [ -z "${REPORTED[$name]:-}" ] && ! kill -0 "$pid" 2>/dev/null; then
+      local code=0
+      wait "$pid" 2>/dev/null || code=$?
+      REPORTED[$name]=1
+      rm -f "$RUN/$name.pid"
+      echo "!! $name died (exit code $code); the others keep serving. Its log: $LOGS/$name.log" >&2
+      tail -n 5 "$LOGS/$name.log" >&2 || true
+    fi
+  done
+}
+
+echo "Starting station-service, equipment-service, staffing-service and api-gateway (data: $DATA_DIR)"
+LAUNCHED=$SECONDS
+start station-service "$SERVICE_OPTS"
+start equipment-service "$SERVICE_OPTS"
+start staffing-service "$SERVICE_OPTS"
+SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" start api-gateway "$GATEWAY_OPTS"
+
+HEALTH="http://127.0.0.1:$GATEWAY_PORT/actuator/health"
+deadline=$((SECONDS + ${START_TIMEOUT:-120}))
+until curl -fsS "$HEALTH" 2>/dev/null | grep -q '^{"components".*"status":"UP"}$'; do
+  check_children
+  if [ ${#REPORTED[@]} -gt 0 ] || [ $SECONDS -ge $deadline ]; then
+    echo "The system did not become healthy; see the logs in $LOGS" >&2
+    stop_all
+  fi
+  sleep 0.5
+done
+
+cat <<INFO
+
+Township fire brigades system is up (healthy $((SECONDS - LAUNCHED))s after start).
+  REST API     http://127.0.0.1:$GATEWAY_PORT/api/v1   (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html)
+  Health       $HEALTH
+  Demo users   admin (CITY_ADMIN), inspector (CITY_INSPECTOR), firedept (FIRE_DEPT),
+               clerk-chengqu, clerk-zezhou, clerk-gaoping, clerk-yangcheng, clerk-lingchuan, clerk-qinshui (COUNTY_CLERK)
+  Password     $DEMO_PASSWORD   (set DEMO_PASSWORD to change it)
+  Data         $DATA_DIR   (logs in $LOGS)
+Press Ctrl-C to stop.
+READY
+INFO
+
+while true; do
+  check_children
+  sleep 1
+done
