@@ -1,0 +1,126 @@
+package cn.jincheng.brigades.gateway;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.CallerContext;
+import cn.jincheng.brigades.common.identity.CallerInterceptor;
+import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
+import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.BrigadeLevel;
+import cn.jincheng.brigades.proto.station.v1.ConstructionMode;
+import cn.jincheng.brigades.proto.station.v1.County;
+import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.Housing;
+import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListCountiesResponse;
+import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
+import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
+import io.grpc.Server;
+import io.grpc.ServerInterceptors;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+
+/**
+ * A station-service stand-in on a real gRPC server: it verifies the identity the gateway sends
+ * (with the real interceptor), records what it was asked, and fails or stalls on demand.
+ */
+final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
+
+    final AtomicReference<StatusRuntimeException> failure = new AtomicReference<>();
+    final AtomicReference<Caller> lastCaller = new AtomicReference<>();
+    final AtomicReference<UpdateBrigadeRequest> lastUpdate = new AtomicReference<>();
+    final AtomicInteger calls = new AtomicInteger();
+    volatile long delayMillis;
+
+    private final int port;
+    private final InternalTokenVerifier verifier;
+    private Server server;
+
+    FakeStation(int port, InternalTokenVerifier verifier) {
+        this.port = port;
+        this.verifier = verifier;
+    }
+
+    void start() {
+        try {
+            server = NettyServerBuilder.forPort(port)
+                    .addService(ServerInterceptors.intercept(this, new CallerInterceptor(verifier)))
+                    .build().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    void stop() throws InterruptedException {
+        server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    void reset() {
+        failure.set(null);
+        lastCaller.set(null);
+        lastUpdate.set(null);
+        calls.set(0);
+        delayMillis = 0;
+    }
+
+    static Brigade brigade(String id, long version, double floorArea) {
+        return Brigade.newBuilder().setId(id).setCountyId("zezhou").setCountyName("泽州县").setTown("高都镇")
+                .setLevel(BrigadeLevel.BRIGADE_LEVEL_LEVEL_ONE)
+                .setConstructionMode(ConstructionMode.CONSTRUCTION_MODE_SELF_BUILT)
+                .setHousing(Housing.newBuilder().setFloorAreaM2(floorArea)).setVersion(version)
+                .setPlanId("jincheng-2019").build();
+    }
+
+    /** Records the call and its verified caller; false when the call was answered with a failure. */
+    private boolean enter(StreamObserver<?> out) {
+        calls.incrementAndGet();
+        lastCaller.set(CallerContext.current());
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        StatusRuntimeException f = failure.get();
+        if (f != null) {
+            out.onError(f);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public void getBrigade(GetBrigadeRequest request, StreamObserver<Brigade> out) {
+        if (enter(out)) {
+            out.onNext(brigade(request.getId(), 7, 0));
+            out.onCompleted();
+        }
+    }
+
+    @Override
+    public void updateBrigade(UpdateBrigadeRequest request, StreamObserver<Brigade> out) {
+        lastUpdate.set(request);
+        if (enter(out)) {
+            out.onNext(brigade(request.getId(), request.getExpectedVersion() + 1,
+                    request.getHousing().getFloorAreaM2()));
+            out.onCompleted();
+        }
+    }
+
+    @Override
+    public void listCounties(ListCountiesRequest request, StreamObserver<ListCountiesResponse> out) {
+        if (enter(out)) {
+            out.onNext(ListCountiesResponse.newBuilder()
+                    .addCounties(County.newBuilder().setId("zezhou").setName("泽州县").setKind("county").setBrigadeCount(6))
+                    .build());
+            out.onCompleted();
+        }
+    }
+}

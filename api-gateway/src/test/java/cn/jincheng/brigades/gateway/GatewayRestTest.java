@@ -1,0 +1,359 @@
+package cn.jincheng.brigades.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import com.google.protobuf.Any;
+import com.google.rpc.BadRequest;
+import com.google.rpc.Code;
+import com.google.rpc.ErrorInfo;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.IdentityKeyStore;
+import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
+import cn.jincheng.brigades.common.identity.Role;
+import io.grpc.Status;
+import io.grpc.protobuf.StatusProto;
+
+/**
+ * The REST face against a real gRPC server standing in for station-service: authentication,
+ * identity hand-over, ETag/If-Match, error mapping, bad input and the circuit breaker.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("local")
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GatewayRestTest {
+
+    static final Path DATA_DIR = tempDir();
+    static final int STATION_PORT = freePort();
+    static final Path IDENTITY_KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
+    static final Path USER_KEY = DATA_DIR.resolve("keys/user-token.jwk");
+    static final FakeStation STATION = new FakeStation(STATION_PORT,
+            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(IDENTITY_KEY), Clock.systemUTC()));
+
+    static {
+        STATION.start();
+    }
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("brigades.backends.station.address", () -> "127.0.0.1:" + STATION_PORT);
+        registry.add("brigades.backends.equipment.address", () -> "127.0.0.1:" + freePort());
+        registry.add("brigades.backends.staffing.address", () -> "127.0.0.1:" + freePort());
+        registry.add("brigades.identity.key-file", IDENTITY_KEY::toString);
+        registry.add("brigades.auth.local.key-file", USER_KEY::toString);
+        registry.add("brigades.resilience.deadline", () -> "1s");
+        registry.add("brigades.resilience.breaker.minimum-calls", () -> "4");
+        registry.add("brigades.resilience.breaker.sliding-window", () -> "8");
+        registry.add("brigades.resilience.breaker.open-for", () -> "1s");
+    }
+
+    @Value("${local.server.port}")
+    int port;
+
+    WebTestClient http;
+
+    @BeforeEach
+    void setUp() {
+        STATION.reset();
+        http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
+                .responseTimeout(Duration.ofSeconds(15)).build();
+    }
+
+    @AfterAll
+    static void stopStation() throws InterruptedException {
+        STATION.stop();
+    }
+
+    private String token(String user) {
+        Map<?, ?> body = http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", user, "password", "demo-2019"))
+                .exchange().expectStatus().isOk().expectBody(Map.class).returnResult().getResponseBody();
+        return (String) body.get("access_token");
+    }
+
+    private WebTestClient.ResponseSpec get(String path, String token) {
+        return http.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
+    }
+
+    private WebTestClient.ResponseSpec patch(String path, String token, String ifMatch, String json) {
+        return http.patch().uri(path).headers(h -> {
+            h.setBearerAuth(token);
+            if (ifMatch != null) {
+                h.setIfMatch(ifMatch);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    private static void isProblem(WebTestClient.ResponseSpec response, int status) {
+        response.expectStatus().isEqualTo(status)
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo(status).jsonPath("$.title").exists()
+                .jsonPath("$.type").exists();
+    }
+
+    // --- authentication -----------------------------------------------------------------------
+
+    @Test
+    void theTokenEndpointIssuesBearerTokensForDemoAccountsOnly() {
+        http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "inspector", "password", "demo-2019")).exchange()
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.token_type").isEqualTo("Bearer")
+                .jsonPath("$.expires_in").isEqualTo(3600)
+                .jsonPath("$.access_token").isNotEmpty();
+        isProblem(http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "inspector", "password", "wrong")).exchange(), 401);
+        isProblem(http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "nobody", "password", "demo-2019")).exchange(), 401);
+    }
+
+    @Test
+    void everyApiCallNeedsAValidTokenAndBadOnesNeverReachTheService() throws Exception {
+        isProblem(http.get().uri("/api/v1/counties").exchange(), 401);
+        isProblem(get("/api/v1/counties", "not-a-jwt"), 401);
+
+        ECKey userKey = IdentityKeyStore.loadOrCreate(USER_KEY);
+        JWTClaimsSet good = claims("urn:brigades:local", "brigades-api", Instant.now().plusSeconds(600));
+        assertThat(get("/api/v1/counties", sign(good, userKey)).expectStatus().isOk()).isNotNull();
+
+        ECKey otherKey = new ECKeyGenerator(Curve.P_256).keyID(userKey.getKeyID()).generate();
+        isProblem(get("/api/v1/counties", sign(good, otherKey)), 401);
+        isProblem(get("/api/v1/counties", new PlainJWT(good).serialize()), 401);
+        isProblem(get("/api/v1/counties",
+                sign(claims("urn:brigades:local", "brigades-api", Instant.now().minusSeconds(600)), userKey)), 401);
+        isProblem(get("/api/v1/counties",
+                sign(claims("https://evil.example", "brigades-api", Instant.now().plusSeconds(600)), userKey)), 401);
+        isProblem(get("/api/v1/counties",
+                sign(claims("urn:brigades:local", "other-api", Instant.now().plusSeconds(600)), userKey)), 401);
+        JWTClaimsSet noRole = new JWTClaimsSet.Builder(good).claim("role", "MAYOR").build();
+        isProblem(get("/api/v1/counties", sign(noRole, userKey)), 401);
+        assertThat(STATION.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theVerifiedCallerReachesTheServiceAsAGatewaySignedIdentity() {
+        get("/api/v1/brigades/zezhou-gaodu", token("clerk-zezhou")).expectStatus().isOk();
+        assertThat(STATION.lastCaller.get()).isEqualTo(new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou"));
+        get("/api/v1/counties", token("firedept")).expectStatus().isOk()
+                .expectBody().jsonPath("$.items[0].brigadeCount").isEqualTo(6);
+        assertThat(STATION.lastCaller.get()).isEqualTo(new Caller("firedept", Role.FIRE_DEPT, null));
+    }
+
+    @Test
+    void responsesCarrySecurityHeaders() {
+        get("/api/v1/counties", token("admin")).expectStatus().isOk()
+                .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
+                .expectHeader().valueEquals("X-Frame-Options", "DENY")
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+    }
+
+    // --- ETag and If-Match --------------------------------------------------------------------
+
+    @Test
+    void aBrigadeCarriesItsVersionAsETagAndAPatchNeedsIfMatch() {
+        String admin = token("admin");
+        get("/api/v1/brigades/zezhou-gaodu", admin).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"7\"")
+                .expectBody().jsonPath("$.level").isEqualTo("LEVEL_ONE")
+                .jsonPath("$.constructionMode").isEqualTo("SELF_BUILT").jsonPath("$.county").isEqualTo("zezhou");
+
+        isProblem(patch("/api/v1/brigades/zezhou-gaodu", admin, null, "{\"notes\":\"x\"}"), 428);
+        assertThat(STATION.lastUpdate.get()).isNull();
+
+        patch("/api/v1/brigades/zezhou-gaodu", admin, "\"7\"", "{\"housing\":{\"floorAreaM2\":650}}")
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"8\"")
+                .expectBody().jsonPath("$.housing.floorAreaM2").isEqualTo(650.0);
+        assertThat(STATION.lastUpdate.get().getExpectedVersion()).isEqualTo(7);
+        assertThat(STATION.lastUpdate.get().getHousing().hasGarageBays()).isFalse();
+        assertThat(STATION.lastUpdate.get().hasNotes()).isFalse();
+    }
+
+    @Test
+    void aStaleIfMatchIsA412NamingTheCurrentVersion() {
+        STATION.failure.set(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.ABORTED_VALUE).setMessage("brigade 'zezhou-gaodu' is at version 9, not 7")
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("STALE_VERSION")
+                        .putMetadata("currentVersion", "9").build()))
+                .build()));
+        patch("/api/v1/brigades/zezhou-gaodu", token("admin"), "\"7\"", "{\"notes\":\"x\"}")
+                .expectStatus().isEqualTo(412).expectBody().jsonPath("$.currentVersion").isEqualTo(9);
+    }
+
+    // --- error mapping ------------------------------------------------------------------------
+
+    @Test
+    void serviceRefusalsKeepTheirMeaning() {
+        String admin = token("admin");
+        Map<Status.Code, Integer> expected = Map.of(Status.Code.NOT_FOUND, 404, Status.Code.PERMISSION_DENIED, 403,
+                Status.Code.FAILED_PRECONDITION, 409, Status.Code.ALREADY_EXISTS, 409);
+        expected.forEach((code, http) -> {
+            STATION.failure.set(Status.fromCode(code).withDescription("said " + code).asRuntimeException());
+            get("/api/v1/brigades/x", admin).expectStatus().isEqualTo(http).expectBody()
+                    .jsonPath("$.detail").isEqualTo("said " + code);
+        });
+        STATION.failure.set(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage("2 fields are invalid")
+                .addDetails(Any.pack(BadRequest.newBuilder()
+                        .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("housing.floorAreaM2")
+                                .setDescription("must be between 0 and 100000"))
+                        .addFieldViolations(BadRequest.FieldViolation.newBuilder().setField("housing.garageBays")
+                                .setDescription("must be between 0 and 50"))
+                        .build()))
+                .build()));
+        get("/api/v1/brigades/x", admin).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.errors[0].field").isEqualTo("housing.floorAreaM2")
+                .jsonPath("$.errors[1].message").isEqualTo("must be between 0 and 50");
+    }
+
+    @Test
+    void aServiceBugIsA500ThatTellsNothingOfInternals() {
+        STATION.failure.set(Status.INTERNAL.withDescription("NPE at db-7.internal:27017").asRuntimeException());
+        String body = get("/api/v1/brigades/x", token("admin")).expectStatus().isEqualTo(500)
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(body).doesNotContain("db-7").doesNotContain("NPE").contains("internal error");
+    }
+
+    @Test
+    void aSlowServiceIsA504NamingIt() {
+        STATION.delayMillis = 1500;
+        get("/api/v1/brigades/x", token("admin")).expectStatus().isEqualTo(504).expectBody()
+                .jsonPath("$.service").isEqualTo("station-service");
+    }
+
+    // --- bad input ----------------------------------------------------------------------------
+
+    @Test
+    void badBodiesAreRefusedWithTheFieldNamedAndNeverReachTheService() {
+        String admin = token("admin");
+        String path = "/api/v1/brigades/zezhou-gaodu";
+        isProblem(patch(path, admin, "\"7\"", "{\"housing\": {"), 400);
+        patch(path, admin, "\"7\"", "{\"housing\":{\"floorAreaM2\":\"big\"}}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("housing.floorAreaM2");
+        patch(path, admin, "\"7\"", "{\"housing\":{\"garageBays\":2.5}}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be a whole number");
+        patch(path, admin, "\"7\"", "{\"colour\":\"red\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("colour");
+        patch(path, admin, "\"7\"", "{\"town\":\"x\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].message").isEqualTo("cannot be changed here");
+        patch(path, admin, "\"7\"", "{\"housing\":{\"rooms\":[\"COMMS_DUTY_ROOM\",\"SAUNA\"]}}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("housing.rooms[1]");
+        patch(path, admin, "\"7\"", "{\"notes\": 5}").expectStatus().isBadRequest();
+        patch(path, admin, "\"abc\"", "{\"notes\":\"x\"}").expectStatus().isBadRequest();
+        isProblem(patch(path, admin, "\"7\"", "{\"notes\":\"" + "x".repeat(1_100_000) + "\"}"), 413);
+        isProblem(http.patch().uri(path).headers(h -> {
+            h.setBearerAuth(admin);
+            h.setIfMatch("\"7\"");
+        }).contentType(MediaType.TEXT_PLAIN).bodyValue("notes=x").exchange(), 415);
+        isProblem(get("/api/v1/brigades?level=LEVEL_THREE", admin), 400);
+        isProblem(get("/api/v1/supervision?asOf=2019-02-30", admin), 400);
+        assertThat(STATION.calls.get()).isZero();
+    }
+
+    @Test
+    void unknownRoutesAndMethodsAreProblemsToo() {
+        String admin = token("admin");
+        isProblem(get("/api/v1/nowhere", admin), 404);
+        isProblem(http.get().uri("/nowhere").exchange(), 404);
+        isProblem(http.delete().uri("/api/v1/brigades/x").headers(h -> h.setBearerAuth(admin)).exchange(), 405);
+    }
+
+    @Test
+    void theOpenApiDocumentIsServed() {
+        http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.paths['/api/v1/brigades/{id}'].patch").exists()
+                .jsonPath("$.paths['/api/v1/supervision'].get").exists();
+    }
+
+    // --- the circuit breaker ------------------------------------------------------------------
+
+    @Test
+    @Order(100)
+    void aStoppedServiceGives503QuicklyAndCallsSucceedAgainOnceItIsBack() throws Exception {
+        String admin = token("admin");
+        STATION.stop();
+        for (int i = 0; i < 6; i++) {
+            get("/api/v1/brigades/x", admin).expectStatus().isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+                    .expectBody().jsonPath("$.service").isEqualTo("station-service");
+        }
+        long start = System.nanoTime();
+        get("/api/v1/brigades/x", admin).expectStatus().isEqualTo(503);
+        // open breaker: answered without trying the service (a generous bound; the point is "not a deadline")
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+
+        STATION.start();
+        Instant giveUp = Instant.now().plusSeconds(15);
+        int status = 0;
+        while (Instant.now().isBefore(giveUp)) {
+            status = get("/api/v1/brigades/x", admin).returnResult(String.class).getStatus().value();
+            if (status == 200) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        assertThat(status).isEqualTo(200);
+    }
+
+    // --- helpers ------------------------------------------------------------------------------
+
+    private static JWTClaimsSet claims(String issuer, String audience, Instant expires) {
+        return new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(audience)).subject("admin")
+                .claim("role", "CITY_ADMIN").issueTime(Date.from(Instant.now().minusSeconds(1200)))
+                .expirationTime(Date.from(expires)).build();
+    }
+
+    private static String sign(JWTClaimsSet claims, ECKey key) throws Exception {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
+        jwt.sign(new ECDSASigner(key));
+        return jwt.serialize();
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Path tempDir() {
+        try {
+            return Files.createTempDirectory("gateway-test");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
