@@ -1,0 +1,69 @@
+package cn.jincheng.brigades.system;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A thin REST client for the tests: JSON in, status + JSON out. */
+final class Api {
+
+    record Response(int status, JsonNode body, HttpResponse<String> raw) {
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+    }
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String base;
+
+    Api(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    String token(String user, String password) throws Exception {
+        Response r = send("POST", "/api/v1/auth/token", null, null,
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+        if (r.status() != 200) {
+            throw new IllegalStateException("login of " + user + " failed: " + r.status() + " " + r.body());
+        }
+        return r.body().get("access_token").asString();
+    }
+
+    Response get(String path, String token) throws Exception {
+        return send("GET", path, token, null, null);
+    }
+
+    Response post(String path, String token, String json) throws Exception {
+        return send("POST", path, token, null, json);
+    }
+
+    Response patch(String path, String token, String ifMatch, String json) throws Exception {
+        return send("PATCH", path, token, ifMatch, json);
+    }
+
+    Response send(String method, String path, String token, String ifMatch, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Response(response.statusCode(), body, response);
+    }
+}

@@ -1,0 +1,139 @@
+package cn.jincheng.brigades.system;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole system started the way a user starts it: {@code ./run.sh}, with its own data
+ * directory and ports. Output is collected so tests can read what run.sh tells the user.
+ */
+final class RunningStack implements AutoCloseable {
+
+    static final String PASSWORD = "e2e-secret";
+
+    final Path dataDir;
+    final int gatewayPort;
+    private final Map<String, String> ports;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private Process process;
+
+    RunningStack(Path dataDir) {
+        this.dataDir = dataDir;
+        this.gatewayPort = freePort();
+        this.ports = Map.of("STATION_PORT", Integer.toString(freePort()), "EQUIPMENT_PORT",
+                Integer.toString(freePort()), "STAFFING_PORT", Integer.toString(freePort()));
+    }
+
+    void start() {
+        Path root = Path.of(System.getProperty("brigades.root", "..")).toAbsolutePath().normalize();
+        ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("run.sh").toString())
+                .directory(root.toFile()).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.putAll(ports);
+        env.put("GATEWAY_PORT", Integer.toString(gatewayPort));
+        env.put("DATA_DIR", dataDir.toString());
+        env.put("DEMO_PASSWORD", PASSWORD);
+        env.put("SKIP_BUILD", "1");
+        output.clear();
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Thread reader = new Thread(() -> {
+            try (BufferedReader in = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null;) {
+                    output.add(line);
+                }
+            } catch (IOException ignored) {
+                // the process ended
+            }
+        }, "run.sh-output");
+        reader.setDaemon(true);
+        reader.start();
+        awaitOutput("READY", Duration.ofSeconds(150));
+    }
+
+    /** Waits until run.sh printed a line containing {@code text}. */
+    void awaitOutput(String text, Duration timeout) {
+        Instant giveUp = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(giveUp)) {
+            if (output.stream().anyMatch(l -> l.contains(text))) {
+                return;
+            }
+            if (!process.isAlive()) {
+                sleep(500); // let the reader drain what the process printed last
+                throw new IllegalStateException("run.sh ended early:\n" + String.join("\n", output));
+            }
+            sleep(200);
+        }
+        throw new IllegalStateException("run.sh did not print '" + text + "' in time:\n" + String.join("\n", output));
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    /** {@code kill -9} of one service, as a crash would. */
+    void crash(String service) throws IOException {
+        long pid = Long.parseLong(Files.readString(dataDir.resolve("run/" + service + ".pid")).trim());
+        ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
+        handle.destroyForcibly();
+        handle.onExit().join();
+    }
+
+    /** Ctrl-C / SIGTERM to run.sh, which stops everything. */
+    int stop() throws InterruptedException {
+        if (process == null) {
+            return 0;
+        }
+        process.toHandle().destroy(); // SIGTERM
+        if (!process.waitFor(40, TimeUnit.SECONDS)) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            throw new IllegalStateException("run.sh did not stop within 40 s");
+        }
+        int code = process.exitValue();
+        process = null;
+        return code;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.descendants().forEach(ProcessHandle::destroyForcibly);
+            process.destroyForcibly();
+            process.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

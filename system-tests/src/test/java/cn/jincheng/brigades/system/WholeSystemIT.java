@@ -1,0 +1,132 @@
+package cn.jincheng.brigades.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The system as a user meets it: started by run.sh on a fresh data directory, driven over HTTP.
+ * One long scenario, because starting the stack is the expensive part.
+ */
+class WholeSystemIT {
+
+    @Test
+    void aYearOfWorkSurvivesCrashesAndRestarts() throws Exception {
+        Path dataDir = Files.createTempDirectory("brigades-e2e");
+        try (RunningStack stack = new RunningStack(dataDir)) {
+            stack.start();
+            Api api = new Api(stack.gatewayPort);
+            assertThat(stack.output()).anyMatch(l -> l.contains("clerk-zezhou"))
+                    .anyMatch(l -> l.contains(RunningStack.PASSWORD)).anyMatch(l -> l.contains(dataDir.toString()));
+
+            String admin = api.token("admin", RunningStack.PASSWORD);
+            String clerk = api.token("clerk-zezhou", RunningStack.PASSWORD);
+            String inspector = api.token("inspector", RunningStack.PASSWORD);
+
+            // the 23 brigades of the plan, exactly
+            Api.Response list = api.get("/api/v1/brigades", admin);
+            assertThat(list.status()).isEqualTo(200);
+            List<JsonNode> brigades = new ArrayList<>();
+            list.body().get("items").forEach(brigades::add);
+            assertThat(brigades).hasSize(23);
+            Map<String, Integer> levels = new HashMap<>();
+            Map<String, Integer> modes = new HashMap<>();
+            brigades.forEach(b -> {
+                levels.merge(b.get("level").asString(), 1, Integer::sum);
+                modes.merge(b.get("constructionMode").asString(), 1, Integer::sum);
+            });
+            assertThat(levels).isEqualTo(Map.of("LEVEL_ONE", 9, "LEVEL_TWO", 14));
+            assertThat(modes).isEqualTo(Map.of("SELF_BUILT", 7, "JOINT_ENTERPRISE", 8, "ADAPTED", 3, "DEFERRED", 2,
+                    "EXISTING", 3));
+            JsonNode beishidian = brigades.stream().filter(b -> b.get("id").asString().equals("chengqu-beishidian"))
+                    .findFirst().orElseThrow();
+            assertThat(beishidian.get("town").asString()).isEqualTo("北石店镇");
+            assertThat(beishidian.get("countyName").asString()).isEqualTo("城区");
+
+            Api.Response counties = api.get("/api/v1/counties", admin);
+            assertThat(counties.body().get("items")).hasSize(6);
+
+            // a clerk updates housing with If-Match; the audit shows who did what
+            Api.Response gaodu = api.get("/api/v1/brigades/zezhou-gaodu", clerk);
+            String etag = gaodu.header("ETag");
+            assertThat(etag).isEqualTo("\"1\"");
+            assertThat(api.patch("/api/v1/brigades/zezhou-gaodu", clerk, null, "{\"notes\":\"x\"}").status())
+                    .isEqualTo(428);
+            Api.Response updated = api.patch("/api/v1/brigades/zezhou-gaodu", clerk, etag,
+                    "{\"housing\":{\"floorAreaM2\":620,\"garageBays\":3,\"rooms\":[\"COMMS_DUTY_ROOM\",\"STANDBY_ROOM\",\"EQUIPMENT_STORE\"]}}");
+            assertThat(updated.status()).isEqualTo(200);
+            assertThat(updated.header("ETag")).isEqualTo("\"2\"");
+            assertThat(api.patch("/api/v1/brigades/zezhou-gaodu", clerk, etag, "{\"notes\":\"late\"}").status())
+                    .isEqualTo(412);
+            assertThat(api.patch("/api/v1/brigades/gaoping-macun", clerk, "\"1\"", "{\"notes\":\"x\"}").status())
+                    .isEqualTo(403);
+            assertThat(api.patch("/api/v1/brigades/zezhou-gaodu", inspector, "\"2\"", "{\"notes\":\"x\"}").status())
+                    .isEqualTo(403);
+
+            Api.Response audit = api.get("/api/v1/audit?brigade=zezhou-gaodu", admin);
+            JsonNode entry = audit.body().get("items").get(0);
+            assertThat(entry.get("actor").asString()).isEqualTo("clerk-zezhou");
+            assertThat(entry.get("role").asString()).isEqualTo("COUNTY_CLERK");
+            assertThat(entry.get("before").get("housing").get("floorAreaM2").asDouble()).isEqualTo(0.0);
+            assertThat(entry.get("after").get("housing").get("floorAreaM2").asDouble()).isEqualTo(620.0);
+
+            // milestones: county submits, city decides, supervision lists what is overdue
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/milestones/mobilisation/decision", inspector,
+                    "{\"decision\":\"ACCEPT\"}").status()).isEqualTo(409);
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/milestones/mobilisation/submission", clerk,
+                    "{\"evidence\":\"泽州县实施方案（2019年6月20日）\"}").body().get("status").asString())
+                    .isEqualTo("SUBMITTED");
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/milestones/mobilisation/decision", inspector,
+                    "{\"decision\":\"ACCEPT\",\"comment\":\"符合要求\"}").body().get("status").asString())
+                    .isEqualTo("ACCEPTED");
+            Api.Response supervision = api.get("/api/v1/supervision?asOf=2019-07-01", admin);
+            JsonNode zezhou = null;
+            for (JsonNode county : supervision.body().get("items")) {
+                if (county.get("county").asString().equals("zezhou")) {
+                    zezhou = county;
+                }
+            }
+            assertThat(zezhou).isNotNull();
+            List<String> overdueInZezhou = new ArrayList<>();
+            zezhou.get("milestones").forEach(m -> overdueInZezhou.add(m.get("brigadeId").asString()));
+            assertThat(overdueInZezhou).contains("zezhou-nancun").doesNotContain("zezhou-gaodu");
+
+            // an acknowledged write survives kill -9 of the service right after the acknowledgement
+            Api.Response lastWrite = api.patch("/api/v1/brigades/zezhou-gaodu", clerk, "\"2\"",
+                    "{\"notes\":\"written just before the crash\"}");
+            assertThat(lastWrite.status()).isEqualTo(200);
+            stack.crash("station-service");
+            stack.awaitOutput("station-service died", Duration.ofSeconds(10));
+            Api.Response whileDown = api.get("/api/v1/brigades/zezhou-gaodu", admin);
+            assertThat(whileDown.status()).isEqualTo(503);
+            assertThat(whileDown.body().get("service").asString()).isEqualTo("station-service");
+            assertThat(api.token("admin", RunningStack.PASSWORD)).isNotEmpty(); // the gateway keeps serving
+            assertThat(stack.stop()).isZero();
+
+            // restart: everything is still there
+            stack.start();
+            String admin2 = api.token("admin", RunningStack.PASSWORD);
+            Api.Response after = api.get("/api/v1/brigades/zezhou-gaodu", admin2);
+            assertThat(after.status()).isEqualTo(200);
+            assertThat(after.header("ETag")).isEqualTo("\"3\"");
+            assertThat(after.body().get("notes").asString()).isEqualTo("written just before the crash");
+            assertThat(after.body().get("housing").get("garageBays").asInt()).isEqualTo(3);
+            assertThat(api.get("/api/v1/brigades", admin2).body().get("items")).hasSize(23);
+            Api.Response milestones = api.get("/api/v1/brigades/zezhou-gaodu/milestones", admin2);
+            assertThat(milestones.body().get("items").get(0).get("status").asString()).isEqualTo("ACCEPTED");
+            assertThat(api.get("/api/v1/audit?brigade=zezhou-gaodu", admin2).body().get("items").size())
+                    .isEqualTo(4);
+            assertThat(stack.stop()).isZero();
+        }
+    }
+}
