@@ -1,9 +1,9 @@
 package cn.jincheng.brigades.gateway;
 
+import cn.jincheng.brigades.common.testing.LocalResources;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -58,8 +58,8 @@ import io.grpc.protobuf.StatusProto;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayRestTest {
 
-    static final Path DATA_DIR = tempDir();
-    static final int STATION_PORT = freePort();
+    static final Path DATA_DIR = LocalResources.tempDir("gateway-test");
+    static final int STATION_PORT = LocalResources.freePort();
     static final Path IDENTITY_KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
     static final Path USER_KEY = DATA_DIR.resolve("keys/user-token.jwk");
     static final FakeStation STATION = new FakeStation(STATION_PORT,
@@ -72,8 +72,8 @@ class GatewayRestTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("brigades.backends.station.address", () -> "127.0.0.1:" + STATION_PORT);
-        registry.add("brigades.backends.equipment.address", () -> "127.0.0.1:" + freePort());
-        registry.add("brigades.backends.staffing.address", () -> "127.0.0.1:" + freePort());
+        registry.add("brigades.backends.equipment.address", () -> "127.0.0.1:" + LocalResources.freePort());
+        registry.add("brigades.backends.staffing.address", () -> "127.0.0.1:" + LocalResources.freePort());
         registry.add("brigades.identity.key-file", IDENTITY_KEY::toString);
         registry.add("brigades.auth.local.key-file", USER_KEY::toString);
         registry.add("brigades.resilience.deadline", () -> "1s");
@@ -339,21 +339,5 @@ class GatewayRestTest {
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims);
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("gateway-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package cn.jincheng.brigades.equipment;
 
+import cn.jincheng.brigades.common.testing.LocalResources;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -27,8 +27,8 @@ import io.grpc.netty.NettyChannelBuilder;
 @SpringBootTest
 class EquipmentServiceStartsTest {
 
-    static final int PORT = freePort();
-    static final Path DATA_DIR = tempDir();
+    static final int PORT = LocalResources.freePort();
+    static final Path DATA_DIR = LocalResources.tempDir("equipment-test");
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -52,22 +52,6 @@ class EquipmentServiceStartsTest {
             assertThat(Files.exists(DATA_DIR.resolve("equipment.mv.db"))).isTrue();
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("equipment-test");
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,21 +6,17 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.EcJwtSigner;
 
 /** Issues the local profile's user tokens (ES256, with issuer, audience, expiry, role, county). */
 public final class LocalTokenService {
 
     private final ECKey key;
-    private final ECDSASigner signer;
+    private final EcJwtSigner signer;
     private final String issuer;
     private final String audience;
     private final Duration lifetime;
@@ -29,12 +25,8 @@ public final class LocalTokenService {
     private final String countyClaim;
 
     public LocalTokenService(ECKey key, AuthProperties properties, Clock clock) {
-        try {
-            this.key = key;
-            this.signer = new ECDSASigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("the local signing key is not a private EC key", e);
-        }
+        this.key = key;
+        this.signer = new EcJwtSigner(key);
         this.issuer = properties.local().issuer();
         this.audience = properties.audience();
         this.lifetime = properties.local().tokenLifetime();
@@ -54,14 +46,7 @@ public final class LocalTokenService {
         if (caller.county() != null) {
             claims.claim(countyClaim, caller.county());
         }
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(),
-                claims.build());
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign a token", e);
-        }
-        return jwt.serialize();
+        return signer.sign(claims.build());
     }
 
     public Duration lifetime() {

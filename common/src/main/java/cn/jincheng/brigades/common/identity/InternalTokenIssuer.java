@@ -6,31 +6,20 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 /** Signs the short-lived identity token the gateway passes to services in gRPC metadata. */
 public final class InternalTokenIssuer {
 
-    private final ECKey key;
-    private final ECDSASigner signer;
+    private final EcJwtSigner signer;
     private final Duration lifetime;
     private final Clock clock;
 
     public InternalTokenIssuer(ECKey key, Duration lifetime, Clock clock) {
-        try {
-            this.key = key;
-            this.signer = new ECDSASigner(key);
-            this.lifetime = lifetime;
-            this.clock = clock;
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("not a private EC signing key", e);
-        }
+        this.signer = new EcJwtSigner(key);
+        this.lifetime = lifetime;
+        this.clock = clock;
     }
 
     public String issue(Caller caller) {
@@ -46,14 +35,7 @@ public final class InternalTokenIssuer {
         if (caller.county() != null) {
             claims.claim(InternalTokens.COUNTY_CLAIM, caller.county());
         }
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID()).build(), claims.build());
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign an identity token", e);
-        }
-        return jwt.serialize();
+        return signer.sign(claims.build());
     }
 
     public Duration lifetime() {

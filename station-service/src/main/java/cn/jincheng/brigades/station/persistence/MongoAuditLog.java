@@ -14,13 +14,12 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
+import cn.jincheng.brigades.common.mongo.MongoWrites;
 import cn.jincheng.brigades.station.domain.AuditEntry;
 import cn.jincheng.brigades.station.domain.AuditLog;
 
@@ -37,13 +36,7 @@ class MongoAuditLog implements AuditLog {
 
     /** Idempotent: an entry already moved from the outbox is not inserted twice. */
     void append(Document entry) {
-        try {
-            audit.insertOne(entry);
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        MongoWrites.insertIfAbsent(audit, entry);
     }
 
     @Override

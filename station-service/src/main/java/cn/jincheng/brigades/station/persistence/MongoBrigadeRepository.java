@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
@@ -33,6 +31,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
+import cn.jincheng.brigades.common.mongo.MongoWrites;
 import cn.jincheng.brigades.station.domain.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
@@ -132,15 +131,7 @@ class MongoBrigadeRepository implements BrigadeRepository {
 
     @Override
     public boolean insertIfAbsent(Brigade brigade) {
-        try {
-            brigades.insertOne(BrigadeCodec.newDocument(brigade));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoWrites.insertIfAbsent(brigades, BrigadeCodec.newDocument(brigade));
     }
 
     /** Moves audit entries left in outboxes by a crash to the audit collection. */

@@ -9,11 +9,10 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import cn.jincheng.brigades.common.mongo.MongoWrites;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
 
@@ -41,16 +40,8 @@ class MongoCountyRepository implements CountyRepository {
 
     @Override
     public boolean insertIfAbsent(County county) {
-        try {
-            counties.insertOne(new Document("_id", county.id()).append("name", county.name())
+        return MongoWrites.insertIfAbsent(counties, new Document("_id", county.id()).append("name", county.name())
                     .append("kind", county.kind()).append("seq", counties.countDocuments()));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
     }
 
     private static County county(Document d) {

@@ -7,11 +7,10 @@ import java.util.Optional;
 import org.bson.Document;
 import org.springframework.stereotype.Repository;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
+import cn.jincheng.brigades.common.mongo.MongoWrites;
 import cn.jincheng.brigades.station.domain.Plan;
 import cn.jincheng.brigades.station.domain.PlanRepository;
 
@@ -31,14 +30,6 @@ class MongoPlanRepository implements PlanRepository {
 
     @Override
     public boolean insertIfAbsent(Plan plan) {
-        try {
-            plans.insertOne(PlanCodec.document(plan));
-            return true;
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
-                return false;
-            }
-            throw e;
-        }
+        return MongoWrites.insertIfAbsent(plans, PlanCodec.document(plan));
     }
 }

@@ -1,8 +1,8 @@
 package cn.jincheng.brigades.station.grpc;
 
+import cn.jincheng.brigades.common.testing.LocalResources;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -34,8 +34,8 @@ import io.grpc.protobuf.StatusProto;
  */
 abstract class StationGrpcTestSupport {
 
-    static final Path DATA_DIR = tempDir();
-    static final int PORT = freePort();
+    static final Path DATA_DIR = LocalResources.tempDir("station-test");
+    static final int PORT = LocalResources.freePort();
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
     static final Caller FIRE_DEPT = new Caller("firedept", Role.FIRE_DEPT, null);
@@ -89,22 +89,6 @@ abstract class StationGrpcTestSupport {
             return any.unpack(type);
         } catch (com.google.protobuf.InvalidProtocolBufferException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static Path tempDir() {
-        try {
-            return Files.createTempDirectory("station-test");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
