@@ -1,16 +1,16 @@
 package cn.jincheng.brigades.equipment;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-import io.grpc.BindableService;
-import io.grpc.protobuf.services.HealthStatusManager;
+import cn.jincheng.brigades.common.time.TimeSource;
 
-/**
- * equipment-service. Until its issue lands it serves only the standard gRPC health service, with its
- * store and the caller-identity check already in place like every other service.
- */
+/** equipment-service: vehicles, equipment, the standards catalog, checks, drills, equipment compliance. */
 @SpringBootApplication
 public class EquipmentServiceApplication {
 
@@ -18,17 +18,9 @@ public class EquipmentServiceApplication {
         SpringApplication.run(EquipmentServiceApplication.class, args);
     }
 
-    /**
-     * The standard grpc.health.v1 service, registered here because Spring gRPC opens a server only
-     * when the application has a service bean of its own (spring.grpc.server.health is off).
-     */
-    @Bean(destroyMethod = "enterTerminalState")
-    HealthStatusManager healthStatusManager() {
-        return new HealthStatusManager();
-    }
-
+    /** Dates (expiry, drills, "today") are the city's local dates. */
     @Bean
-    BindableService grpcHealthService(HealthStatusManager health) {
-        return health.getHealthService();
+    TimeSource timeSource(Clock clock, @Value("${brigades.zone:Asia/Shanghai}") String zone) {
+        return new TimeSource(clock, ZoneId.of(zone));
     }
 }

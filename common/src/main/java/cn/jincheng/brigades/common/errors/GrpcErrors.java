@@ -19,6 +19,9 @@ public final class GrpcErrors {
     public static final String DOMAIN = "brigades.jincheng.cn";
     public static final String STALE_VERSION = "STALE_VERSION";
     public static final String CURRENT_VERSION = "currentVersion";
+    /** A service this one depends on did not answer; metadata {@code service} names it. */
+    public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
+    public static final String SERVICE = "service";
 
     private GrpcErrors() {
     }
@@ -42,7 +45,28 @@ public final class GrpcErrors {
                     .putMetadata(CURRENT_VERSION, Long.toString(s.currentVersion()))
                     .build()));
         }
+        if (e instanceof DependencyUnavailableException d) {
+            status.addDetails(Any.pack(ErrorInfo.newBuilder()
+                    .setReason(DEPENDENCY_UNAVAILABLE).setDomain(DOMAIN)
+                    .putMetadata(SERVICE, d.service()).putMetadata("timeout", Boolean.toString(d.timedOut()))
+                    .build()));
+        }
         return StatusProto.toStatusRuntimeException(status.build());
+    }
+
+    /** The ErrorInfo of a status, if it carries one. */
+    public static java.util.Optional<ErrorInfo> errorInfo(Throwable e) {
+        com.google.rpc.Status status = StatusProto.fromThrowable(e);
+        if (status == null) {
+            return java.util.Optional.empty();
+        }
+        return status.getDetailsList().stream().filter(a -> a.is(ErrorInfo.class)).findFirst().map(a -> {
+            try {
+                return a.unpack(ErrorInfo.class);
+            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+                return null;
+            }
+        });
     }
 
     /** A bug or an outage below us: the caller learns nothing of internals. */

@@ -13,6 +13,7 @@ public final class CallerContext {
     public static final String BEARER = "Bearer ";
 
     static final Context.Key<Caller> CALLER = Context.key("brigades-caller");
+    static final Context.Key<String> TOKEN = Context.key("brigades-caller-token");
 
     private CallerContext() {
     }
@@ -24,5 +25,17 @@ public final class CallerContext {
             throw new UnauthenticatedException("no caller identity");
         }
         return caller;
+    }
+
+    /**
+     * The caller's identity, to pass on when this service calls another on the caller's behalf:
+     * the next service verifies the same gateway-signed token and enforces the same rules.
+     */
+    public static BearerCallCredentials relay() {
+        String token = TOKEN.get();
+        if (token == null) {
+            throw new UnauthenticatedException("no caller identity to pass on");
+        }
+        return new BearerCallCredentials(token);
     }
 }

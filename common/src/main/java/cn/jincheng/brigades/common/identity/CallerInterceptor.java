@@ -36,14 +36,16 @@ public final class CallerInterceptor implements ServerInterceptor {
             return next.startCall(call, headers);
         }
         Caller caller;
+        String token = bearerToken(headers.get(CallerContext.AUTHORIZATION));
         try {
-            caller = verifier.verify(bearerToken(headers.get(CallerContext.AUTHORIZATION)));
+            caller = verifier.verify(token);
         } catch (UnauthenticatedException e) {
             call.close(Status.UNAUTHENTICATED.withDescription(e.getMessage()), new Metadata());
             return new ServerCall.Listener<>() {
             };
         }
-        Context context = Context.current().withValue(CallerContext.CALLER, caller);
+        Context context = Context.current().withValue(CallerContext.CALLER, caller)
+                .withValue(CallerContext.TOKEN, token);
         return Contexts.interceptCall(context, call, headers, next);
     }
 

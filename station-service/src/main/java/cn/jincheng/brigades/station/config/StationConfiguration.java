@@ -7,7 +7,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.jincheng.brigades.station.domain.TimeSource;
+import cn.jincheng.brigades.common.time.TimeSource;
 
 @Configuration(proxyBeanMethods = false)
 class StationConfiguration {

@@ -20,6 +20,8 @@ import cn.jincheng.brigades.proto.station.v1.CountySupervision;
 import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.Decision;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.GetComplianceRequest;
+import cn.jincheng.brigades.proto.station.v1.GetComplianceResponse;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
 import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
@@ -34,6 +36,7 @@ import cn.jincheng.brigades.proto.station.v1.Milestone;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
+import cn.jincheng.brigades.station.compliance.ComplianceComposer;
 import cn.jincheng.brigades.station.domain.AuditService;
 import cn.jincheng.brigades.station.domain.BrigadePage;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
@@ -41,7 +44,7 @@ import cn.jincheng.brigades.station.domain.BrigadeService;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
 import cn.jincheng.brigades.station.domain.MilestoneService;
-import cn.jincheng.brigades.station.domain.TimeSource;
+import cn.jincheng.brigades.common.time.TimeSource;
 import io.grpc.stub.StreamObserver;
 
 /** station.v1 over gRPC: maps messages, delegates to the domain services, decides nothing itself. */
@@ -54,10 +57,12 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     private final MilestoneService milestones;
     private final AuditService audit;
     private final CountyRepository counties;
+    private final ComplianceComposer compliance;
     private final TimeSource time;
 
     StationGrpcService(BrigadeService brigades, MilestoneService milestones, AuditService audit,
-            CountyRepository counties, TimeSource time) {
+            CountyRepository counties, ComplianceComposer compliance, TimeSource time) {
+        this.compliance = compliance;
         this.brigades = brigades;
         this.milestones = milestones;
         this.audit = audit;
@@ -180,6 +185,17 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
             response.setNextPageToken(PageTokens.encode(last.at().toEpochMilli() + "|" + last.id()));
         }
         reply(out, response.build());
+    }
+
+    @Override
+    public void getCompliance(GetComplianceRequest request, StreamObserver<GetComplianceResponse> out) {
+        ComplianceComposer.Result result = compliance.compose(caller(), request.getBrigadeId(),
+                request.getYear() == 0 ? null : request.getYear());
+        reply(out, GetComplianceResponse.newBuilder().setBrigadeId(result.brigadeId())
+                .addAllStandards(result.standards()).setCompliant(result.compliant())
+                .setRulesApply(result.tier() != null)
+                .setTier(result.tier() == null ? "NONE" : result.tier().name().substring("STANDARD_TIER_".length()))
+                .addAllChecks(result.checks()).build());
     }
 
     private List<Brigade> withCountyNames(List<cn.jincheng.brigades.station.domain.Brigade> list) {

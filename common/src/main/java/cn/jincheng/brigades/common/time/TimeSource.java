@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.domain;
+package cn.jincheng.brigades.common.time;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,0 +1,106 @@
+package cn.jincheng.brigades.equipment.compliance;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.stereotype.Service;
+
+import cn.jincheng.brigades.common.errors.AccessDeniedException;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.equipment.catalog.Catalog;
+import cn.jincheng.brigades.equipment.catalog.CatalogService;
+import cn.jincheng.brigades.equipment.directory.BrigadeDirectory;
+import cn.jincheng.brigades.equipment.inventory.EquipmentItem;
+import cn.jincheng.brigades.equipment.persistence.InventoryStore;
+
+/**
+ * The equipment area's compliance for many brigades: inventories are loaded a chunk of brigades
+ * at a time with one query per collection, evaluated, and handed on one by one, so memory does
+ * not grow with the number of brigades and no brigade costs a call of its own.
+ */
+@Service
+public class ComplianceService {
+
+    public static final int MAX_BRIGADES = 5000;
+    static final int CHUNK = 500;
+
+    private final InventoryStore store;
+    private final CatalogService catalogs;
+    private final BrigadeDirectory directory;
+    private final TimeSource time;
+
+    public ComplianceService(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory,
+            TimeSource time) {
+        this.store = store;
+        this.catalogs = catalogs;
+        this.directory = directory;
+        this.time = time;
+    }
+
+    public void evaluate(Caller caller, List<BrigadeRef> brigades, int year, LocalDate asOf, Integer catalogVersion,
+            Consumer<Evaluation> out) {
+        Validator v = new Validator()
+                .check(brigades.size() <= MAX_BRIGADES, "brigades", "at most " + MAX_BRIGADES + " per call")
+                .range(year, 2000, 2100, "year");
+        for (int i = 0; i < brigades.size(); i++) {
+            BrigadeRef b = brigades.get(i);
+            v.check(b.level() != null && (b.level().equals("LEVEL_ONE") || b.level().equals("LEVEL_TWO")),
+                    "brigades[" + i + "].level", "must be LEVEL_ONE or LEVEL_TWO");
+            v.check(b.headcount() == null || (b.headcount() >= 0 && b.headcount() <= 1000),
+                    "brigades[" + i + "].headcount", "must be between 0 and 1000");
+        }
+        v.throwIfInvalid();
+        Catalog catalog = catalogs.version(catalogVersion);
+        LocalDate day = asOf != null ? asOf : earlier(time.today(), LocalDate.of(year, 12, 31));
+        for (int from = 0; from < brigades.size(); from += CHUNK) {
+            List<BrigadeRef> chunk = brigades.subList(from, Math.min(brigades.size(), from + CHUNK));
+            List<String> ids = chunk.stream().map(BrigadeRef::brigadeId).toList();
+            Map<String, String> visible = directory.countiesOf(caller, ids);
+            for (String id : ids) {
+                if (!visible.containsKey(id)) {
+                    throw new AccessDeniedException("brigade '" + id + "' is unknown or outside the caller's county");
+                }
+            }
+            Map<String, Inventory> inventories = store.inventories(ids);
+            for (BrigadeRef ref : chunk) {
+                out.accept(ComplianceEngine.evaluate(catalog, ref, inventories.get(ref.brigadeId()), year, day));
+            }
+        }
+    }
+
+    /** Items that expire within {@code withinDays} of {@code asOf} (or already have), for a brigade or a county. */
+    public List<Expiring> expiring(Caller caller, String brigadeId, String countyId, LocalDate asOf, int withinDays) {
+        Validator v = new Validator()
+                .check((brigadeId == null) != (countyId == null), "brigade", "name a brigade or a county")
+                .range(withinDays, 0, 3650, "withinDays");
+        v.throwIfInvalid();
+        if (brigadeId != null) {
+            directory.countyOf(caller, brigadeId);
+        } else {
+            AccessPolicy.requireRead(caller, countyId);
+        }
+        LocalDate day = asOf != null ? asOf : time.today();
+        Catalog catalog = catalogs.inForce();
+        List<Expiring> result = new ArrayList<>();
+        for (EquipmentItem item : store.expiringBy(brigadeId, countyId, day.plusDays(withinDays))) {
+            result.add(new Expiring(item, catalog.item(item.itemCode()).map(i -> i.nameZh()).orElse(item.itemCode()),
+                    ChronoUnit.DAYS.between(day, item.expiresOn())));
+        }
+        return result;
+    }
+
+    /** An item near or past its expiry date. */
+    public record Expiring(EquipmentItem item, String nameZh, long daysLeft) {
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
+    }
+}

@@ -1,0 +1,79 @@
+package cn.jincheng.brigades.equipment.directory;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import cn.jincheng.brigades.common.client.DependencyClient;
+import cn.jincheng.brigades.common.errors.AccessDeniedException;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
+
+/**
+ * Which brigades exist and which county each belongs to: station-service owns that, this service
+ * asks it (with the caller's own identity, so station-service's scope rules apply) and remembers
+ * the county of every brigade it has seen — a brigade never changes county.
+ */
+@Component
+public class BrigadeDirectory implements DisposableBean {
+
+    private final DependencyClient<StationServiceGrpc.StationServiceBlockingStub> station;
+    private final Map<String, String> countyOf = new ConcurrentHashMap<>();
+
+    BrigadeDirectory(@Value("${brigades.dependencies.station.address}") String address,
+            @Value("${brigades.dependencies.deadline:2s}") java.time.Duration deadline) {
+        this.station = new DependencyClient<>("station-service", address, StationServiceGrpc::newBlockingStub, deadline);
+    }
+
+    /**
+     * The county of a brigade the caller may read. Unknown: NOT_FOUND; another county for a clerk:
+     * PERMISSION_DENIED — as station-service answers.
+     */
+    public String countyOf(Caller caller, String brigadeId) {
+        String county = countyOf.get(brigadeId);
+        if (county == null) {
+            Brigade brigade = station.read(s -> s.getBrigade(GetBrigadeRequest.newBuilder().setId(brigadeId).build()));
+            county = brigade.getCountyId();
+            countyOf.put(brigadeId, county);
+        }
+        if (!caller.sees(county)) {
+            throw new AccessDeniedException("a clerk of " + caller.county() + " may act only for brigades of "
+                    + caller.county());
+        }
+        return county;
+    }
+
+    /** Counties of many brigades in one call for those not yet known; ids the caller may not see are absent. */
+    public Map<String, String> countiesOf(Caller caller, Collection<String> brigadeIds) {
+        List<String> unknown = brigadeIds.stream().filter(id -> !countyOf.containsKey(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            for (int from = 0; from < unknown.size(); from += 1000) {
+                List<String> chunk = unknown.subList(from, Math.min(unknown.size(), from + 1000));
+                station.read(s -> s.batchGetBrigades(BatchGetBrigadesRequest.newBuilder().addAllIds(chunk).build()))
+                        .getBrigadesList().forEach(b -> countyOf.put(b.getId(), b.getCountyId()));
+            }
+        }
+        Map<String, String> result = new HashMap<>();
+        for (String id : brigadeIds) {
+            String county = countyOf.get(id);
+            if (county != null && caller.sees(county)) {
+                result.put(id, county);
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        station.close();
+    }
+}

@@ -1,0 +1,135 @@
+package cn.jincheng.brigades.equipment.inventory;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import org.springframework.stereotype.Service;
+
+import cn.jincheng.brigades.common.errors.NotFoundException;
+import cn.jincheng.brigades.common.errors.StaleVersionException;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.equipment.catalog.Catalog;
+import cn.jincheng.brigades.equipment.catalog.CatalogService;
+import cn.jincheng.brigades.equipment.directory.BrigadeDirectory;
+import cn.jincheng.brigades.equipment.persistence.InventoryStore;
+
+/** Vehicles and equipment holdings, kept by the brigade's county (or the city administrator). */
+@Service
+public class InventoryService {
+
+    /** Chinese plates, e.g. 晋E·12345, 晋E12345, 晋E1234应急; plates are compared without separators. */
+    private static final Pattern PLATE = Pattern.compile("^[\\p{IsHan}A-Z][A-Z0-9\\p{IsHan}·\\- ]{4,11}$");
+    public static final int MAX_QUANTITY = 100_000;
+
+    private final InventoryStore store;
+    private final CatalogService catalogs;
+    private final BrigadeDirectory directory;
+
+    public InventoryService(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory) {
+        this.store = store;
+        this.catalogs = catalogs;
+        this.directory = directory;
+    }
+
+    public List<Vehicle> vehicles(Caller caller, String brigadeId) {
+        directory.countyOf(caller, brigadeId);
+        return store.vehicles(brigadeId);
+    }
+
+    public Vehicle addVehicle(Caller caller, String brigadeId, String type, String plate, VehicleStatus status) {
+        String county = directory.countyOf(caller, brigadeId);
+        AccessPolicy.requireEditBrigadeData(caller, county);
+        String normalized = normalizePlate(plate);
+        validateVehicle(catalogs.inForce(), type, normalized);
+        Vehicle vehicle = new Vehicle(UUID.randomUUID().toString(), brigadeId, county, type, normalized,
+                status == null ? VehicleStatus.IN_SERVICE : status, 1);
+        store.insert(vehicle);
+        return vehicle;
+    }
+
+    public Vehicle updateVehicle(Caller caller, String brigadeId, String vehicleId, long expectedVersion, String type,
+            String plate, VehicleStatus status) {
+        String county = directory.countyOf(caller, brigadeId);
+        AccessPolicy.requireEditBrigadeData(caller, county);
+        new Validator().check(expectedVersion > 0, "version", "the version you last read is required (If-Match)")
+                .throwIfInvalid();
+        Vehicle current = store.vehicle(brigadeId, vehicleId)
+                .orElseThrow(() -> new NotFoundException("vehicle", brigadeId + "/" + vehicleId));
+        if (current.version() != expectedVersion) {
+            throw new StaleVersionException("vehicle", vehicleId, expectedVersion, current.version());
+        }
+        String newType = type != null ? type : current.type();
+        String newPlate = plate != null ? normalizePlate(plate) : current.plate();
+        validateVehicle(catalogs.inForce(), newType, newPlate);
+        Vehicle updated = new Vehicle(vehicleId, brigadeId, county, newType, newPlate,
+                status != null ? status : current.status(), current.version() + 1);
+        if (!store.replace(updated, expectedVersion)) {
+            long now = store.vehicle(brigadeId, vehicleId).map(Vehicle::version).orElse(expectedVersion + 1);
+            throw new StaleVersionException("vehicle", vehicleId, expectedVersion, now);
+        }
+        return updated;
+    }
+
+    public void removeVehicle(Caller caller, String brigadeId, String vehicleId, Long expectedVersion) {
+        String county = directory.countyOf(caller, brigadeId);
+        AccessPolicy.requireEditBrigadeData(caller, county);
+        Vehicle current = store.vehicle(brigadeId, vehicleId)
+                .orElseThrow(() -> new NotFoundException("vehicle", brigadeId + "/" + vehicleId));
+        if (expectedVersion != null && current.version() != expectedVersion) {
+            throw new StaleVersionException("vehicle", vehicleId, expectedVersion, current.version());
+        }
+        if (!store.delete(current)) {
+            throw new NotFoundException("vehicle", brigadeId + "/" + vehicleId);
+        }
+    }
+
+    public List<EquipmentItem> equipment(Caller caller, String brigadeId) {
+        directory.countyOf(caller, brigadeId);
+        return store.items(brigadeId);
+    }
+
+    public EquipmentItem addEquipment(Caller caller, String brigadeId, String itemCode, int quantity,
+            LocalDate expiresOn, List<String> serialNumbers) {
+        String county = directory.countyOf(caller, brigadeId);
+        AccessPolicy.requireEditBrigadeData(caller, county);
+        Catalog catalog = catalogs.inForce();
+        Validator v = new Validator()
+                .check(itemCode != null && catalog.item(itemCode).isPresent(), "itemCode",
+                        "is not an item code of catalog " + catalog.reference())
+                .check(quantity > 0 && quantity <= MAX_QUANTITY, "quantity", "must be between 1 and " + MAX_QUANTITY)
+                .check(serialNumbers == null || serialNumbers.size() <= quantity, "serialNumbers",
+                        "more serial numbers than items");
+        if (serialNumbers != null) {
+            for (int i = 0; i < serialNumbers.size(); i++) {
+                v.notBlank(serialNumbers.get(i), "serialNumbers[" + i + "]")
+                        .maxLength(serialNumbers.get(i), 100, "serialNumbers[" + i + "]");
+            }
+        }
+        v.check(expiresOn == null || (expiresOn.getYear() >= 2000 && expiresOn.getYear() <= 2100), "expiresOn",
+                "must be a date between 2000 and 2100");
+        v.throwIfInvalid();
+        EquipmentItem item = new EquipmentItem(UUID.randomUUID().toString(), brigadeId, county, itemCode, quantity,
+                expiresOn, serialNumbers, 1);
+        store.insert(item);
+        return item;
+    }
+
+    private static void validateVehicle(Catalog catalog, String type, String plate) {
+        new Validator()
+                .check(type != null && catalog.vehicleType(type).isPresent(), "type",
+                        "is not a vehicle type of catalog " + catalog.reference())
+                .check(plate != null && PLATE.matcher(plate).matches(), "plate",
+                        "must be a Chinese vehicle plate such as 晋E·12345")
+                .throwIfInvalid();
+    }
+
+    static String normalizePlate(String plate) {
+        return plate == null ? null : plate.trim().toUpperCase(Locale.ROOT).replace(" ", "").replace("-", "")
+                .replace("·", "");
+    }
+}

@@ -1,0 +1,59 @@
+package cn.jincheng.brigades.equipment.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+import cn.jincheng.brigades.equipment.catalog.Catalog;
+import cn.jincheng.brigades.equipment.catalog.CatalogValidator;
+
+/**
+ * Publishes the seed catalog ({@code CATALOG_SEED_FILE}) as version 1 when the store has none.
+ * Later versions are published by the city administrator; a restart never touches them.
+ */
+@Component
+class CatalogSeeder implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
+
+    private final Resource seedFile;
+    private final CatalogStore store;
+
+    CatalogSeeder(@Value("${brigades.catalog.seed-file}") Resource seedFile, CatalogStore store) {
+        this.seedFile = seedFile;
+        this.store = store;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (store.latest().isPresent()) {
+            return;
+        }
+        Catalog seed = CatalogStore.catalog(read());
+        Catalog first = new Catalog(seed.id(), 1, seed.title(), Instant.now(), "seed", seed.note(),
+                seed.defaultHeadcount(), seed.vehicleTypes(), seed.items(), seed.rules());
+        CatalogValidator.validate(first);
+        if (store.insert(first)) {
+            log.info("Published catalog {} from {}: {} vehicle types, {} items, {} rules", first.reference(),
+                    seedFile.getFilename(), first.vehicleTypes().size(), first.items().size(), first.rules().size());
+        }
+    }
+
+    private Document read() {
+        try (InputStream in = seedFile.getInputStream()) {
+            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the catalog seed " + seedFile, e);
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package cn.jincheng.brigades.equipment.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.ne;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+
+import cn.jincheng.brigades.common.errors.FieldViolation;
+import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.equipment.compliance.Inventory;
+import cn.jincheng.brigades.equipment.inventory.Drill;
+import cn.jincheng.brigades.equipment.inventory.EquipmentCheck;
+import cn.jincheng.brigades.equipment.inventory.EquipmentItem;
+import cn.jincheng.brigades.equipment.inventory.Finding;
+import cn.jincheng.brigades.equipment.inventory.ItemFinding;
+import cn.jincheng.brigades.equipment.inventory.Vehicle;
+import cn.jincheng.brigades.equipment.inventory.VehicleStatus;
+
+/**
+ * Vehicles, equipment holdings, checks and drills, one document each, indexed by brigade. Plates
+ * are unique across the city by a unique index, so two clerks cannot register one plate twice.
+ * Vehicle changes are conditional on the vehicle's version.
+ */
+@Repository
+public class InventoryStore {
+
+    private final MongoCollection<Document> vehicles;
+    private final MongoCollection<Document> items;
+    private final MongoCollection<Document> checks;
+    private final MongoCollection<Document> drills;
+
+    InventoryStore(MongoDatabase database) {
+        this.vehicles = database.getCollection("vehicles");
+        this.items = database.getCollection("items");
+        this.checks = database.getCollection("checks");
+        this.drills = database.getCollection("drills");
+        vehicles.createIndex(Indexes.ascending("plate"), new IndexOptions().unique(true));
+        for (MongoCollection<Document> c : List.of(vehicles, items, checks, drills)) {
+            c.createIndex(Indexes.ascending("brigadeId"));
+        }
+        items.createIndex(Indexes.ascending("countyId"));
+    }
+
+    // --- vehicles -----------------------------------------------------------------------------
+
+    public List<Vehicle> vehicles(String brigadeId) {
+        List<Vehicle> result = new ArrayList<>();
+        vehicles.find(eq("brigadeId", brigadeId)).sort(Sorts.ascending("plate")).forEach(d -> result.add(vehicle(d)));
+        return result;
+    }
+
+    public Optional<Vehicle> vehicle(String brigadeId, String vehicleId) {
+        return Optional.ofNullable(vehicles.find(and(eq("_id", vehicleId), eq("brigadeId", brigadeId))).first())
+                .map(InventoryStore::vehicle);
+    }
+
+    /** Inserts, refusing a plate that is already registered. */
+    public void insert(Vehicle v) {
+        try {
+            vehicles.insertOne(document(v));
+        } catch (MongoWriteException e) {
+            throw duplicatePlate(e, v.plate());
+        }
+    }
+
+    /** @return false when the vehicle's version is no longer {@code expectedVersion} */
+    public boolean replace(Vehicle v, long expectedVersion) {
+        try {
+            return vehicles.replaceOne(and(eq("_id", v.id()), eq("version", expectedVersion)), document(v))
+                    .getModifiedCount() == 1;
+        } catch (MongoWriteException e) {
+            throw duplicatePlate(e, v.plate());
+        }
+    }
+
+    public boolean delete(Vehicle v) {
+        return vehicles.deleteOne(and(eq("_id", v.id()), eq("version", v.version()))).getDeletedCount() == 1;
+    }
+
+    private static RuntimeException duplicatePlate(MongoWriteException e, String plate) {
+        if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+            return new ValidationException(List.of(new FieldViolation("plate",
+                    "plate " + plate + " is already registered to another vehicle")));
+        }
+        return e;
+    }
+
+    // --- equipment ----------------------------------------------------------------------------
+
+    public List<EquipmentItem> items(String brigadeId) {
+        List<EquipmentItem> result = new ArrayList<>();
+        items.find(eq("brigadeId", brigadeId)).sort(Sorts.ascending("itemCode", "_id")).forEach(d -> result.add(item(d)));
+        return result;
+    }
+
+    public void insert(EquipmentItem i) {
+        items.insertOne(new Document("_id", i.id()).append("brigadeId", i.brigadeId()).append("countyId", i.countyId())
+                .append("itemCode", i.itemCode()).append("quantity", i.quantity())
+                .append("expiresOn", i.expiresOn() == null ? null : i.expiresOn().toString())
+                .append("serialNumbers", i.serialNumbers()).append("version", i.version()));
+    }
+
+    /** Items of a brigade or a county that expire on or before {@code until}. */
+    public List<EquipmentItem> expiringBy(String brigadeId, String countyId, LocalDate until) {
+        Bson scope = brigadeId != null ? eq("brigadeId", brigadeId) : eq("countyId", countyId);
+        List<EquipmentItem> result = new ArrayList<>();
+        items.find(and(scope, ne("expiresOn", null), lte("expiresOn", until.toString())))
+                .sort(Sorts.ascending("expiresOn")).forEach(d -> result.add(item(d)));
+        return result;
+    }
+
+    // --- checks and drills --------------------------------------------------------------------
+
+    public void insert(EquipmentCheck c) {
+        checks.insertOne(new Document("_id", c.id()).append("brigadeId", c.brigadeId()).append("countyId", c.countyId())
+                .append("date", c.date().toString()).append("inspector", c.inspector()).append("notes", c.notes())
+                .append("recordedAt", Date.from(c.recordedAt()))
+                .append("findings", c.findings().stream().map(f -> new Document("itemId", f.itemId())
+                        .append("finding", f.finding().name()).append("workingQuantity", f.workingQuantity())
+                        .append("defect", f.defect())).toList()));
+    }
+
+    public List<EquipmentCheck> checks(String brigadeId) {
+        List<EquipmentCheck> result = new ArrayList<>();
+        checks.find(eq("brigadeId", brigadeId)).sort(Sorts.descending("date", "recordedAt"))
+                .forEach(d -> result.add(check(d)));
+        return result;
+    }
+
+    public void insert(Drill d) {
+        drills.insertOne(new Document("_id", d.id()).append("brigadeId", d.brigadeId()).append("countyId", d.countyId())
+                .append("date", d.date().toString()).append("passed", d.passed()).append("notes", d.notes())
+                .append("recordedBy", d.recordedBy()).append("recordedAt", Date.from(d.recordedAt())));
+    }
+
+    public List<Drill> drills(String brigadeId) {
+        List<Drill> result = new ArrayList<>();
+        drills.find(eq("brigadeId", brigadeId)).sort(Sorts.descending("date", "recordedAt"))
+                .forEach(d -> result.add(drill(d)));
+        return result;
+    }
+
+    /** The inventories of many brigades with four queries, whatever their number. */
+    public Map<String, Inventory> inventories(Collection<String> brigadeIds) {
+        Map<String, List<Vehicle>> v = new HashMap<>();
+        Map<String, List<EquipmentItem>> i = new HashMap<>();
+        Map<String, List<EquipmentCheck>> c = new HashMap<>();
+        Map<String, List<Drill>> d = new HashMap<>();
+        Bson filter = in("brigadeId", brigadeIds);
+        vehicles.find(filter).forEach(doc -> v.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(vehicle(doc)));
+        items.find(filter).forEach(doc -> i.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(item(doc)));
+        checks.find(filter).forEach(doc -> c.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(check(doc)));
+        drills.find(filter).forEach(doc -> d.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(drill(doc)));
+        Map<String, Inventory> result = new HashMap<>();
+        for (String id : brigadeIds) {
+            result.put(id, new Inventory(v.getOrDefault(id, List.of()), i.getOrDefault(id, List.of()),
+                    c.getOrDefault(id, List.of()), d.getOrDefault(id, List.of())));
+        }
+        return result;
+    }
+
+    // --- codecs -------------------------------------------------------------------------------
+
+    private static Document document(Vehicle v) {
+        return new Document("_id", v.id()).append("brigadeId", v.brigadeId()).append("countyId", v.countyId())
+                .append("type", v.type()).append("plate", v.plate()).append("status", v.status().name())
+                .append("version", v.version());
+    }
+
+    private static Vehicle vehicle(Document d) {
+        return new Vehicle(d.getString("_id"), d.getString("brigadeId"), d.getString("countyId"), d.getString("type"),
+                d.getString("plate"), VehicleStatus.valueOf(d.getString("status")), ((Number) d.get("version")).longValue());
+    }
+
+    private static EquipmentItem item(Document d) {
+        String expires = d.getString("expiresOn");
+        return new EquipmentItem(d.getString("_id"), d.getString("brigadeId"), d.getString("countyId"),
+                d.getString("itemCode"), d.getInteger("quantity"), expires == null ? null : LocalDate.parse(expires),
+                d.getList("serialNumbers", String.class, List.of()), ((Number) d.get("version")).longValue());
+    }
+
+    private static EquipmentCheck check(Document d) {
+        return new EquipmentCheck(d.getString("_id"), d.getString("brigadeId"), d.getString("countyId"),
+                LocalDate.parse(d.getString("date")), d.getString("inspector"),
+                d.getList("findings", Document.class, List.of()).stream().map(f -> new ItemFinding(f.getString("itemId"),
+                        Finding.valueOf(f.getString("finding")), f.getInteger("workingQuantity"), f.getString("defect")))
+                        .toList(),
+                d.getString("notes"), d.getDate("recordedAt").toInstant());
+    }
+
+    private static Drill drill(Document d) {
+        return new Drill(d.getString("_id"), d.getString("brigadeId"), d.getString("countyId"),
+                LocalDate.parse(d.getString("date")), d.getBoolean("passed", false), d.getString("notes"),
+                d.getString("recordedBy"), d.getDate("recordedAt").toInstant());
+    }
+}
