@@ -248,6 +248,22 @@ class GatewayRestTest {
     }
 
     @Test
+    void aServiceWhoseDependencyIsDownAnswers503NamingTheDependencyAndKeepsItsBreakerClosed() {
+        STATION.failure.set(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.UNAVAILABLE_VALUE).setMessage("equipment-service is unavailable")
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("DEPENDENCY_UNAVAILABLE")
+                        .putMetadata("service", "equipment-service").build()))
+                .build()));
+        String admin = token("admin");
+        for (int i = 0; i < 12; i++) {
+            get("/api/v1/brigades/x", admin).expectStatus().isEqualTo(503).expectBody()
+                    .jsonPath("$.service").isEqualTo("equipment-service");
+        }
+        STATION.failure.set(null);
+        get("/api/v1/brigades/x", admin).expectStatus().isOk(); // station-service's breaker did not open
+    }
+
+    @Test
     void aSlowServiceIsA504NamingIt() {
         STATION.delayMillis = 1500;
         get("/api/v1/brigades/x", token("admin")).expectStatus().isEqualTo(504).expectBody()
@@ -301,7 +317,7 @@ class GatewayRestTest {
     // --- the circuit breaker ------------------------------------------------------------------
 
     @Test
-    @Order(100)
+    @Order(Integer.MAX_VALUE) // last: it stops the stand-in (un-annotated tests run at MAX_VALUE / 2)
     void aStoppedServiceGives503QuicklyAndCallsSucceedAgainOnceItIsBack() throws Exception {
         String admin = token("admin");
         STATION.stop();

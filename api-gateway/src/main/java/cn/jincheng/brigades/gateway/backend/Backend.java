@@ -15,4 +15,8 @@ public enum Backend {
     public String serviceName() {
         return serviceName;
     }
+
+    public static java.util.Optional<Backend> byServiceName(String name) {
+        return java.util.Arrays.stream(values()).filter(b -> b.serviceName.equals(name)).findFirst();
+    }
 }

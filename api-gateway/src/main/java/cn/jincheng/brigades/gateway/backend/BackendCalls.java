@@ -12,6 +12,7 @@ import com.google.common.util.concurrent.Futures;
 import com.google.common.util.concurrent.ListenableFuture;
 import com.google.common.util.concurrent.MoreExecutors;
 
+import cn.jincheng.brigades.common.errors.GrpcErrors;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -83,6 +84,15 @@ public class BackendCalls {
             return new BackendFailure(backend, BackendFailure.Kind.UNAVAILABLE, e);
         }
         if (e instanceof StatusRuntimeException s) {
+            var dependency = GrpcErrors.errorInfo(s)
+                    .filter(i -> GrpcErrors.DEPENDENCY_UNAVAILABLE.equals(i.getReason()));
+            if (dependency.isPresent()) {
+                // the service answered, but one behind it did not: name that one
+                String name = dependency.get().getMetadataOrDefault(GrpcErrors.SERVICE, backend.serviceName());
+                boolean timeout = Boolean.parseBoolean(dependency.get().getMetadataOrDefault("timeout", "false"));
+                return new BackendFailure(Backend.byServiceName(name).orElse(backend),
+                        timeout ? BackendFailure.Kind.TIMEOUT : BackendFailure.Kind.UNAVAILABLE, e);
+            }
             Status.Code code = s.getStatus().getCode();
             if (code == Status.Code.DEADLINE_EXCEEDED) {
                 return new BackendFailure(backend, BackendFailure.Kind.TIMEOUT, e);

@@ -11,6 +11,8 @@ import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
 import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.GetComplianceRequest;
+import cn.jincheng.brigades.proto.station.v1.GetComplianceResponse;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
 import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
@@ -84,6 +86,12 @@ public class StationClient {
 
     public Mono<GetSupervisionListResponse> supervision(Caller caller, GetSupervisionListRequest request) {
         return calls.read(Backend.STATION, () -> as(caller).getSupervisionList(request));
+    }
+
+    public Mono<GetComplianceResponse> getCompliance(Caller caller, GetComplianceRequest request) {
+        // composing needs the other services: a longer deadline than a plain read
+        return calls.read(Backend.STATION, () -> stub.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.deadline().toMillis() * 3, TimeUnit.MILLISECONDS).getCompliance(request));
     }
 
     public Mono<ListAuditEntriesResponse> listAuditEntries(Caller caller, ListAuditEntriesRequest request) {

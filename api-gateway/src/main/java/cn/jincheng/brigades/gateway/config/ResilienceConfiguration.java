@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.jincheng.brigades.common.errors.GrpcErrors;
 import cn.jincheng.brigades.gateway.backend.Backend;
 import cn.jincheng.brigades.gateway.backend.BackendProperties;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -73,7 +74,13 @@ public class ResilienceConfiguration {
                 .build());
     }
 
-    static boolean isOutage(Throwable e) {
-        return e instanceof StatusRuntimeException s && OUTAGE_CODES.contains(s.getStatus().getCode());
+    /**
+     * An outage of the called service itself. A service that answers UNAVAILABLE because a service
+     * behind it is down is up and well: that does not count against its breaker.
+     */
+    public static boolean isOutage(Throwable e) {
+        return e instanceof StatusRuntimeException s && OUTAGE_CODES.contains(s.getStatus().getCode())
+                && GrpcErrors.errorInfo(s).map(i -> !GrpcErrors.DEPENDENCY_UNAVAILABLE.equals(i.getReason()))
+                        .orElse(true);
     }
 }

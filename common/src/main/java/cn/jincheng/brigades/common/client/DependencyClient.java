@@ -13,6 +13,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
@@ -74,6 +75,11 @@ public final class DependencyClient<S extends AbstractStub<S>> implements AutoCl
 
     /** The stub with the caller's identity and a fresh deadline, for calls that need more (streams). */
     public S stub() {
+        // gRPC backs off longer and longer between reconnection attempts (up to two minutes); a
+        // dependency that is back should be used at once, so a failing channel retries now.
+        if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
+            channel.resetConnectBackoff();
+        }
         return stub.withCallCredentials(CallerContext.relay())
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }

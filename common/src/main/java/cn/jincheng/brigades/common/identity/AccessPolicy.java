@@ -57,8 +57,8 @@ public final class AccessPolicy {
 
     private static void requireCounty(Caller caller, String countyId, String action) {
         if (!caller.sees(countyId)) {
-            throw new AccessDeniedException("a clerk of " + caller.county() + " may " + action
-                    + " only for brigades of " + caller.county());
+            throw new AccessDeniedException("that brigade belongs to another county: a clerk of " + caller.county()
+                    + " may " + action + " only for brigades of " + caller.county());
         }
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.client.DependencyClient;
-import cn.jincheng.brigades.common.errors.AccessDeniedException;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
@@ -45,10 +45,7 @@ public class BrigadeDirectory implements DisposableBean {
             county = brigade.getCountyId();
             countyOf.put(brigadeId, county);
         }
-        if (!caller.sees(county)) {
-            throw new AccessDeniedException("a clerk of " + caller.county() + " may act only for brigades of "
-                    + caller.county());
-        }
+        AccessPolicy.requireRead(caller, county);
         return county;
     }
 

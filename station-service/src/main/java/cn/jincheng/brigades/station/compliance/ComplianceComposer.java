@@ -30,7 +30,7 @@ import cn.jincheng.brigades.station.domain.PlanRepository;
 public class ComplianceComposer {
 
     /** The composed answer; {@code tier} null means no rules apply. */
-    public record Result(String brigadeId, List<String> standards, boolean compliant, StandardTier tier,
+    public record Result(String brigadeId, int year, List<String> standards, boolean compliant, StandardTier tier,
             List<Check> checks) {
     }
 
@@ -53,7 +53,7 @@ public class ComplianceComposer {
         new Validator().range(year, 2000, 2100, "year").throwIfInvalid();
         StandardTier tier = tier(brigade, year);
         if (tier == null) {
-            return new Result(brigadeId, List.of(), true, null, List.of());
+            return new Result(brigadeId, year, List.of(), true, null, List.of());
         }
         BrigadeRef ref = BrigadeRef.newBuilder().setBrigadeId(brigadeId).setLevel(brigade.level().name()).setTier(tier)
                 .build();
@@ -65,7 +65,7 @@ public class ComplianceComposer {
         }
         boolean compliant = checks.stream().filter(c -> c.getSeverity() == Severity.SEVERITY_REQUIRED)
                 .allMatch(Check::getMet);
-        return new Result(brigadeId, standards, compliant, tier, checks);
+        return new Result(brigadeId, year, standards, compliant, tier, checks);
     }
 
     /** The standard that applies in {@code year}; null for a deferred town. */

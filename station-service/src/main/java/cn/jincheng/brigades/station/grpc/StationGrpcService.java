@@ -195,7 +195,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
                 .addAllStandards(result.standards()).setCompliant(result.compliant())
                 .setRulesApply(result.tier() != null)
                 .setTier(result.tier() == null ? "NONE" : result.tier().name().substring("STANDARD_TIER_".length()))
-                .addAllChecks(result.checks()).build());
+                .setYear(result.year()).addAllChecks(result.checks()).build());
     }
 
     private List<Brigade> withCountyNames(List<cn.jincheng.brigades.station.domain.Brigade> list) {

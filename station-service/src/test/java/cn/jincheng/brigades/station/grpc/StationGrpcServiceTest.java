@@ -401,4 +401,27 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
                 .setBrigadeId(b.getId()).build())).isInstanceOf(StatusRuntimeException.class)
                 .hasMessageContaining("PERMISSION_DENIED");
     }
+
+    // --- compliance ---------------------------------------------------------------------------
+
+    @Test
+    void aDeferredTownHasNoRulesAndAnActiveOneNeedsEquipmentServiceWhichIsNamedWhenDown() {
+        var deferred = as(ADMIN).getCompliance(cn.jincheng.brigades.proto.station.v1.GetComplianceRequest.newBuilder()
+                .setBrigadeId("yangcheng-ciying").build());
+        assertThat(deferred.getRulesApply()).isFalse();
+        assertThat(deferred.getTier()).isEqualTo("NONE");
+        assertThat(deferred.getYear()).isEqualTo(2019);
+        assertThat(deferred.getChecksList()).isEmpty();
+
+        StatusRuntimeException down = catchThrowableOfType(StatusRuntimeException.class, () -> as(ADMIN).getCompliance(
+                cn.jincheng.brigades.proto.station.v1.GetComplianceRequest.newBuilder().setBrigadeId("zezhou-gaodu").build()));
+        assertThat(down.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(cn.jincheng.brigades.common.errors.GrpcErrors.errorInfo(down).orElseThrow().getMetadataMap())
+                .containsEntry("service", "equipment-service");
+
+        assertThat(code(() -> as(ZEZHOU_CLERK).getCompliance(cn.jincheng.brigades.proto.station.v1.GetComplianceRequest
+                .newBuilder().setBrigadeId("gaoping-macun").build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(ADMIN).getCompliance(cn.jincheng.brigades.proto.station.v1.GetComplianceRequest
+                .newBuilder().setBrigadeId("yangcheng-ciying").setYear(1800).build()))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
 }

@@ -36,6 +36,7 @@ abstract class StationGrpcTestSupport {
 
     static final Path DATA_DIR = LocalResources.tempDir("station-test");
     static final int PORT = LocalResources.freePort();
+    static final int EQUIPMENT_PORT = LocalResources.freePort();
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
     static final Caller FIRE_DEPT = new Caller("firedept", Role.FIRE_DEPT, null);
@@ -50,6 +51,9 @@ abstract class StationGrpcTestSupport {
         registry.add("spring.grpc.server.port", () -> PORT);
         registry.add("brigades.mongo.data-dir", DATA_DIR::toString);
         registry.add("brigades.identity.key-file", () -> DATA_DIR.resolve("keys/internal-identity.jwk").toString());
+        // nothing listens there: compliance of an active brigade finds equipment-service down
+        registry.add("brigades.dependencies.equipment.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);
+        registry.add("brigades.dependencies.deadline", () -> "1s");
     }
 
     @BeforeAll

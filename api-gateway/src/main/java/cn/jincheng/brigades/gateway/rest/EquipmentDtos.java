@@ -1,0 +1,80 @@
+package cn.jincheng.brigades.gateway.rest;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The JSON shapes of api-v1.md's "Vehicles, equipment, checks" and "Compliance" sections. */
+final class EquipmentDtos {
+
+    private EquipmentDtos() {
+    }
+
+    record VehicleDto(String id, String type, String category, String plate, String status, long version) {
+    }
+
+    record NewVehicle(String type, String plate, String status) {
+    }
+
+    record VehiclePatch(String type, String plate, String status) {
+    }
+
+    record ItemDto(String id, String itemCode, int quantity, LocalDate expiresOn, List<String> serialNumbers,
+            int usableQuantity, String lastFinding, long version) {
+    }
+
+    record NewItem(String itemCode, Integer quantity, LocalDate expiresOn, List<String> serialNumbers) {
+    }
+
+    record FindingDto(String itemId, String finding, Integer workingQuantity, String defect) {
+    }
+
+    record NewCheck(LocalDate date, List<FindingDto> findings, String notes) {
+    }
+
+    record CheckDto(String id, LocalDate date, String inspector, List<FindingDto> findings, String notes,
+            Instant recordedAt) {
+    }
+
+    record NewDrill(LocalDate date, Boolean passed, String notes) {
+    }
+
+    record DrillDto(String id, LocalDate date, boolean passed, String notes, String recordedBy, Instant recordedAt) {
+    }
+
+    record ComplianceCheck(String rule, String area, String severity, String required, String actual, boolean met,
+            String source, String sourceStatus) {
+    }
+
+    record ComplianceDto(String brigadeId, String standard, List<String> standards, boolean compliant,
+            boolean rulesApply, String tier, int year, List<ComplianceCheck> checks) {
+    }
+
+    record VehicleTypeDto(String code, String nameZh, String nameEn, String category) {
+    }
+
+    record ItemDefinitionDto(String code, String nameZh, String nameEn, String kind, String unit) {
+    }
+
+    record RuleDto(String id, String area, String severity, String kind, List<String> levels, List<String> tiers,
+            List<String> vehicleTypes, List<String> vehicleCategories, String itemCode, Integer min,
+            Integer perFirefighter, Integer max, String description, String source, String sourceStatus) {
+    }
+
+    record CatalogDto(String id, int version, String title, Instant publishedAt, String publishedBy, String note,
+            int defaultHeadcount, List<VehicleTypeDto> vehicleTypes, List<ItemDefinitionDto> items,
+            List<RuleDto> rules) {
+    }
+
+    record CatalogVersionDto(String id, int version, Instant publishedAt, String publishedBy, String note) {
+    }
+
+    record Publication(String mode, Integer basedOnVersion, String note, String title, Integer defaultHeadcount,
+            List<VehicleTypeDto> vehicleTypes, List<ItemDefinitionDto> items, List<RuleDto> rules,
+            List<String> removeRules) {
+    }
+
+    record ExpiringDto(String brigadeId, String itemId, String itemCode, String nameZh, int quantity,
+            LocalDate expiresOn, int daysLeft) {
+    }
+}

@@ -1,0 +1,329 @@
+package cn.jincheng.brigades.equipment.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.google.rpc.BadRequest;
+import com.google.type.Date;
+
+import cn.jincheng.brigades.common.errors.GrpcErrors;
+import cn.jincheng.brigades.common.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.IdentityKeyStore;
+import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
+import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.proto.compliance.v1.Check;
+import cn.jincheng.brigades.proto.compliance.v1.ComplianceArea;
+import cn.jincheng.brigades.proto.compliance.v1.Severity;
+import cn.jincheng.brigades.proto.compliance.v1.SourceStatus;
+import cn.jincheng.brigades.proto.equipment.v1.AddEquipmentRequest;
+import cn.jincheng.brigades.proto.equipment.v1.AddVehicleRequest;
+import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;
+import cn.jincheng.brigades.proto.equipment.v1.BrigadeRef;
+import cn.jincheng.brigades.proto.equipment.v1.Catalog;
+import cn.jincheng.brigades.proto.equipment.v1.CheckFinding;
+import cn.jincheng.brigades.proto.equipment.v1.EquipmentItem;
+import cn.jincheng.brigades.proto.equipment.v1.EquipmentServiceGrpc;
+import cn.jincheng.brigades.proto.equipment.v1.EvaluateComplianceRequest;
+import cn.jincheng.brigades.proto.equipment.v1.GetCatalogRequest;
+import cn.jincheng.brigades.proto.equipment.v1.ItemFinding;
+import cn.jincheng.brigades.proto.equipment.v1.ListEquipmentRequest;
+import cn.jincheng.brigades.proto.equipment.v1.ListExpiringItemsRequest;
+import cn.jincheng.brigades.proto.equipment.v1.ListVehiclesRequest;
+import cn.jincheng.brigades.proto.equipment.v1.PublishCatalogRequest;
+import cn.jincheng.brigades.proto.equipment.v1.RecordDrillRequest;
+import cn.jincheng.brigades.proto.equipment.v1.RecordEquipmentCheckRequest;
+import cn.jincheng.brigades.proto.equipment.v1.Rule;
+import cn.jincheng.brigades.proto.equipment.v1.RuleKind;
+import cn.jincheng.brigades.proto.equipment.v1.StandardTier;
+import cn.jincheng.brigades.proto.equipment.v1.UpdateVehicleRequest;
+import cn.jincheng.brigades.proto.equipment.v1.Vehicle;
+import cn.jincheng.brigades.proto.equipment.v1.VehicleCategory;
+import cn.jincheng.brigades.proto.equipment.v1.VehicleStatus;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+
+/** equipment.v1 over a real channel against the embedded store, with station-service stood in for. */
+@SpringBootTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EquipmentGrpcServiceTest {
+
+    static final Path DATA_DIR = LocalResources.tempDir("equipment-test");
+    static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
+    static final int PORT = LocalResources.freePort();
+    static final int STATION_PORT = LocalResources.freePort();
+    static final StationStandIn STATION = new StationStandIn(STATION_PORT,
+            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), Clock.systemUTC()));
+    static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
+    static final Caller FIRE_DEPT = new Caller("firedept", Role.FIRE_DEPT, null);
+    static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
+    static final Caller ZEZHOU = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
+
+    static {
+        STATION.start();
+    }
+
+    static ManagedChannel channel;
+    static InternalTokenIssuer issuer;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.server.port", () -> PORT);
+        registry.add("brigades.mongo.data-dir", DATA_DIR::toString);
+        registry.add("brigades.identity.key-file", KEY::toString);
+        registry.add("brigades.dependencies.station.address", () -> "127.0.0.1:" + STATION_PORT);
+        registry.add("brigades.dependencies.deadline", () -> "1s");
+    }
+
+    @BeforeAll
+    static void connect() {
+        issuer = new InternalTokenIssuer(IdentityKeyStore.loadOrCreate(KEY), Duration.ofMinutes(2), Clock.systemUTC());
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+    }
+
+    @AfterAll
+    static void disconnect() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        STATION.stop();
+    }
+
+    static EquipmentServiceGrpc.EquipmentServiceBlockingStub as(Caller caller) {
+        return EquipmentServiceGrpc.newBlockingStub(channel).withCallCredentials(new BearerCallCredentials(issuer.issue(caller)))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    static StatusRuntimeException failure(Runnable call) {
+        return catchThrowableOfType(StatusRuntimeException.class, call::run);
+    }
+
+    static List<String> fields(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream().filter(a -> a.is(BadRequest.class)).flatMap(a -> {
+            try {
+                return a.unpack(BadRequest.class).getFieldViolationsList().stream().map(v -> v.getField());
+            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).toList();
+    }
+
+    static Date date(LocalDate d) {
+        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+    }
+
+    static Vehicle addVehicle(String brigade, String type, String plate) {
+        return as(ZEZHOU).addVehicle(AddVehicleRequest.newBuilder().setBrigadeId(brigade).setType(type).setPlate(plate).build());
+    }
+
+    @Test
+    void servesHealthAndTheSeededCatalogWithTheProvenanceOfEveryRule() {
+        assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus())
+                .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+        Catalog catalog = as(ZEZHOU).getCatalog(GetCatalogRequest.getDefaultInstance());
+        assertThat(catalog.getVersion()).isGreaterThanOrEqualTo(1);
+        assertThat(catalog.getVehicleTypesList()).anyMatch(t -> t.getCode().equals("RESCUE")
+                && t.getCategory() == VehicleCategory.VEHICLE_CATEGORY_SPECIAL_SERVICE && t.getNameZh().equals("抢险救援消防车"));
+        assertThat(catalog.getRulesList()).allMatch(r -> !r.getSource().isBlank()
+                && r.getSourceStatus() != SourceStatus.SOURCE_STATUS_UNSPECIFIED);
+        assertThat(catalog.getRulesList()).filteredOn(r -> r.getId().startsWith("floor."))
+                .allMatch(r -> r.getSourceStatus() == SourceStatus.SOURCE_STATUS_EARLIER_STANDARD
+                        && r.getSeverity() == Severity.SEVERITY_ADVISORY);
+    }
+
+    @Test
+    void vehiclesAreKeptByTheCountyWithUniquePlatesAndVersions() {
+        Vehicle tanker = addVehicle("zezhou-nancun", "WATER_TANKER", "晋E·30001");
+        assertThat(tanker.getPlate()).isEqualTo("晋E30001");
+        assertThat(tanker.getCategory()).isEqualTo(VehicleCategory.VEHICLE_CATEGORY_FIREFIGHTING);
+        assertThat(tanker.getStatus()).isEqualTo(VehicleStatus.VEHICLE_STATUS_IN_SERVICE);
+
+        StatusRuntimeException duplicate = failure(() -> addVehicle("zezhou-dayang", "RESCUE", "晋E 30001"));
+        assertThat(duplicate.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(fields(duplicate)).containsExactly("plate");
+        assertThat(fields(failure(() -> addVehicle("zezhou-nancun", "HOVERCRAFT", "晋E30002")))).containsExactly("type");
+        assertThat(fields(failure(() -> addVehicle("zezhou-nancun", "RESCUE", "12")))).containsExactly("plate");
+
+        UpdateVehicleRequest outOfService = UpdateVehicleRequest.newBuilder().setBrigadeId("zezhou-nancun")
+                .setVehicleId(tanker.getId()).setExpectedVersion(1).setStatus(VehicleStatus.VEHICLE_STATUS_OUT_OF_SERVICE)
+                .build();
+        assertThat(as(ZEZHOU).updateVehicle(outOfService).getVersion()).isEqualTo(2);
+        assertThat(failure(() -> as(ZEZHOU).updateVehicle(outOfService)).getStatus().getCode())
+                .isEqualTo(Status.Code.ABORTED);
+        assertThat(as(INSPECTOR).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-nancun").build())
+                .getVehicles(0).getStatus()).isEqualTo(VehicleStatus.VEHICLE_STATUS_OUT_OF_SERVICE);
+    }
+
+    @Test
+    void scopeAndRolesAreEnforcedHereToo() {
+        assertThat(failure(() -> addVehicle("gaoping-macun", "RESCUE", "晋E30009")).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(failure(() -> addVehicle("nope-nowhere", "RESCUE", "晋E30010")).getStatus().getCode())
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(failure(() -> as(FIRE_DEPT).addVehicle(AddVehicleRequest.newBuilder().setBrigadeId("zezhou-gaodu")
+                .setType("RESCUE").setPlate("晋E30011").build())).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(failure(() -> as(ZEZHOU).recordDrill(RecordDrillRequest.newBuilder().setBrigadeId("zezhou-gaodu")
+                .setDate(date(LocalDate.of(2019, 9, 1))).setPassed(true).build())).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(failure(() -> EquipmentServiceGrpc.newBlockingStub(channel)
+                .listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-gaodu").build())).getStatus().getCode())
+                .isEqualTo(Status.Code.UNAUTHENTICATED);
+    }
+
+    @Test
+    void anItemTheFireDepartmentFindsDefectiveOrThatHasExpiredDoesNotCount() {
+        EquipmentItem helmets = as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-zhoucun")
+                .setItemCode("PPE_HELMET").setQuantity(10).addSerialNumbers("H-001").build());
+        as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-zhoucun").setItemCode("PPE_BOOTS")
+                .setQuantity(10).setExpiresOn(date(LocalDate.of(2019, 1, 1))).build());
+        assertThat(fields(failure(() -> as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder()
+                .setBrigadeId("zezhou-zhoucun").setItemCode("LASER").setQuantity(0).build()))))
+                .containsExactlyInAnyOrder("itemCode", "quantity");
+
+        StatusRuntimeException strange = failure(() -> as(FIRE_DEPT).recordEquipmentCheck(RecordEquipmentCheckRequest
+                .newBuilder().setBrigadeId("zezhou-zhoucun").setDate(date(LocalDate.of(2019, 11, 1)))
+                .addFindings(ItemFinding.newBuilder().setItemId("not-held").setFinding(CheckFinding.CHECK_FINDING_PRESENT))
+                .build()));
+        assertThat(fields(strange)).containsExactly("findings[0].itemId");
+
+        as(FIRE_DEPT).recordEquipmentCheck(RecordEquipmentCheckRequest.newBuilder().setBrigadeId("zezhou-zhoucun")
+                .setDate(date(LocalDate.of(2019, 11, 1))).addFindings(ItemFinding.newBuilder().setItemId(helmets.getId())
+                        .setFinding(CheckFinding.CHECK_FINDING_DEFECTIVE).setDefect("visors cracked"))
+                .build());
+        List<EquipmentItem> listed = as(ZEZHOU).listEquipment(ListEquipmentRequest.newBuilder()
+                .setBrigadeId("zezhou-zhoucun").build()).getItemsList();
+        assertThat(listed).filteredOn(i -> i.getItemCode().equals("PPE_HELMET")).singleElement()
+                .satisfies(i -> {
+                    assertThat(i.getUsableQuantity()).isZero();
+                    assertThat(i.getLastFinding()).isEqualTo(CheckFinding.CHECK_FINDING_DEFECTIVE);
+                });
+        assertThat(listed).filteredOn(i -> i.getItemCode().equals("PPE_BOOTS")).singleElement()
+                .satisfies(i -> assertThat(i.getUsableQuantity()).isZero());
+    }
+
+    @Test
+    void complianceStreamsOneResultPerBrigadeInOrderNamingTheCatalog() {
+        addVehicle("zezhou-bagong", "WATER_TANKER", "晋E30101");
+        addVehicle("zezhou-bagong", "RESCUE", "晋E30102");
+        List<BrigadeCompliance> results = new ArrayList<>();
+        as(ADMIN).evaluateCompliance(EvaluateComplianceRequest.newBuilder().setYear(2019)
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("zezhou-bagong").setLevel("LEVEL_ONE")
+                        .setTier(StandardTier.STANDARD_TIER_FULL).setHeadcount(10))
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("qinshui-duanshi").setLevel("LEVEL_TWO")
+                        .setTier(StandardTier.STANDARD_TIER_FULL))
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("lingchuan-fucheng").setLevel("LEVEL_TWO"))
+                .build()).forEachRemaining(results::add);
+        assertThat(results).extracting(BrigadeCompliance::getBrigadeId)
+                .containsExactly("zezhou-bagong", "qinshui-duanshi", "lingchuan-fucheng");
+        assertThat(results.get(0).getStandard()).startsWith("jincheng-township-equipment@");
+        assertThat(results.get(0).getChecksList()).filteredOn(c -> c.getArea() == ComplianceArea.COMPLIANCE_AREA_VEHICLES)
+                .allMatch(Check::getMet);
+        assertThat(results.get(1).getChecksList()).filteredOn(c -> c.getArea() == ComplianceArea.COMPLIANCE_AREA_VEHICLES)
+                .noneMatch(Check::getMet);
+        assertThat(results.get(2).getChecksList()).isEmpty();
+
+        StatusRuntimeException clerkOutside = failure(() -> as(ZEZHOU).evaluateCompliance(EvaluateComplianceRequest
+                .newBuilder().setYear(2019).addBrigades(BrigadeRef.newBuilder().setBrigadeId("qinshui-duanshi")
+                        .setLevel("LEVEL_TWO").setTier(StandardTier.STANDARD_TIER_FULL)).build()).hasNext());
+        assertThat(clerkOutside.getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void itemsCloseToExpiryAreListedPerCounty() {
+        LocalDate soon = LocalDate.now().plusDays(10);
+        as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-dadonggou")
+                .setItemCode("EXTINGUISHER").setQuantity(4).setExpiresOn(date(soon)).build());
+        as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-dadonggou")
+                .setItemCode("EXTINGUISHER").setQuantity(4).setExpiresOn(date(soon.plusDays(100))).build());
+        var county = as(ZEZHOU).listExpiringItems(ListExpiringItemsRequest.newBuilder().setCountyId("zezhou").build());
+        assertThat(county.getItemsList()).anyMatch(i -> i.getBrigadeId().equals("zezhou-dadonggou")
+                && i.getDaysLeft() == 10 && i.getNameZh().equals("灭火器"));
+        assertThat(county.getItemsList()).noneMatch(i -> i.getDaysLeft() > 30);
+        assertThat(failure(() -> as(ZEZHOU).listExpiringItems(ListExpiringItemsRequest.newBuilder()
+                .setCountyId("gaoping").build())).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    @Order(50)
+    void theCityAdministratorPublishesNewVersionsAndOldOnesStayReadable() {
+        Catalog current = as(ADMIN).getCatalog(GetCatalogRequest.getDefaultInstance());
+        Rule axe = Rule.newBuilder().setId("local.fire-axe").setArea(ComplianceArea.COMPLIANCE_AREA_EQUIPMENT)
+                .setSeverity(Severity.SEVERITY_ADVISORY).setKind(RuleKind.RULE_KIND_EQUIPMENT_QUANTITY)
+                .addLevels("LEVEL_ONE").addTiers(StandardTier.STANDARD_TIER_FULL).setItemCode("FIRE_AXE").setMin(2)
+                .setSource("市消防支队 2020 年通知 (example)").setSourceStatus(SourceStatus.SOURCE_STATUS_REFERENCE).build();
+        PublishCatalogRequest amend = PublishCatalogRequest.newBuilder().setMode(PublishCatalogRequest.Mode.MODE_AMEND)
+                .setBasedOnVersion(current.getVersion()).setNote("add the fire axe").addRules(axe).build();
+        assertThat(failure(() -> as(ZEZHOU).publishCatalog(amend)).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(fields(failure(() -> as(ADMIN).publishCatalog(amend.toBuilder().setRules(0, axe.toBuilder().setMax(1))
+                .build())))).contains("rules[" + current.getRulesCount() + "].max");
+
+        Catalog next = as(ADMIN).publishCatalog(amend);
+        assertThat(next.getVersion()).isEqualTo(current.getVersion() + 1);
+        assertThat(next.getRulesCount()).isEqualTo(current.getRulesCount() + 1);
+        assertThat(next.getPublishedBy()).isEqualTo("admin");
+        assertThat(failure(() -> as(ADMIN).publishCatalog(amend)).getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(as(ADMIN).getCatalog(GetCatalogRequest.newBuilder().setVersion(current.getVersion()).build())
+                .getRulesCount()).isEqualTo(current.getRulesCount());
+
+        PublishCatalogRequest dropIt = PublishCatalogRequest.newBuilder().setMode(PublishCatalogRequest.Mode.MODE_AMEND)
+                .setBasedOnVersion(next.getVersion()).setNote("withdrawn").addRemoveRules("local.fire-axe").build();
+        assertThat(as(ADMIN).publishCatalog(dropIt).getRulesCount()).isEqualTo(current.getRulesCount());
+        List<BrigadeCompliance> results = new ArrayList<>();
+        as(ADMIN).evaluateCompliance(EvaluateComplianceRequest.newBuilder().setYear(2019).setCatalogVersion(next.getVersion())
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("zezhou-gaodu").setLevel("LEVEL_ONE")
+                        .setTier(StandardTier.STANDARD_TIER_FULL)).build()).forEachRemaining(results::add);
+        assertThat(results.get(0).getStandard()).endsWith("@" + next.getVersion());
+        assertThat(results.get(0).getChecksList()).anyMatch(c -> c.getRule().equals("local.fire-axe"));
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // last: it stops the stand-in (un-annotated tests run at MAX_VALUE / 2)
+    void whenStationServiceIsDownTheAnswerNamesIt() throws Exception {
+        STATION.stop();
+        StatusRuntimeException e = failure(() -> as(ZEZHOU).listVehicles(ListVehiclesRequest.newBuilder()
+                .setBrigadeId("zezhou-unseen").build()));
+        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap()).containsEntry("service", "station-service");
+        STATION.start();
+        // back within moments, without restarting this service
+        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        Status.Code code = null;
+        while (System.nanoTime() < giveUp) {
+            try {
+                as(ZEZHOU).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-unseen").build());
+                code = Status.Code.OK;
+                break;
+            } catch (StatusRuntimeException again) {
+                code = again.getStatus().getCode();
+                Thread.sleep(200);
+            }
+        }
+        assertThat(code).isEqualTo(Status.Code.OK);
+    }
+}
