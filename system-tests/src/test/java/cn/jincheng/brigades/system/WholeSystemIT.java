@@ -101,6 +101,48 @@ class WholeSystemIT {
             zezhou.get("milestones").forEach(m -> overdueInZezhou.add(m.get("brigadeId").asString()));
             assertThat(overdueInZezhou).contains("zezhou-nancun").doesNotContain("zezhou-gaodu");
 
+            // equipment: the vehicle rules follow the inventory, naming catalog version and source
+            String firedept = api.token("firedept", RunningStack.PASSWORD);
+            assertThat(vehicleRules(api, admin)).containsEntry("vehicles.level-one.total", false);
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/vehicles", clerk,
+                    "{\"type\":\"WATER_TANKER\",\"plate\":\"晋E·19001\"}").status()).isEqualTo(201);
+            Map<String, Boolean> oneTanker = vehicleRules(api, admin);
+            assertThat(oneTanker).containsEntry("vehicles.level-one.water-tanker", true)
+                    .containsEntry("vehicles.level-one.total", false);
+            Api.Response foam = api.post("/api/v1/brigades/zezhou-gaodu/vehicles", clerk,
+                    "{\"type\":\"FOAM_TANKER\",\"plate\":\"晋E·19002\"}");
+            assertThat(foam.status()).isEqualTo(201);
+            assertThat(vehicleRules(api, admin)).doesNotContainValue(false);
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/vehicles", clerk,
+                    "{\"type\":\"RESCUE\",\"plate\":\"晋E19002\"}").status()).isEqualTo(400);
+            String foamPath = "/api/v1/brigades/zezhou-gaodu/vehicles/" + foam.body().get("id").asString();
+            assertThat(api.patch(foamPath, clerk, "\"1\"", "{\"status\":\"OUT_OF_SERVICE\"}").status()).isEqualTo(200);
+            assertThat(api.patch(foamPath, clerk, "\"1\"", "{\"status\":\"IN_SERVICE\"}").status()).isEqualTo(412);
+            assertThat(vehicleRules(api, admin)).containsEntry("vehicles.level-one.total", false);
+
+            Api.Response helmets = api.post("/api/v1/brigades/zezhou-gaodu/equipment", clerk,
+                    "{\"itemCode\":\"PPE_HELMET\",\"quantity\":10}");
+            assertThat(helmets.status()).isEqualTo(201);
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/equipment-checks", clerk,
+                    "{\"date\":\"2019-11-05\",\"findings\":[]}").status()).isEqualTo(403);
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/equipment-checks", firedept,
+                    "{\"date\":\"2019-11-05\",\"findings\":[{\"itemId\":\"" + helmets.body().get("id").asString()
+                            + "\",\"finding\":\"PRESENT\",\"workingQuantity\":9,\"defect\":\"1 cracked\"}]}")
+                    .status()).isEqualTo(201);
+            assertThat(api.post("/api/v1/brigades/zezhou-gaodu/drills", firedept,
+                    "{\"date\":\"2019-11-06\",\"passed\":true,\"notes\":\"出动 58 秒\"}").status()).isEqualTo(201);
+            JsonNode compliance = api.get("/api/v1/brigades/zezhou-gaodu/compliance?year=2019", admin).body();
+            assertThat(compliance.get("standard").asString()).isEqualTo("jincheng-township-equipment@1");
+            for (JsonNode check : compliance.get("checks")) {
+                assertThat(check.get("source").asString()).isNotBlank();
+                if (check.get("rule").asString().equals("ppe.helmet")) {
+                    assertThat(check.get("actual").asString()).isEqualTo("9 usable");
+                    assertThat(check.get("met").asBoolean()).isFalse();
+                }
+            }
+            assertThat(api.get("/api/v1/brigades/gaoping-hexi/compliance", admin).body().get("tier").asString())
+                    .isEqualTo("REDUCED");
+
             // an acknowledged write survives kill -9 of the service right after the acknowledgement
             Api.Response lastWrite = api.patch("/api/v1/brigades/zezhou-gaodu", clerk, "\"2\"",
                     "{\"notes\":\"written just before the crash\"}");
@@ -126,7 +168,20 @@ class WholeSystemIT {
             assertThat(milestones.body().get("items").get(0).get("status").asString()).isEqualTo("ACCEPTED");
             assertThat(api.get("/api/v1/audit?brigade=zezhou-gaodu", admin2).body().get("items").size())
                     .isEqualTo(4);
+            assertThat(api.get("/api/v1/brigades/zezhou-gaodu/vehicles", admin2).body().get("items")).hasSize(2);
             assertThat(stack.stop()).isZero();
         }
+    }
+
+    private static Map<String, Boolean> vehicleRules(Api api, String token) throws Exception {
+        Api.Response r = api.get("/api/v1/brigades/zezhou-gaodu/compliance", token);
+        assertThat(r.status()).isEqualTo(200);
+        Map<String, Boolean> rules = new HashMap<>();
+        for (JsonNode check : r.body().get("checks")) {
+            if (check.get("area").asString().equals("VEHICLES")) {
+                rules.put(check.get("rule").asString(), check.get("met").asBoolean());
+            }
+        }
+        return rules;
     }
 }
