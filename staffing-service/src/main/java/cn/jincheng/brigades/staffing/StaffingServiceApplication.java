@@ -1,16 +1,18 @@
 package cn.jincheng.brigades.staffing;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-import io.grpc.BindableService;
-import io.grpc.protobuf.services.HealthStatusManager;
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.time.TimeSource;
 
-/**
- * staffing-service. Until its issue lands it serves only the standard gRPC health service, with its
- * store and the caller-identity check already in place like every other service.
- */
+/** staffing-service: firefighters, funding, and the staffing and funding rules. */
 @SpringBootApplication
 public class StaffingServiceApplication {
 
@@ -18,17 +20,15 @@ public class StaffingServiceApplication {
         SpringApplication.run(StaffingServiceApplication.class, args);
     }
 
-    /**
-     * The standard grpc.health.v1 service, registered here because Spring gRPC opens a server only
-     * when the application has a service bean of its own (spring.grpc.server.health is off).
-     */
-    @Bean(destroyMethod = "enterTerminalState")
-    HealthStatusManager healthStatusManager() {
-        return new HealthStatusManager();
+    /** Headcount "on a date" and funding years are the city's local dates. */
+    @Bean
+    TimeSource timeSource(Clock clock, @Value("${brigades.zone:Asia/Shanghai}") String zone) {
+        return new TimeSource(clock, ZoneId.of(zone));
     }
 
-    @Bean
-    BindableService grpcHealthService(HealthStatusManager health) {
-        return health.getHealthService();
+    @Bean(destroyMethod = "close")
+    BrigadeDirectory brigadeDirectory(@Value("${brigades.dependencies.station.address}") String address,
+            @Value("${brigades.dependencies.deadline:2s}") Duration deadline) {
+        return new BrigadeDirectory(address, deadline);
     }
 }

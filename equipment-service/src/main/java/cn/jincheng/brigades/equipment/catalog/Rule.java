@@ -1,5 +1,8 @@
 package cn.jincheng.brigades.equipment.catalog;
 
+import cn.jincheng.brigades.common.compliance.Area;
+import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.compliance.SourceStatus;
 import java.util.List;
 
 /**

@@ -16,7 +16,7 @@ import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.CatalogService;
-import cn.jincheng.brigades.equipment.directory.BrigadeDirectory;
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.equipment.inventory.EquipmentItem;
 import cn.jincheng.brigades.equipment.persistence.InventoryStore;
 

@@ -8,17 +8,17 @@ import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 
 import cn.jincheng.brigades.common.errors.ValidationException;
-import cn.jincheng.brigades.equipment.catalog.Area;
+import cn.jincheng.brigades.common.compliance.Area;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.ItemDefinition;
 import cn.jincheng.brigades.equipment.catalog.Rule;
 import cn.jincheng.brigades.equipment.catalog.RuleKind;
-import cn.jincheng.brigades.equipment.catalog.Severity;
-import cn.jincheng.brigades.equipment.catalog.SourceStatus;
+import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.compliance.SourceStatus;
 import cn.jincheng.brigades.equipment.catalog.Tier;
 import cn.jincheng.brigades.equipment.catalog.VehicleCategory;
 import cn.jincheng.brigades.equipment.catalog.VehicleType;
-import cn.jincheng.brigades.equipment.compliance.CheckResult;
+import cn.jincheng.brigades.common.compliance.CheckProtos;
 import cn.jincheng.brigades.equipment.compliance.ComplianceService;
 import cn.jincheng.brigades.equipment.compliance.Evaluation;
 import cn.jincheng.brigades.equipment.inventory.Drill;
@@ -28,7 +28,6 @@ import cn.jincheng.brigades.equipment.inventory.Finding;
 import cn.jincheng.brigades.equipment.inventory.ItemFinding;
 import cn.jincheng.brigades.equipment.inventory.Vehicle;
 import cn.jincheng.brigades.equipment.inventory.VehicleStatus;
-import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.compliance.v1.ComplianceArea;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;
 import cn.jincheng.brigades.proto.equipment.v1.CatalogVersion;
@@ -187,18 +186,8 @@ final class EquipmentProtoMapper {
     static BrigadeCompliance compliance(Evaluation e) {
         BrigadeCompliance.Builder out = BrigadeCompliance.newBuilder().setBrigadeId(e.brigadeId())
                 .setStandard(e.standard()).setCompliant(e.compliant());
-        e.checks().forEach(c -> out.addChecks(check(c)));
+        e.checks().forEach(c -> out.addChecks(CheckProtos.check(c)));
         return out.build();
-    }
-
-    static Check check(CheckResult c) {
-        return Check.newBuilder().setRule(c.rule())
-                .setArea(ComplianceArea.valueOf("COMPLIANCE_AREA_" + c.area().name()))
-                .setSeverity(cn.jincheng.brigades.proto.compliance.v1.Severity.valueOf("SEVERITY_" + c.severity().name()))
-                .setRequired(c.required()).setActual(c.actual()).setMet(c.met()).setSource(nz(c.source()))
-                .setSourceStatus(cn.jincheng.brigades.proto.compliance.v1.SourceStatus
-                        .valueOf("SOURCE_STATUS_" + c.sourceStatus().name()))
-                .build();
     }
 
     static ExpiringItem expiring(ComplianceService.Expiring e) {

@@ -16,7 +16,7 @@ import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.time.TimeSource;
-import cn.jincheng.brigades.equipment.directory.BrigadeDirectory;
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.equipment.persistence.InventoryStore;
 
 /** The fire department's records: on-site equipment checks and readiness drills. */

@@ -15,7 +15,7 @@ import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.CatalogService;
-import cn.jincheng.brigades.equipment.directory.BrigadeDirectory;
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.equipment.persistence.InventoryStore;
 
 /** Vehicles and equipment holdings, kept by the brigade's county (or the city administrator). */

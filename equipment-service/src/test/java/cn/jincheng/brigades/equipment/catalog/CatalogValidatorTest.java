@@ -8,6 +8,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import cn.jincheng.brigades.common.compliance.Area;
+import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.compliance.SourceStatus;
 import cn.jincheng.brigades.common.errors.FieldViolation;
 import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.equipment.compliance.SeedCatalog;

@@ -32,6 +32,7 @@ import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
 import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
 import cn.jincheng.brigades.common.identity.Role;
 import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.StationStandIn;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.compliance.v1.ComplianceArea;
 import cn.jincheng.brigades.proto.compliance.v1.Severity;

@@ -14,6 +14,7 @@ import cn.jincheng.brigades.proto.compliance.v1.Severity;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.equipment.v1.StandardTier;
+import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeService;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
@@ -21,8 +22,9 @@ import cn.jincheng.brigades.station.domain.Milestone;
 import cn.jincheng.brigades.station.domain.PlanRepository;
 
 /**
- * A brigade's compliance for a year, composed from the areas of the services that own them
- * (today: equipment-service's VEHICLES, EQUIPMENT and READINESS). This service knows what picks
+ * A brigade's compliance for a year, composed from the areas of the services that own them:
+ * staffing-service's STAFFING and FUNDING (asked first: its headcount sizes the per-firefighter
+ * equipment rules) and equipment-service's VEHICLES, EQUIPMENT and READINESS. This service knows what picks
  * the rules: the level, and the tier the mode gives — the full standard; the reduced one for an
  * ADAPTED brigade up to the year of its full-standard milestone; none for a DEFERRED town.
  */
@@ -39,11 +41,14 @@ public class ComplianceComposer {
     private final BrigadeService brigades;
     private final PlanRepository plans;
     private final EquipmentArea equipment;
+    private final StaffingArea staffing;
 
-    public ComplianceComposer(BrigadeService brigades, PlanRepository plans, EquipmentArea equipment) {
+    public ComplianceComposer(BrigadeService brigades, PlanRepository plans, EquipmentArea equipment,
+            StaffingArea staffing) {
         this.brigades = brigades;
         this.plans = plans;
         this.equipment = equipment;
+        this.staffing = staffing;
     }
 
     public Result compose(Caller caller, String brigadeId, Integer requestedYear) {
@@ -55,11 +60,18 @@ public class ComplianceComposer {
         if (tier == null) {
             return new Result(brigadeId, year, List.of(), true, null, List.of());
         }
-        BrigadeRef ref = BrigadeRef.newBuilder().setBrigadeId(brigadeId).setLevel(brigade.level().name()).setTier(tier)
-                .build();
         List<String> standards = new ArrayList<>();
         List<Check> checks = new ArrayList<>();
-        for (BrigadeCompliance area : equipment.evaluate(List.of(ref), year)) {
+        BrigadeRef.Builder ref = BrigadeRef.newBuilder().setBrigadeId(brigadeId).setLevel(brigade.level().name())
+                .setTier(tier);
+        for (BrigadeStaffing area : staffing.evaluate(List.of(cn.jincheng.brigades.proto.staffing.v1.BrigadeRef
+                .newBuilder().setBrigadeId(brigadeId).setLevel(brigade.level().name()).setTier(tierName(tier)).build()),
+                year)) {
+            standards.add(area.getStandard());
+            checks.addAll(area.getChecksList());
+            ref.setHeadcount(area.getHeadcount());
+        }
+        for (BrigadeCompliance area : equipment.evaluate(List.of(ref.build()), year)) {
             standards.add(area.getStandard());
             checks.addAll(area.getChecksList());
         }
@@ -68,8 +80,13 @@ public class ComplianceComposer {
         return new Result(brigadeId, year, standards, compliant, tier, checks);
     }
 
+    /** FULL, REDUCED or NONE: how other services and the REST API name a tier. */
+    public static String tierName(StandardTier tier) {
+        return tier == null ? "NONE" : tier.name().substring("STANDARD_TIER_".length());
+    }
+
     /** The standard that applies in {@code year}; null for a deferred town. */
-    static StandardTier tier(Brigade brigade, int year) {
+    public static StandardTier tier(Brigade brigade, int year) {
         if (brigade.mode() == ConstructionMode.DEFERRED) {
             return null;
         }

@@ -67,6 +67,17 @@ public class BrigadeService {
         return brigade;
     }
 
+    /** Every brigade of a county (all when null) the caller may see, in id order. */
+    public List<Brigade> inScope(Caller caller, String countyId) {
+        if (countyId != null) {
+            AccessPolicy.requireRead(caller, countyId);
+        }
+        String scope = caller.isCountyClerk() ? caller.county() : countyId;
+        List<Brigade> result = new java.util.ArrayList<>();
+        brigades.forEach(scope, result::add);
+        return result;
+    }
+
     public List<Brigade> batchGet(Caller caller, Collection<String> ids) {
         return brigades.findAll(ids).stream().filter(b -> caller.sees(b.countyId())).toList();
     }

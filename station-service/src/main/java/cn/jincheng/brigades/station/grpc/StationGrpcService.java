@@ -13,6 +13,9 @@ import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.CallerContext;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.BrigadeStandard;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsResponse;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
@@ -194,8 +197,21 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
         reply(out, GetComplianceResponse.newBuilder().setBrigadeId(result.brigadeId())
                 .addAllStandards(result.standards()).setCompliant(result.compliant())
                 .setRulesApply(result.tier() != null)
-                .setTier(result.tier() == null ? "NONE" : result.tier().name().substring("STANDARD_TIER_".length()))
+                .setTier(ComplianceComposer.tierName(result.tier()))
                 .setYear(result.year()).addAllChecks(result.checks()).build());
+    }
+
+    @Override
+    public void listBrigadeStandards(ListBrigadeStandardsRequest request,
+            StreamObserver<ListBrigadeStandardsResponse> out) {
+        int year = request.getYear();
+        new Validator().range(year, 2000, 2100, "year").throwIfInvalid();
+        ListBrigadeStandardsResponse.Builder response = ListBrigadeStandardsResponse.newBuilder();
+        for (cn.jincheng.brigades.station.domain.Brigade b : brigades.inScope(caller(), emptyToNull(request.getCountyId()))) {
+            response.addBrigades(BrigadeStandard.newBuilder().setBrigadeId(b.id()).setCountyId(b.countyId())
+                    .setLevel(b.level().name()).setTier(ComplianceComposer.tierName(ComplianceComposer.tier(b, year))));
+        }
+        reply(out, response.build());
     }
 
     private List<Brigade> withCountyNames(List<cn.jincheng.brigades.station.domain.Brigade> list) {

@@ -405,7 +405,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
     // --- compliance ---------------------------------------------------------------------------
 
     @Test
-    void aDeferredTownHasNoRulesAndAnActiveOneNeedsEquipmentServiceWhichIsNamedWhenDown() {
+    void aDeferredTownHasNoRulesAndAnActiveOneNeedsTheOtherServicesWhichAreNamedWhenDown() {
         var deferred = as(ADMIN).getCompliance(cn.jincheng.brigades.proto.station.v1.GetComplianceRequest.newBuilder()
                 .setBrigadeId("yangcheng-ciying").build());
         assertThat(deferred.getRulesApply()).isFalse();
@@ -417,11 +417,29 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
                 cn.jincheng.brigades.proto.station.v1.GetComplianceRequest.newBuilder().setBrigadeId("zezhou-gaodu").build()));
         assertThat(down.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
         assertThat(cn.jincheng.brigades.common.errors.GrpcErrors.errorInfo(down).orElseThrow().getMetadataMap())
-                .containsEntry("service", "equipment-service");
+                .containsEntry("service", "staffing-service");
 
         assertThat(code(() -> as(ZEZHOU_CLERK).getCompliance(cn.jincheng.brigades.proto.station.v1.GetComplianceRequest
                 .newBuilder().setBrigadeId("gaoping-macun").build()))).isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(code(() -> as(ADMIN).getCompliance(cn.jincheng.brigades.proto.station.v1.GetComplianceRequest
                 .newBuilder().setBrigadeId("yangcheng-ciying").setYear(1800).build()))).isEqualTo(Status.Code.INVALID_ARGUMENT);
+    }
+
+    @Test
+    void brigadeStandardsGiveEachBrigadesTierInTheYear() {
+        var zezhou = as(ZEZHOU_CLERK).listBrigadeStandards(cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest
+                .newBuilder().setYear(2019).build()).getBrigadesList();
+        assertThat(zezhou).hasSize(6).allMatch(b -> b.getCountyId().equals("zezhou") && b.getTier().equals("FULL"));
+        var gaoping2019 = as(ADMIN).listBrigadeStandards(cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest
+                .newBuilder().setCountyId("gaoping").setYear(2019).build()).getBrigadesList();
+        assertThat(gaoping2019).filteredOn(b -> b.getBrigadeId().equals("gaoping-hexi")).singleElement()
+                .satisfies(b -> assertThat(b.getTier()).isEqualTo("REDUCED"));
+        var gaoping2023 = as(ADMIN).listBrigadeStandards(cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest
+                .newBuilder().setCountyId("gaoping").setYear(2023).build()).getBrigadesList();
+        assertThat(gaoping2023).filteredOn(b -> b.getBrigadeId().equals("gaoping-hexi")).singleElement()
+                .satisfies(b -> assertThat(b.getTier()).isEqualTo("FULL"));
+        assertThat(code(() -> as(ZEZHOU_CLERK).listBrigadeStandards(cn.jincheng.brigades.proto.station.v1
+                .ListBrigadeStandardsRequest.newBuilder().setCountyId("gaoping").setYear(2019).build())))
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

@@ -53,6 +53,7 @@ abstract class StationGrpcTestSupport {
         registry.add("brigades.identity.key-file", () -> DATA_DIR.resolve("keys/internal-identity.jwk").toString());
         // nothing listens there: compliance of an active brigade finds equipment-service down
         registry.add("brigades.dependencies.equipment.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);
+        registry.add("brigades.dependencies.staffing.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);
         registry.add("brigades.dependencies.deadline", () -> "1s");
     }
 

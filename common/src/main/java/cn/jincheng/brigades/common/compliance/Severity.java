@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.equipment.catalog;
+package cn.jincheng.brigades.common.compliance;
 
 /** A REQUIRED check decides compliance; an ADVISORY one only informs. */
 public enum Severity {

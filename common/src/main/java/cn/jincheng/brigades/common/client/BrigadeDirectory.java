@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.equipment.directory;
+package cn.jincheng.brigades.common.client;
 
 import java.util.Collection;
 import java.util.HashMap;
@@ -6,11 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
-
-import cn.jincheng.brigades.common.client.DependencyClient;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
@@ -19,18 +14,16 @@ import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 
 /**
- * Which brigades exist and which county each belongs to: station-service owns that, this service
- * asks it (with the caller's own identity, so station-service's scope rules apply) and remembers
+ * Which brigades exist and which county each belongs to: station-service owns that, other services
+ * ask it (with the caller's own identity, so station-service's scope rules apply) and remembers
  * the county of every brigade it has seen — a brigade never changes county.
  */
-@Component
-public class BrigadeDirectory implements DisposableBean {
+public class BrigadeDirectory implements AutoCloseable {
 
     private final DependencyClient<StationServiceGrpc.StationServiceBlockingStub> station;
     private final Map<String, String> countyOf = new ConcurrentHashMap<>();
 
-    BrigadeDirectory(@Value("${brigades.dependencies.station.address}") String address,
-            @Value("${brigades.dependencies.deadline:2s}") java.time.Duration deadline) {
+    public BrigadeDirectory(String address, java.time.Duration deadline) {
         this.station = new DependencyClient<>("station-service", address, StationServiceGrpc::newBlockingStub, deadline);
     }
 
@@ -69,8 +62,14 @@ public class BrigadeDirectory implements DisposableBean {
         return result;
     }
 
+    /** The brigades of a county (or the caller's scope) and the standard each meets in a year. */
+    public java.util.List<cn.jincheng.brigades.proto.station.v1.BrigadeStandard> standards(String countyId, int year) {
+        return station.read(s -> s.listBrigadeStandards(cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest
+                .newBuilder().setCountyId(countyId == null ? "" : countyId).setYear(year).build())).getBrigadesList();
+    }
+
     @Override
-    public void destroy() throws InterruptedException {
+    public void close() throws InterruptedException {
         station.close();
     }
 }

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.equipment.grpc;
+package cn.jincheng.brigades.common.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +11,10 @@ import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.BrigadeStandard;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsResponse;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import io.grpc.Server;
 import io.grpc.ServerInterceptors;
@@ -20,22 +23,23 @@ import io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 
 /**
- * station-service as equipment-service sees it, on a real gRPC server: brigades whose id starts
+ * station-service as the other services see it, on a real gRPC server: brigades whose id starts
  * with their county, "nope-" ids unknown, clerks limited to their county — with identity verified
  * by the real interceptor, so the relayed caller is checked too.
  */
-final class StationStandIn extends StationServiceGrpc.StationServiceImplBase {
+public final class StationStandIn extends StationServiceGrpc.StationServiceImplBase {
 
     private final int port;
+    private final java.util.Set<String> knownBrigades = new java.util.concurrent.ConcurrentSkipListSet<>();
     private final InternalTokenVerifier verifier;
     private Server server;
 
-    StationStandIn(int port, InternalTokenVerifier verifier) {
+    public StationStandIn(int port, InternalTokenVerifier verifier) {
         this.port = port;
         this.verifier = verifier;
     }
 
-    void start() {
+    public void start() {
         try {
             server = NettyServerBuilder.forPort(port)
                     .addService(ServerInterceptors.intercept(this, new CallerInterceptor(verifier))).build().start();
@@ -44,7 +48,7 @@ final class StationStandIn extends StationServiceGrpc.StationServiceImplBase {
         }
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
     }
 
@@ -63,6 +67,30 @@ final class StationStandIn extends StationServiceGrpc.StationServiceImplBase {
             out.onNext(brigade(request.getId()));
             out.onCompleted();
         }
+    }
+
+    /** Every brigade the stand-in knows is LEVEL_TWO on the full standard, but "-deferred" ids (none). */
+    @Override
+    public void listBrigadeStandards(ListBrigadeStandardsRequest request, StreamObserver<ListBrigadeStandardsResponse> out) {
+        Caller caller = CallerContext.current();
+        if (!caller.sees(request.getCountyId())) {
+            out.onError(Status.PERMISSION_DENIED.withDescription("another county").asRuntimeException());
+            return;
+        }
+        ListBrigadeStandardsResponse.Builder response = ListBrigadeStandardsResponse.newBuilder();
+        for (String id : knownBrigades) {
+            if (id.startsWith(request.getCountyId() + "-")) {
+                response.addBrigades(BrigadeStandard.newBuilder().setBrigadeId(id).setCountyId(request.getCountyId())
+                        .setLevel("LEVEL_TWO").setTier(id.endsWith("-deferred") ? "NONE" : "FULL"));
+            }
+        }
+        out.onNext(response.build());
+        out.onCompleted();
+    }
+
+    /** Brigades that ListBrigadeStandards lists (any id is known to GetBrigade). */
+    public void know(String... ids) {
+        knownBrigades.addAll(java.util.List.of(ids));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.equipment.catalog;
+package cn.jincheng.brigades.common.compliance;
 
 /** Where a rule comes from. */
 public enum SourceStatus {

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.equipment.catalog;
+package cn.jincheng.brigades.common.compliance;
 
 /** Area of a compliance check. */
 public enum Area {

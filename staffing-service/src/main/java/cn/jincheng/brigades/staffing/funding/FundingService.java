@@ -1,0 +1,48 @@
+package cn.jincheng.brigades.staffing.funding;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.staffing.persistence.StaffingStore;
+
+/** Funding per brigade, year and source, kept by the brigade's county (or the city administrator). */
+@Service
+public class FundingService {
+
+    /** Above any township brigade's yearly budget: catches a misplaced digit. */
+    public static final long MAX_AMOUNT_YUAN = 100_000_000;
+
+    private final StaffingStore store;
+    private final BrigadeDirectory directory;
+    private final TimeSource time;
+
+    public FundingService(StaffingStore store, BrigadeDirectory directory, TimeSource time) {
+        this.store = store;
+        this.directory = directory;
+        this.time = time;
+    }
+
+    public Funding put(Caller caller, String brigadeId, int year, FundingSource source, long amountYuan) {
+        String county = directory.countyOf(caller, brigadeId);
+        AccessPolicy.requireEditBrigadeData(caller, county);
+        new Validator().range(year, 2000, 2100, "year")
+                .check(source != null, "source", "must be COUNTY_FINANCE, TOWNSHIP, ENTERPRISE or OTHER")
+                .check(amountYuan >= 0 && amountYuan <= MAX_AMOUNT_YUAN, "amountYuan",
+                        "must be between 0 and " + MAX_AMOUNT_YUAN + " yuan")
+                .throwIfInvalid();
+        Funding f = new Funding(brigadeId, county, year, source, amountYuan, caller.subject(), time.now());
+        store.put(f);
+        return f;
+    }
+
+    public List<Funding> list(Caller caller, String brigadeId) {
+        directory.countyOf(caller, brigadeId);
+        return store.funding(brigadeId);
+    }
+}

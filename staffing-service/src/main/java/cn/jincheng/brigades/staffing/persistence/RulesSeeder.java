@@ -1,0 +1,54 @@
+package cn.jincheng.brigades.staffing.persistence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+import cn.jincheng.brigades.staffing.rules.RulesValidator;
+import cn.jincheng.brigades.staffing.rules.StaffingRules;
+
+/** Publishes the seed rules ({@code RULES_SEED_FILE}) as version 1 when the store has none. */
+@Component
+class RulesSeeder implements SmartInitializingSingleton {
+
+    private static final Logger log = LoggerFactory.getLogger(RulesSeeder.class);
+
+    private final Resource seedFile;
+    private final RulesStore store;
+
+    RulesSeeder(@Value("${brigades.rules.seed-file}") Resource seedFile, RulesStore store) {
+        this.seedFile = seedFile;
+        this.store = store;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (store.latest().isPresent()) {
+            return;
+        }
+        StaffingRules seed = RulesStore.rules(read());
+        StaffingRules first = new StaffingRules(seed.id(), 1, Instant.now(), "seed", seed.note(), seed.rules());
+        RulesValidator.validate(first);
+        if (store.insert(first)) {
+            log.info("Published staffing rules {} from {}", first.reference(), seedFile.getFilename());
+        }
+    }
+
+    private Document read() {
+        try (InputStream in = seedFile.getInputStream()) {
+            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the rules seed " + seedFile, e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package cn.jincheng.brigades.staffing.persistence;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.bson.Document;
+import org.springframework.stereotype.Repository;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+
+import cn.jincheng.brigades.staffing.funding.Funding;
+import cn.jincheng.brigades.staffing.funding.FundingSource;
+import cn.jincheng.brigades.staffing.roster.Certification;
+import cn.jincheng.brigades.staffing.roster.Employment;
+import cn.jincheng.brigades.staffing.roster.Firefighter;
+
+/** Firefighters and funding, one document each, indexed by brigade. */
+@Repository
+public class StaffingStore {
+
+    private final MongoCollection<Document> firefighters;
+    private final MongoCollection<Document> funding;
+
+    StaffingStore(MongoDatabase database) {
+        this.firefighters = database.getCollection("firefighters");
+        this.funding = database.getCollection("funding");
+        firefighters.createIndex(Indexes.ascending("brigadeId"));
+        funding.createIndex(Indexes.ascending("brigadeId"));
+    }
+
+    public List<Firefighter> roster(String brigadeId) {
+        List<Firefighter> result = new ArrayList<>();
+        firefighters.find(eq("brigadeId", brigadeId)).sort(Sorts.ascending("startDate", "_id"))
+                .forEach(d -> result.add(firefighter(d)));
+        return result;
+    }
+
+    public Optional<Firefighter> firefighter(String brigadeId, String id) {
+        return Optional.ofNullable(firefighters.find(and(eq("_id", id), eq("brigadeId", brigadeId))).first())
+                .map(StaffingStore::firefighter);
+    }
+
+    public void insert(Firefighter f) {
+        firefighters.insertOne(document(f));
+    }
+
+    /** Sets the end date only if none is set yet. @return false when the firefighter had already left */
+    public boolean recordDeparture(Firefighter f, LocalDate endDate) {
+        return firefighters.updateOne(and(eq("_id", f.id()), eq("endDate", null)),
+                new Document("$set", new Document("endDate", endDate.toString()))).getModifiedCount() == 1;
+    }
+
+    /** Idempotent: one document per brigade, year and source. */
+    public void put(Funding f) {
+        String id = f.brigadeId() + "|" + f.year() + "|" + f.source().name();
+        funding.replaceOne(eq("_id", id), new Document("_id", id).append("brigadeId", f.brigadeId())
+                .append("countyId", f.countyId()).append("year", f.year()).append("source", f.source().name())
+                .append("amountYuan", f.amountYuan()).append("updatedBy", f.updatedBy())
+                .append("updatedAt", Date.from(f.updatedAt())), new ReplaceOptions().upsert(true));
+    }
+
+    public List<Funding> funding(String brigadeId) {
+        List<Funding> result = new ArrayList<>();
+        funding.find(eq("brigadeId", brigadeId)).sort(Sorts.ascending("year", "source")).forEach(d -> result.add(funding(d)));
+        return result;
+    }
+
+    /** Rosters of many brigades with one query. */
+    public Map<String, List<Firefighter>> rosters(Collection<String> brigadeIds) {
+        Map<String, List<Firefighter>> result = new HashMap<>();
+        firefighters.find(in("brigadeId", brigadeIds))
+                .forEach(d -> result.computeIfAbsent(d.getString("brigadeId"), k -> new ArrayList<>()).add(firefighter(d)));
+        return result;
+    }
+
+    /** Funding of many brigades with one query. */
+    public Map<String, List<Funding>> funding(Collection<String> brigadeIds) {
+        Map<String, List<Funding>> result = new HashMap<>();
+        funding.find(in("brigadeId", brigadeIds))
+                .forEach(d -> result.computeIfAbsent(d.getString("brigadeId"), k -> new ArrayList<>()).add(funding(d)));
+        return result;
+    }
+
+    private static Document document(Firefighter f) {
+        return new Document("_id", f.id()).append("brigadeId", f.brigadeId()).append("countyId", f.countyId())
+                .append("name", f.name()).append("employment", f.employment().name())
+                .append("startDate", f.startDate().toString())
+                .append("endDate", f.endDate() == null ? null : f.endDate().toString())
+                .append("certifications", f.certifications().stream().map(c -> new Document("name", c.name())
+                        .append("expiresOn", c.expiresOn() == null ? null : c.expiresOn().toString())).toList());
+    }
+
+    private static Firefighter firefighter(Document d) {
+        String end = d.getString("endDate");
+        return new Firefighter(d.getString("_id"), d.getString("brigadeId"), d.getString("countyId"), d.getString("name"),
+                Employment.valueOf(d.getString("employment")), LocalDate.parse(d.getString("startDate")),
+                end == null ? null : LocalDate.parse(end),
+                d.getList("certifications", Document.class, List.of()).stream().map(c -> new Certification(
+                        c.getString("name"), c.getString("expiresOn") == null ? null : LocalDate.parse(c.getString("expiresOn"))))
+                        .toList());
+    }
+
+    private static Funding funding(Document d) {
+        return new Funding(d.getString("brigadeId"), d.getString("countyId"), d.getInteger("year"),
+                FundingSource.valueOf(d.getString("source")), ((Number) d.get("amountYuan")).longValue(),
+                d.getString("updatedBy"), d.getDate("updatedAt").toInstant());
+    }
+}

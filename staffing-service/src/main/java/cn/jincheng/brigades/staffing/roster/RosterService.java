@@ -1,0 +1,87 @@
+package cn.jincheng.brigades.staffing.roster;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.errors.NotFoundException;
+import cn.jincheng.brigades.common.errors.StateConflictException;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.staffing.persistence.StaffingStore;
+
+/** The roster, kept by the brigade's county (or the city administrator). */
+@Service
+public class RosterService {
+
+    public static final int MAX_NAME = 200;
+
+    private final StaffingStore store;
+    private final BrigadeDirectory directory;
+    private final TimeSource time;
+
+    public RosterService(StaffingStore store, BrigadeDirectory directory, TimeSource time) {
+        this.store = store;
+        this.directory = directory;
+        this.time = time;
+    }
+
+    public List<Firefighter> roster(Caller caller, String brigadeId) {
+        directory.countyOf(caller, brigadeId);
+        return store.roster(brigadeId);
+    }
+
+    public Firefighter add(Caller caller, String brigadeId, String name, Employment employment, LocalDate start,
+            LocalDate end, List<Certification> certifications) {
+        String county = directory.countyOf(caller, brigadeId);
+        AccessPolicy.requireEditBrigadeData(caller, county);
+        String trimmed = name == null ? null : name.strip();
+        Validator v = new Validator().notBlank(trimmed, "name").maxLength(trimmed, MAX_NAME, "name")
+                .check(employment != null, "employment", "must be LABOUR_DISPATCH, CONTRACT or CAREER")
+                .check(start != null, "startDate", "is required");
+        plausible(v, start, "startDate");
+        plausible(v, end, "endDate");
+        v.check(start == null || end == null || !end.isBefore(start), "endDate", "must not be before the start date");
+        for (int i = 0; i < certifications.size(); i++) {
+            v.notBlank(certifications.get(i).name(), "certifications[" + i + "].name")
+                    .maxLength(certifications.get(i).name(), MAX_NAME, "certifications[" + i + "].name");
+            plausible(v, certifications.get(i).expiresOn(), "certifications[" + i + "].expiresOn");
+        }
+        v.throwIfInvalid();
+        Firefighter f = new Firefighter(UUID.randomUUID().toString(), brigadeId, county, trimmed, employment, start, end,
+                certifications);
+        store.insert(f);
+        return f;
+    }
+
+    /** Records that a firefighter left; the record stays. A second departure is refused. */
+    public Firefighter depart(Caller caller, String brigadeId, String firefighterId, LocalDate endDate) {
+        String county = directory.countyOf(caller, brigadeId);
+        AccessPolicy.requireEditBrigadeData(caller, county);
+        Firefighter f = store.firefighter(brigadeId, firefighterId)
+                .orElseThrow(() -> new NotFoundException("firefighter", brigadeId + "/" + firefighterId));
+        LocalDate end = endDate != null ? endDate : time.today();
+        if (f.endDate() != null) {
+            throw new StateConflictException("firefighter '" + firefighterId + "' already left on " + f.endDate());
+        }
+        Validator v = new Validator();
+        plausible(v, end, "endDate");
+        v.check(!end.isBefore(f.startDate()), "endDate", "must not be before the start date " + f.startDate());
+        v.throwIfInvalid();
+        if (!store.recordDeparture(f, end)) {
+            throw new StateConflictException("firefighter '" + firefighterId + "' already left");
+        }
+        return new Firefighter(f.id(), f.brigadeId(), f.countyId(), f.name(), f.employment(), f.startDate(), end,
+                f.certifications());
+    }
+
+    private static void plausible(Validator v, LocalDate date, String field) {
+        v.check(date == null || (date.getYear() >= 2000 && date.getYear() <= 2100), field,
+                "must be a date between 2000 and 2100");
+    }
+}

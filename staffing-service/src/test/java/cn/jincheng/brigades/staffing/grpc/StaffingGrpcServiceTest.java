@@ -1,0 +1,201 @@
+package cn.jincheng.brigades.staffing.grpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.google.rpc.BadRequest;
+import com.google.type.Date;
+
+import cn.jincheng.brigades.common.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.IdentityKeyStore;
+import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
+import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.StationStandIn;
+import cn.jincheng.brigades.proto.compliance.v1.Check;
+import cn.jincheng.brigades.proto.staffing.v1.AddFirefighterRequest;
+import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
+import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
+import cn.jincheng.brigades.proto.staffing.v1.Employment;
+import cn.jincheng.brigades.proto.staffing.v1.EvaluateComplianceRequest;
+import cn.jincheng.brigades.proto.staffing.v1.Firefighter;
+import cn.jincheng.brigades.proto.staffing.v1.FundingSource;
+import cn.jincheng.brigades.proto.staffing.v1.GetCountyFundingRequest;
+import cn.jincheng.brigades.proto.staffing.v1.GetCountyFundingResponse;
+import cn.jincheng.brigades.proto.staffing.v1.ListFirefightersRequest;
+import cn.jincheng.brigades.proto.staffing.v1.PutFundingRequest;
+import cn.jincheng.brigades.proto.staffing.v1.RecordDepartureRequest;
+import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.protobuf.StatusProto;
+
+/** staffing.v1 over a real channel against the embedded store, with station-service stood in for. */
+@SpringBootTest
+class StaffingGrpcServiceTest {
+
+    static final Path DATA_DIR = LocalResources.tempDir("staffing-test");
+    static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
+    static final int PORT = LocalResources.freePort();
+    static final int STATION_PORT = LocalResources.freePort();
+    static final StationStandIn STATION = new StationStandIn(STATION_PORT,
+            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), Clock.systemUTC()));
+    static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
+    static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
+    static final Caller QINSHUI = new Caller("clerk-qinshui", Role.COUNTY_CLERK, "qinshui");
+
+    static {
+        STATION.start();
+        STATION.know("qinshui-zhongcun", "qinshui-jiafeng", "qinshui-later-deferred");
+    }
+
+    static ManagedChannel channel;
+    static InternalTokenIssuer issuer;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        registry.add("spring.grpc.server.port", () -> PORT);
+        registry.add("brigades.mongo.data-dir", DATA_DIR::toString);
+        registry.add("brigades.identity.key-file", KEY::toString);
+        registry.add("brigades.dependencies.station.address", () -> "127.0.0.1:" + STATION_PORT);
+    }
+
+    @BeforeAll
+    static void connect() {
+        issuer = new InternalTokenIssuer(IdentityKeyStore.loadOrCreate(KEY), Duration.ofMinutes(2), Clock.systemUTC());
+        channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+    }
+
+    @AfterAll
+    static void disconnect() throws InterruptedException {
+        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        STATION.stop();
+    }
+
+    static StaffingServiceGrpc.StaffingServiceBlockingStub as(Caller caller) {
+        return StaffingServiceGrpc.newBlockingStub(channel).withCallCredentials(new BearerCallCredentials(issuer.issue(caller)))
+                .withDeadlineAfter(10, TimeUnit.SECONDS);
+    }
+
+    static Date date(int y, int m, int d) {
+        return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
+    }
+
+    static StatusRuntimeException failure(Runnable call) {
+        return catchThrowableOfType(StatusRuntimeException.class, call::run);
+    }
+
+    static List<String> fields(StatusRuntimeException e) {
+        return StatusProto.fromThrowable(e).getDetailsList().stream().filter(a -> a.is(BadRequest.class)).flatMap(a -> {
+            try {
+                return a.unpack(BadRequest.class).getFieldViolationsList().stream().map(v -> v.getField());
+            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
+                throw new IllegalStateException(ex);
+            }
+        }).toList();
+    }
+
+    static Firefighter hire(String brigade, String name) {
+        return as(QINSHUI).addFirefighter(AddFirefighterRequest.newBuilder().setBrigadeId(brigade).setName(name)
+                .setEmployment(Employment.EMPLOYMENT_LABOUR_DISPATCH).setStartDate(date(2019, 8, 1)).build());
+    }
+
+    @Test
+    void aCountyEntersTenFirefightersAndTheYearsFundingAndMeetsThePlanExactly() {
+        List<Firefighter> team = new ArrayList<>();
+        for (int i = 1; i <= 10; i++) {
+            team.add(hire("qinshui-zhongcun", "队员" + i));
+        }
+        as(QINSHUI).putFunding(PutFundingRequest.newBuilder().setBrigadeId("qinshui-zhongcun").setYear(2019)
+                .setSource(FundingSource.FUNDING_SOURCE_COUNTY_FINANCE).setAmountYuan(500_000).build());
+        as(QINSHUI).putFunding(PutFundingRequest.newBuilder().setBrigadeId("qinshui-zhongcun").setYear(2019)
+                .setSource(FundingSource.FUNDING_SOURCE_TOWNSHIP).setAmountYuan(80_000).build());
+        BrigadeStaffing met = evaluate("qinshui-zhongcun");
+        assertThat(met.getCompliant()).isTrue();
+        assertThat(met.getHeadcount()).isEqualTo(10);
+        assertThat(met.getStandard()).isEqualTo("jincheng-township-staffing@1");
+        assertThat(met.getChecksList()).allMatch(c -> !c.getSource().isBlank());
+
+        Firefighter leaver = team.get(0);
+        RecordDepartureRequest leave = RecordDepartureRequest.newBuilder().setBrigadeId("qinshui-zhongcun")
+                .setFirefighterId(leaver.getId()).setEndDate(date(2019, 10, 1)).build();
+        assertThat(as(QINSHUI).recordDeparture(leave).getActive()).isFalse();
+        assertThat(failure(() -> as(QINSHUI).recordDeparture(leave)).getStatus().getCode())
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        var roster = as(INSPECTOR).listFirefighters(ListFirefightersRequest.newBuilder().setBrigadeId("qinshui-zhongcun")
+                .setAsOf(date(2019, 12, 31)).build());
+        assertThat(roster.getFirefightersCount()).isEqualTo(10); // the leaver's record stays
+        assertThat(roster.getActiveCount()).isEqualTo(9);
+        BrigadeStaffing short1 = evaluate("qinshui-zhongcun");
+        assertThat(short1.getCompliant()).isFalse();
+        assertThat(short1.getChecksList()).filteredOn(c -> c.getRule().equals("staffing.headcount"))
+                .singleElement().extracting(Check::getActual).isEqualTo("9 active");
+
+        GetCountyFundingResponse budget = as(QINSHUI).getCountyFunding(GetCountyFundingRequest.newBuilder()
+                .setCountyId("qinshui").setYear(2019).build());
+        assertThat(budget.getBrigadesList()).extracting(b -> b.getBrigadeId())
+                .containsExactly("qinshui-jiafeng", "qinshui-later-deferred", "qinshui-zhongcun");
+        var zhongcun = budget.getBrigadesList().stream().filter(b -> b.getBrigadeId().equals("qinshui-zhongcun"))
+                .findFirst().orElseThrow();
+        assertThat(zhongcun.getAllocatedYuan()).isEqualTo(500_000);
+        assertThat(zhongcun.getRequiredYuan()).isEqualTo(500_000);
+        assertThat(zhongcun.getOtherSourcesYuan()).isEqualTo(80_000);
+        var jiafeng = budget.getBrigadesList().stream().filter(b -> b.getBrigadeId().equals("qinshui-jiafeng"))
+                .findFirst().orElseThrow();
+        assertThat(jiafeng.getShortfallYuan()).isEqualTo(500_000);
+        var deferred = budget.getBrigadesList().stream().filter(b -> b.getTier().equals("NONE")).findFirst().orElseThrow();
+        assertThat(deferred.getRequiredYuan()).isZero();
+        assertThat(budget.getRequiredYuan()).isEqualTo(budget.getBrigadesList().stream().mapToLong(b -> b.getRequiredYuan()).sum());
+        assertThat(budget.getShortfallYuan()).isEqualTo(500_000);
+    }
+
+    @Test
+    void badRosterAndFundingInputIsRefusedFieldByField() {
+        assertThat(fields(failure(() -> as(QINSHUI).addFirefighter(AddFirefighterRequest.newBuilder()
+                .setBrigadeId("qinshui-jiafeng").setName(" ").setStartDate(date(2019, 9, 1)).setEndDate(date(2019, 8, 1))
+                .build())))).containsExactlyInAnyOrder("name", "employment", "endDate");
+        assertThat(fields(failure(() -> hire("qinshui-jiafeng", "名".repeat(201))))).containsExactly("name");
+        assertThat(fields(failure(() -> as(QINSHUI).putFunding(PutFundingRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
+                .setYear(1999).setAmountYuan(-1).build())))).containsExactlyInAnyOrder("year", "source", "amountYuan");
+        assertThat(fields(failure(() -> as(QINSHUI).putFunding(PutFundingRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
+                .setYear(2019).setSource(FundingSource.FUNDING_SOURCE_OTHER).setAmountYuan(1_000_000_000_000L).build()))))
+                .containsExactly("amountYuan");
+        assertThat(failure(() -> hire("zezhou-gaodu", "越界")).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(failure(() -> as(INSPECTOR).addFirefighter(AddFirefighterRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
+                .setName("x").setEmployment(Employment.EMPLOYMENT_CAREER).setStartDate(date(2019, 1, 1)).build()))
+                .getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(failure(() -> as(QINSHUI).recordDeparture(RecordDepartureRequest.newBuilder()
+                .setBrigadeId("qinshui-jiafeng").setFirefighterId("nobody").build())).getStatus().getCode())
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(as(QINSHUI).listFirefighters(ListFirefightersRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
+                .build()).getFirefightersCount()).isZero();
+    }
+
+    private static BrigadeStaffing evaluate(String brigade) {
+        List<BrigadeStaffing> out = new ArrayList<>();
+        as(ADMIN).evaluateCompliance(EvaluateComplianceRequest.newBuilder().setYear(2019).setAsOf(date(2019, 12, 31))
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId(brigade).setLevel("LEVEL_TWO").setTier("FULL"))
+                .build()).forEachRemaining(out::add);
+        assertThat(out).hasSize(1);
+        return out.get(0);
+    }
+}
