@@ -132,16 +132,56 @@ class WholeSystemIT {
             assertThat(api.post("/api/v1/brigades/zezhou-gaodu/drills", firedept,
                     "{\"date\":\"2019-11-06\",\"passed\":true,\"notes\":\"出动 58 秒\"}").status()).isEqualTo(201);
             JsonNode compliance = api.get("/api/v1/brigades/zezhou-gaodu/compliance?year=2019", admin).body();
-            assertThat(compliance.get("standard").asString()).isEqualTo("jincheng-township-equipment@1");
+            assertThat(compliance.get("standards").toString()).contains("jincheng-township-equipment@1")
+                    .contains("jincheng-township-staffing@1");
             for (JsonNode check : compliance.get("checks")) {
                 assertThat(check.get("source").asString()).isNotBlank();
                 if (check.get("rule").asString().equals("ppe.helmet")) {
+                    // no firefighters yet: staffing-service's headcount (0) sizes the per-person rule
                     assertThat(check.get("actual").asString()).isEqualTo("9 usable");
-                    assertThat(check.get("met").asBoolean()).isFalse();
+                    assertThat(check.get("required").asString()).contains("× 0 firefighters");
                 }
             }
             assertThat(api.get("/api/v1/brigades/gaoping-hexi/compliance", admin).body().get("tier").asString())
                     .isEqualTo("REDUCED");
+
+            // staffing: ten firefighters and the year's county funding meet the plan exactly
+            String firstHired = null;
+            for (int i = 1; i <= 10; i++) {
+                Api.Response hired = api.post("/api/v1/brigades/zezhou-gaodu/firefighters", clerk,
+                        "{\"name\":\"队员" + i + "\",\"employment\":\"LABOUR_DISPATCH\",\"startDate\":\"2019-08-01\"}");
+                assertThat(hired.status()).isEqualTo(201);
+                firstHired = firstHired == null ? hired.body().get("id").asString() : firstHired;
+            }
+            assertThat(api.send("PUT", "/api/v1/brigades/zezhou-gaodu/funding/2019", clerk, null,
+                    "{\"amountYuan\":499999,\"source\":\"COUNTY_FINANCE\"}").status()).isEqualTo(200);
+            assertThat(staffingRules(api, admin)).containsEntry("staffing.headcount", true)
+                    .containsEntry("funding.county-finance", false);
+            assertThat(api.send("PUT", "/api/v1/brigades/zezhou-gaodu/funding/2019", clerk, null,
+                    "{\"amountYuan\":500000,\"source\":\"COUNTY_FINANCE\"}").status()).isEqualTo(200);
+            assertThat(staffingRules(api, admin)).containsEntry("staffing.headcount", true)
+                    .containsEntry("funding.county-finance", true);
+            for (JsonNode check : api.get("/api/v1/brigades/zezhou-gaodu/compliance?year=2019", admin).body().get("checks")) {
+                if (check.get("rule").asString().equals("ppe.helmet")) {
+                    assertThat(check.get("required").asString()).contains("≥ 10");
+                    assertThat(check.get("met").asBoolean()).isFalse(); // 9 working helmets for 10 firefighters
+                }
+            }
+            assertThat(api.send("PUT", "/api/v1/brigades/zezhou-gaodu/funding/1999", clerk, null,
+                    "{\"amountYuan\":1,\"source\":\"COUNTY_FINANCE\"}").status()).isEqualTo(400);
+            assertThat(api.send("DELETE", "/api/v1/brigades/zezhou-gaodu/firefighters/" + firstHired
+                    + "?endDate=2019-09-30", clerk, null, null).status()).isEqualTo(200);
+            assertThat(api.send("DELETE", "/api/v1/brigades/zezhou-gaodu/firefighters/" + firstHired, clerk, null, null)
+                    .status()).isEqualTo(409);
+            assertThat(staffingRules(api, admin)).containsEntry("staffing.headcount", false);
+            JsonNode budget = api.get("/api/v1/counties/zezhou/funding?year=2019", clerk).body();
+            long sum = 0;
+            for (JsonNode line : budget.get("items")) {
+                sum += line.get("shortfallYuan").asLong();
+            }
+            assertThat(budget.get("shortfallYuan").asLong()).isEqualTo(sum);
+            assertThat(budget.get("allocatedYuan").asLong()).isEqualTo(500_000);
+            assertThat(api.get("/api/v1/counties/gaoping/funding?year=2019", clerk).status()).isEqualTo(403);
 
             // an acknowledged write survives kill -9 of the service right after the acknowledgement
             Api.Response lastWrite = api.patch("/api/v1/brigades/zezhou-gaodu", clerk, "\"2\"",
@@ -171,6 +211,17 @@ class WholeSystemIT {
             assertThat(api.get("/api/v1/brigades/zezhou-gaodu/vehicles", admin2).body().get("items")).hasSize(2);
             assertThat(stack.stop()).isZero();
         }
+    }
+
+    private static Map<String, Boolean> staffingRules(Api api, String token) throws Exception {
+        Map<String, Boolean> rules = new HashMap<>();
+        for (JsonNode check : api.get("/api/v1/brigades/zezhou-gaodu/compliance?year=2019", token).body().get("checks")) {
+            String area = check.get("area").asString();
+            if (area.equals("STAFFING") || area.equals("FUNDING")) {
+                rules.put(check.get("rule").asString(), check.get("met").asBoolean());
+            }
+        }
+        return rules;
     }
 
     private static Map<String, Boolean> vehicleRules(Api api, String token) throws Exception {
