@@ -20,6 +20,10 @@ import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.grpc.stub.StreamObserver;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -55,6 +59,38 @@ public class BackendCalls {
     /** A write: sent once. */
     public <T> Mono<T> write(Backend backend, Supplier<ListenableFuture<T>> call) {
         return guarded(backend, call).onErrorMap(e -> translate(backend, e));
+    }
+
+    /**
+     * A server stream as a Flux, with gRPC flow control following the subscriber's demand (a slow
+     * download slows the service instead of filling the gateway's memory), under the breaker.
+     */
+    public <Q, T> Flux<T> stream(Backend backend, java.util.function.Consumer<StreamObserver<T>> call) {
+        Flux<T> flux = Flux.create(sink -> call.accept(new ClientResponseObserver<Q, T>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<Q> requestStream) {
+                requestStream.disableAutoRequestWithInitial(0);
+                sink.onRequest(n -> requestStream.request((int) Math.min(n, Integer.MAX_VALUE)));
+                sink.onCancel(() -> requestStream.cancel("the client went away", null));
+            }
+
+            @Override
+            public void onNext(T value) {
+                sink.next(value);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                sink.error(t);
+            }
+
+            @Override
+            public void onCompleted() {
+                sink.complete();
+            }
+        }));
+        return flux.transformDeferred(CircuitBreakerOperator.of(breakers.get(backend)))
+                .onErrorMap(e -> translate(backend, e));
     }
 
     private <T> Mono<T> guarded(Backend backend, Supplier<ListenableFuture<T>> call) {

@@ -1,11 +1,18 @@
 package cn.jincheng.brigades.gateway.backend;
 
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
+import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
+import cn.jincheng.brigades.proto.station.v1.Inspection;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsResponse;
+import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
@@ -27,6 +34,7 @@ import cn.jincheng.brigades.proto.station.v1.Milestone;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** station-service as the gateway calls it: async stubs on the shared channel, every call guarded. */
@@ -34,11 +42,13 @@ import reactor.core.publisher.Mono;
 public class StationClient {
 
     private final StationServiceGrpc.StationServiceFutureStub stub;
+    private final io.grpc.Channel channel;
     private final BackendCalls calls;
     private final IdentityTokens identity;
 
     public StationClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
-        this.stub = StationServiceGrpc.newFutureStub(channels.channel(Backend.STATION));
+        this.channel = channels.channel(Backend.STATION);
+        this.stub = StationServiceGrpc.newFutureStub(channel);
         this.calls = calls;
         this.identity = identity;
     }
@@ -92,6 +102,24 @@ public class StationClient {
         // composing needs the other services: a longer deadline than a plain read
         return calls.read(Backend.STATION, () -> stub.withCallCredentials(identity.credentials(caller))
                 .withDeadlineAfter(calls.deadline().toMillis() * 3, TimeUnit.MILLISECONDS).getCompliance(request));
+    }
+
+    public Mono<Inspection> recordInspection(Caller caller, RecordInspectionRequest request) {
+        // the snapshot asks the other services: a longer deadline than a plain write
+        return calls.write(Backend.STATION, () -> stub.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.deadline().toMillis() * 3, TimeUnit.MILLISECONDS).recordInspection(request));
+    }
+
+    public Mono<ListInspectionsResponse> listInspections(Caller caller, ListInspectionsRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).listInspections(request));
+    }
+
+    /** The report, row by row; its deadline is the report's, not a single call's. */
+    public Flux<AcceptanceRow> acceptanceReport(Caller caller, GetAcceptanceReportRequest request, Duration deadline) {
+        return calls.stream(Backend.STATION, observer -> StationServiceGrpc.newStub(channel)
+                .withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
+                .getAcceptanceReport(request, observer));
     }
 
     public Mono<ListAuditEntriesResponse> listAuditEntries(Caller caller, ListAuditEntriesRequest request) {

@@ -33,6 +33,7 @@ public class ProblemWriter {
             return Mono.empty();
         }
         response.setRawStatusCode(problem.status());
+        response.getHeaders().remove("Content-Disposition"); // a download that failed before it began
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (problem.status() == HttpStatus.UNAUTHORIZED.value()) {
             response.getHeaders().set("WWW-Authenticate", "Bearer");

@@ -31,4 +31,12 @@ public final class CheckProtos {
     public static ComplianceArea area(Area a) {
         return ComplianceArea.valueOf("COMPLIANCE_AREA_" + a.name());
     }
+
+    /** A check received from another service, back in domain terms (e.g. to keep in a snapshot). */
+    public static CheckResult fromProto(Check c) {
+        return new CheckResult(c.getRule(), Area.valueOf(c.getArea().name().substring("COMPLIANCE_AREA_".length())),
+                Severity.valueOf(c.getSeverity().name().substring("SEVERITY_".length())), c.getRequired(), c.getActual(),
+                c.getMet(), c.getSource(),
+                SourceStatus.valueOf(c.getSourceStatus().name().substring("SOURCE_STATUS_".length())));
+    }
 }

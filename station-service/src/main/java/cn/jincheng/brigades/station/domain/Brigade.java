@@ -3,6 +3,8 @@ package cn.jincheng.brigades.station.domain;
 import java.util.List;
 import java.util.Optional;
 
+import cn.jincheng.brigades.station.acceptance.Inspection;
+
 /**
  * A township brigade: the aggregate station-service guards. Its milestones live inside it, so a
  * mode change and the milestones that follow it are one atomic write.
@@ -12,10 +14,11 @@ import java.util.Optional;
  */
 public record Brigade(String id, String planId, String countyId, String town, BrigadeLevel level,
         ConstructionMode mode, String partner, String situation, Housing housing, String notes,
-        long version, List<Milestone> milestones) {
+        long version, List<Milestone> milestones, List<Inspection> inspections) {
 
     public Brigade {
         milestones = List.copyOf(milestones);
+        inspections = inspections == null ? List.of() : List.copyOf(inspections);
         partner = partner == null ? "" : partner;
         situation = situation == null ? "" : situation;
         notes = notes == null ? "" : notes;
@@ -27,12 +30,12 @@ public record Brigade(String id, String planId, String countyId, String town, Br
 
     public Brigade withData(Housing newHousing, String newPartner, String newNotes) {
         return new Brigade(id, planId, countyId, town, level, mode, newPartner, situation, newHousing, newNotes,
-                version + 1, milestones);
+                version + 1, milestones, inspections);
     }
 
     public Brigade withMode(ConstructionMode newMode, List<Milestone> newMilestones) {
         return new Brigade(id, planId, countyId, town, level, newMode, partner, situation, housing, notes,
-                version + 1, newMilestones);
+                version + 1, newMilestones, inspections);
     }
 
     public Brigade withMilestone(Milestone changed) {
@@ -40,6 +43,14 @@ public record Brigade(String id, String planId, String countyId, String town, Br
                 .map(m -> m.id().equals(changed.id()) ? changed : m)
                 .toList();
         return new Brigade(id, planId, countyId, town, level, mode, partner, situation, housing, notes,
-                version, updated);
+                version, updated, inspections);
+    }
+
+    /** This brigade with one more inspection; the brigade's own data version does not change. */
+    public Brigade withInspection(Inspection inspection) {
+        List<Inspection> more = new java.util.ArrayList<>(inspections);
+        more.add(inspection);
+        return new Brigade(id, planId, countyId, town, level, mode, partner, situation, housing, notes,
+                version, milestones, more);
     }
 }

@@ -51,6 +51,24 @@ public record Milestone(String brigadeId, String id, String name, LocalDate dueD
                 evidence, submittedBy, submittedAt, comment, by, at, version + 1);
     }
 
+    /**
+     * The acceptance milestone following the acceptance outcome: SUBMITTED after a county PASS,
+     * ACCEPTED after the city's PASS, REJECTED after a FAIL. Only for that milestone.
+     */
+    public Milestone followOutcome(MilestoneStatus outcomeStatus, String by, Instant at, String comment) {
+        if (!followsAcceptance) {
+            throw new IllegalStateException("milestone '" + id + "' does not follow the acceptance outcome");
+        }
+        if (outcomeStatus == status) {
+            return this;
+        }
+        boolean decided = outcomeStatus == MilestoneStatus.ACCEPTED || outcomeStatus == MilestoneStatus.REJECTED;
+        return new Milestone(brigadeId, id, name, dueDate, outcomeStatus, true, evidence,
+                outcomeStatus == MilestoneStatus.SUBMITTED ? by : submittedBy,
+                outcomeStatus == MilestoneStatus.SUBMITTED ? at : submittedAt,
+                decided ? comment : null, decided ? by : null, decided ? at : null, version + 1);
+    }
+
     private void requireManual() {
         if (followsAcceptance) {
             throw new StateConflictException("milestone '" + id

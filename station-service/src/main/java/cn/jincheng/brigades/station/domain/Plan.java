@@ -9,10 +9,11 @@ import java.util.List;
  * another year or city is another plan document.
  */
 public record Plan(String id, String city, int year, String source, LocalDate issuedOn,
-        List<MilestoneDefinition> milestones) {
+        List<MilestoneDefinition> milestones, HousingStandard housing) {
 
     public Plan {
         milestones = List.copyOf(milestones);
+        housing = housing == null ? HousingStandard.NONE : housing;
     }
 
     /** The milestones a brigade of this mode gets, due on the plan's dates. */

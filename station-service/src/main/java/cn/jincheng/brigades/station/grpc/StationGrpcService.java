@@ -39,6 +39,16 @@ import cn.jincheng.brigades.proto.station.v1.Milestone;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
+import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
+import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
+import cn.jincheng.brigades.proto.station.v1.Inspection;
+import cn.jincheng.brigades.proto.station.v1.InspectionResult;
+import cn.jincheng.brigades.proto.station.v1.InspectionStage;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsResponse;
+import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
+import cn.jincheng.brigades.station.acceptance.AcceptanceReport;
+import cn.jincheng.brigades.station.acceptance.AcceptanceService;
 import cn.jincheng.brigades.station.compliance.ComplianceComposer;
 import cn.jincheng.brigades.station.domain.AuditService;
 import cn.jincheng.brigades.station.domain.BrigadePage;
@@ -48,6 +58,7 @@ import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
 import cn.jincheng.brigades.station.domain.MilestoneService;
 import cn.jincheng.brigades.common.time.TimeSource;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
 /** station.v1 over gRPC: maps messages, delegates to the domain services, decides nothing itself. */
@@ -61,11 +72,16 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     private final AuditService audit;
     private final CountyRepository counties;
     private final ComplianceComposer compliance;
+    private final AcceptanceService acceptance;
+    private final AcceptanceReport report;
     private final TimeSource time;
 
     StationGrpcService(BrigadeService brigades, MilestoneService milestones, AuditService audit,
-            CountyRepository counties, ComplianceComposer compliance, TimeSource time) {
+            CountyRepository counties, ComplianceComposer compliance, AcceptanceService acceptance,
+            AcceptanceReport report, TimeSource time) {
         this.compliance = compliance;
+        this.acceptance = acceptance;
+        this.report = report;
         this.brigades = brigades;
         this.milestones = milestones;
         this.audit = audit;
@@ -212,6 +228,34 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
                     .setLevel(b.level().name()).setTier(ComplianceComposer.tierName(ComplianceComposer.tier(b, year))));
         }
         reply(out, response.build());
+    }
+
+    @Override
+    public void recordInspection(RecordInspectionRequest r, StreamObserver<Inspection> out) {
+        var inspection = acceptance.record(caller(), r.getBrigadeId(), r.getYear(),
+                r.getStage() == InspectionStage.INSPECTION_STAGE_UNSPECIFIED ? null : AcceptanceProtoMapper.stage(r.getStage()),
+                r.getResult() == InspectionResult.INSPECTION_RESULT_UNSPECIFIED ? null
+                        : AcceptanceProtoMapper.result(r.getResult()),
+                r.getNotes(), r.getOverrideReason());
+        reply(out, AcceptanceProtoMapper.inspection(r.getBrigadeId(), inspection));
+    }
+
+    @Override
+    public void listInspections(ListInspectionsRequest r, StreamObserver<ListInspectionsResponse> out) {
+        reply(out, ListInspectionsResponse.newBuilder().addAllInspections(acceptance.list(caller(), r.getBrigadeId(),
+                r.getYear() == 0 ? null : r.getYear()).stream()
+                .map(i -> AcceptanceProtoMapper.inspection(r.getBrigadeId(), i)).toList()).build());
+    }
+
+    @Override
+    public void getAcceptanceReport(GetAcceptanceReportRequest r, StreamObserver<AcceptanceRow> out) {
+        ServerCallStreamObserver<AcceptanceRow> stream = (ServerCallStreamObserver<AcceptanceRow>) out;
+        report.stream(caller(), r.getYear(), emptyToNull(r.getCountyId()), row -> {
+            if (!stream.isCancelled()) {
+                stream.onNext(AcceptanceProtoMapper.row(row));
+            }
+        });
+        stream.onCompleted();
     }
 
     private List<Brigade> withCountyNames(List<cn.jincheng.brigades.station.domain.Brigade> list) {

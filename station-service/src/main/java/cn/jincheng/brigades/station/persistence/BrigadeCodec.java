@@ -8,6 +8,14 @@ import java.util.List;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.common.compliance.Area;
+import cn.jincheng.brigades.common.compliance.CheckResult;
+import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.compliance.SourceStatus;
+import cn.jincheng.brigades.station.acceptance.Inspection;
+import cn.jincheng.brigades.station.acceptance.Result;
+import cn.jincheng.brigades.station.acceptance.Snapshot;
+import cn.jincheng.brigades.station.acceptance.Stage;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
@@ -44,7 +52,8 @@ final class BrigadeCodec {
                 .append("housing", housing(b.housing()))
                 .append("notes", b.notes())
                 .append("version", b.version())
-                .append("milestones", b.milestones().stream().map(BrigadeCodec::milestone).toList());
+                .append("milestones", b.milestones().stream().map(BrigadeCodec::milestone).toList())
+                .append("inspections", b.inspections().stream().map(BrigadeCodec::inspection).toList());
     }
 
     static Document newDocument(Brigade b) {
@@ -59,7 +68,8 @@ final class BrigadeCodec {
                 d.getString("partner"), d.getString("situation"), housing(d.get("housing", Document.class)),
                 d.getString("notes"), number(d, "version"),
                 d.getList("milestones", Document.class, List.of()).stream()
-                        .map(m -> milestone(d.getString(ID), m)).toList());
+                        .map(m -> milestone(d.getString(ID), m)).toList(),
+                d.getList("inspections", Document.class, List.of()).stream().map(BrigadeCodec::inspection).toList());
     }
 
     static long revision(Document d) {
@@ -105,6 +115,34 @@ final class BrigadeCodec {
                 d.getBoolean("followsAcceptance", false), d.getString("evidence"), d.getString("submittedBy"),
                 instant(d.getDate("submittedAt")), d.getString("decisionComment"), d.getString("decidedBy"),
                 instant(d.getDate("decidedAt")), number(d, "version"));
+    }
+
+    private static Document inspection(Inspection i) {
+        Snapshot s = i.snapshot();
+        return new Document("id", i.id()).append("year", i.year()).append("stage", i.stage().name())
+                .append("result", i.result().name()).append("notes", i.notes()).append("overrideReason", i.overrideReason())
+                .append("overridden", i.overridden()).append("inspector", i.inspector()).append("role", i.role())
+                .append("at", date(i.at()))
+                .append("snapshot", new Document("compliant", s.compliant()).append("tier", s.tier())
+                        .append("standards", s.standards())
+                        .append("checks", s.checks().stream().map(c -> new Document("rule", c.rule())
+                                .append("area", c.area().name()).append("severity", c.severity().name())
+                                .append("required", c.required()).append("actual", c.actual()).append("met", c.met())
+                                .append("source", c.source()).append("sourceStatus", c.sourceStatus().name())).toList()));
+    }
+
+    private static Inspection inspection(Document d) {
+        Document s = d.get("snapshot", Document.class);
+        Snapshot snapshot = new Snapshot(s.getBoolean("compliant", false), s.getString("tier"),
+                s.getList("standards", String.class, List.of()),
+                s.getList("checks", Document.class, List.of()).stream().map(c -> new CheckResult(c.getString("rule"),
+                        Area.valueOf(c.getString("area")), Severity.valueOf(c.getString("severity")),
+                        c.getString("required"), c.getString("actual"), c.getBoolean("met", false), c.getString("source"),
+                        SourceStatus.valueOf(c.getString("sourceStatus")))).toList());
+        return new Inspection(d.getString("id"), d.getInteger("year"), Stage.valueOf(d.getString("stage")),
+                Result.valueOf(d.getString("result")), d.getString("notes"), d.getString("overrideReason"),
+                d.getBoolean("overridden", false), d.getString("inspector"), d.getString("role"),
+                instant(d.getDate("at")), snapshot);
     }
 
     static Date date(Instant i) {

@@ -6,9 +6,12 @@ import java.util.List;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
+import cn.jincheng.brigades.station.domain.HousingStandard;
 import cn.jincheng.brigades.station.domain.MilestoneDefinition;
 import cn.jincheng.brigades.station.domain.Plan;
+import cn.jincheng.brigades.station.domain.Room;
 
 /** Plan ↔ BSON; the same shape as the {@code plan} object of a seed file. */
 final class PlanCodec {
@@ -20,7 +23,8 @@ final class PlanCodec {
         List<MilestoneDefinition> milestones = d.getList("milestones", Document.class).stream()
                 .map(PlanCodec::milestone).toList();
         return new Plan(d.getString("_id") != null ? d.getString("_id") : d.getString("id"), d.getString("city"),
-                d.getInteger("year"), d.getString("source"), LocalDate.parse(d.getString("issuedOn")), milestones);
+                d.getInteger("year"), d.getString("source"), LocalDate.parse(d.getString("issuedOn")), milestones,
+                housing(d));
     }
 
     static Document document(Plan p) {
@@ -29,7 +33,25 @@ final class PlanCodec {
                 .append("milestones", p.milestones().stream().map(m -> new Document("id", m.id())
                         .append("name", m.name()).append("dueDate", m.dueDate().toString())
                         .append("modes", m.modes().stream().map(Enum::name).sorted().toList())
-                        .append("followsAcceptance", m.followsAcceptance())).toList());
+                        .append("followsAcceptance", m.followsAcceptance())).toList())
+                .append("housing", p.housing().minimums().stream().map(m -> new Document("level", m.level().name())
+                        .append("floorAreaM2", m.floorAreaM2()).append("garageBays", m.garageBays())
+                        .append("siteAreaM2", m.siteAreaM2())).toList())
+                .append("requiredRooms", p.housing().requiredRooms().stream().map(Enum::name).sorted().toList())
+                .append("housingSource", p.housing().source()).append("siteAreaSource", p.housing().siteAreaSource());
+    }
+
+    private static HousingStandard housing(Document d) {
+        List<Document> minimums = d.getList("housing", Document.class, List.of());
+        if (minimums.isEmpty()) {
+            return HousingStandard.NONE;
+        }
+        return new HousingStandard(minimums.stream().map(m -> new HousingStandard.Minimum(
+                BrigadeLevel.valueOf(m.getString("level")), ((Number) m.get("floorAreaM2")).doubleValue(),
+                ((Number) m.get("garageBays")).intValue(), ((Number) m.get("siteAreaM2")).doubleValue())).toList(),
+                d.getList("requiredRooms", String.class, List.of()).stream().map(Room::valueOf)
+                        .collect(java.util.stream.Collectors.toSet()),
+                d.getString("housingSource"), d.getString("siteAreaSource"));
     }
 
     private static MilestoneDefinition milestone(Document d) {

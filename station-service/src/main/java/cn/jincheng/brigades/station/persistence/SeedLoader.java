@@ -75,7 +75,7 @@ class SeedLoader implements SmartInitializingSingleton {
         ConstructionMode mode = ConstructionMode.valueOf(b.getString("constructionMode"));
         return new Brigade(id, plan.id(), b.getString("county"), b.getString("town"),
                 BrigadeLevel.valueOf(b.getString("level")), mode, b.getString("partner"), b.getString("situation"),
-                Housing.NONE, "", 1, plan.milestonesFor(id, mode));
+                Housing.NONE, "", 1, plan.milestonesFor(id, mode), List.of());
     }
 
     private Document read() {

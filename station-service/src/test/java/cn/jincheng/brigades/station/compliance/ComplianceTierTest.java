@@ -20,11 +20,11 @@ class ComplianceTierTest {
 
     private static final Plan PLAN = new Plan("p", "c", 2019, "s", LocalDate.of(2019, 6, 6), List.of(
             new MilestoneDefinition("full-standard", "f", LocalDate.of(2022, 12, 31), EnumSet.of(ConstructionMode.ADAPTED),
-                    false)));
+                    false)), null);
 
     private static Brigade brigade(ConstructionMode mode) {
         return new Brigade("b", "p", "c", "t", BrigadeLevel.LEVEL_TWO, mode, "", "", Housing.NONE, "", 1,
-                PLAN.milestonesFor("b", mode));
+                PLAN.milestonesFor("b", mode), List.of());
     }
 
     @Test

@@ -20,11 +20,11 @@ final class PlanFixtures {
                 new MilestoneDefinition("construction-complete", "c", LocalDate.of(2019, 10, 31), building, false),
                 new MilestoneDefinition("acceptance", "a", LocalDate.of(2019, 11, 30), allButDeferred, true),
                 new MilestoneDefinition("full-standard", "f", LocalDate.of(2022, 12, 31),
-                        EnumSet.of(ConstructionMode.ADAPTED), false)));
+                        EnumSet.of(ConstructionMode.ADAPTED), false)), null);
     }
 
     static Brigade brigade(ConstructionMode mode) {
         return new Brigade("zezhou-gaodu", "jincheng-2019", "zezhou", "高都镇", BrigadeLevel.LEVEL_ONE, mode, "", "",
-                Housing.NONE, "", 1, jincheng2019().milestonesFor("zezhou-gaodu", mode));
+                Housing.NONE, "", 1, jincheng2019().milestonesFor("zezhou-gaodu", mode), List.of());
     }
 }

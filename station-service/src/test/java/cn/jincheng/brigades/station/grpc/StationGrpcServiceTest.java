@@ -442,4 +442,47 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
                 .ListBrigadeStandardsRequest.newBuilder().setCountyId("gaoping").setYear(2019).build())))
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
+
+    // --- acceptance ---------------------------------------------------------------------------
+
+    @Test
+    void inspectionsAreRefusedWhenTheyMayNotHappenAndNothingIsRecordedWithoutACompleteSnapshot() {
+        var county = cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest.newBuilder().setBrigadeId("zezhou-gaodu")
+                .setYear(2019).setStage(cn.jincheng.brigades.proto.station.v1.InspectionStage.INSPECTION_STAGE_COUNTY)
+                .setResult(cn.jincheng.brigades.proto.station.v1.InspectionResult.INSPECTION_RESULT_PASS).build();
+        var city = county.toBuilder().setStage(cn.jincheng.brigades.proto.station.v1.InspectionStage.INSPECTION_STAGE_CITY)
+                .build();
+        assertThat(code(() -> as(INSPECTOR).recordInspection(city))).isEqualTo(Status.Code.FAILED_PRECONDITION);
+        assertThat(code(() -> as(ZEZHOU_CLERK).recordInspection(city))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(GAOPING_CLERK).recordInspection(county))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(INSPECTOR).recordInspection(county))).isEqualTo(Status.Code.PERMISSION_DENIED);
+        assertThat(code(() -> as(ZEZHOU_CLERK).recordInspection(county.toBuilder().setYear(2030).build())))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(code(() -> as(ADMIN).recordInspection(county.toBuilder().setBrigadeId("yangcheng-ciying").build())))
+                .isEqualTo(Status.Code.FAILED_PRECONDITION);
+        StatusRuntimeException down = catchThrowableOfType(StatusRuntimeException.class,
+                () -> as(ZEZHOU_CLERK).recordInspection(county));
+        assertThat(down.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(as(ADMIN).listInspections(cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest.newBuilder()
+                .setBrigadeId("zezhou-gaodu").build()).getInspectionsList()).isEmpty();
+    }
+
+    @Test
+    void theReportStillComesWhenTheOtherServicesAreDownWithTheirRowsUnavailable() {
+        List<cn.jincheng.brigades.proto.station.v1.AcceptanceRow> rows = new ArrayList<>();
+        as(INSPECTOR).getAcceptanceReport(cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest.newBuilder()
+                .setYear(2019).build()).forEachRemaining(rows::add);
+        assertThat(rows).hasSize(23);
+        assertThat(rows).extracting(r -> r.getBrigadeId()).isSorted();
+        Map<cn.jincheng.brigades.proto.station.v1.Outcome, Long> outcomes = rows.stream()
+                .collect(Collectors.groupingBy(r -> r.getOutcome(), Collectors.counting()));
+        assertThat(outcomes).containsEntry(cn.jincheng.brigades.proto.station.v1.Outcome.OUTCOME_DEFERRED, 2L)
+                .containsEntry(cn.jincheng.brigades.proto.station.v1.Outcome.OUTCOME_UNAVAILABLE, 21L);
+        assertThat(rows).filteredOn(r -> r.getOutcome() == cn.jincheng.brigades.proto.station.v1.Outcome.OUTCOME_UNAVAILABLE)
+                .allMatch(r -> r.getProblem().contains("-service") && !r.hasCompliant());
+        List<cn.jincheng.brigades.proto.station.v1.AcceptanceRow> clerk = new ArrayList<>();
+        as(ZEZHOU_CLERK).getAcceptanceReport(cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest.newBuilder()
+                .setYear(2019).build()).forEachRemaining(clerk::add);
+        assertThat(clerk).hasSize(6).allMatch(r -> r.getCountyId().equals("zezhou") && r.getCountyName().equals("泽州县"));
+    }
 }

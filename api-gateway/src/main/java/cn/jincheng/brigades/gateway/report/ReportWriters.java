@@ -1,0 +1,137 @@
+package cn.jincheng.brigades.gateway.report;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferFactory;
+import org.springframework.stereotype.Component;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The report written as it streams in: JSON and CSV go out row by row; XLSX is written by POI's
+ * streaming workbook (a window of rows in memory, the rest on disk) and then sent.
+ */
+@Component
+public class ReportWriters {
+
+    private final JsonMapper json;
+
+    public ReportWriters(JsonMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * The JSON report. Nothing is written before the first row: a failure before it still becomes
+     * a proper problem response instead of a truncated 200.
+     */
+    public Flux<DataBuffer> json(int year, Flux<ReportRow> rows, DataBufferFactory buffers) {
+        String header = "{\"year\":" + year + ",\"brigades\":[";
+        CountyTotals totals = new CountyTotals();
+        AtomicBoolean first = new AtomicBoolean(true);
+        Flux<DataBuffer> body = rows.map(row -> {
+            totals.add(row);
+            String prefix = first.getAndSet(false) ? header : ",";
+            return buffer(buffers, prefix + json.writeValueAsString(row));
+        });
+        Mono<DataBuffer> footer = Mono.fromSupplier(() -> buffer(buffers, (first.get() ? header : "") + "],\"counties\":"
+                + json.writeValueAsString(totals.counties().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
+                        "total", c.total(), "accepted", c.accepted(), "rejected", c.rejected(), "pending", c.pending(),
+                        "deferred", c.deferred(), "unavailable", c.unavailable())).toList())
+                + "}"));
+        return body.concatWith(footer);
+    }
+
+    /** CSV in UTF-8 with a BOM (so Excel reads the Chinese right); the header goes out with the first row. */
+    public Flux<DataBuffer> csv(Flux<ReportRow> rows, DataBufferFactory buffers) {
+        AtomicBoolean first = new AtomicBoolean(true);
+        Flux<DataBuffer> body = rows.map(row -> buffer(buffers,
+                (first.getAndSet(false) ? csvHeader() : "") + csvLine(ReportTable.cells(row))));
+        return body.concatWith(Mono.fromSupplier(() -> buffer(buffers, first.get() ? csvHeader() : "")));
+    }
+
+    private static String csvHeader() {
+        return "\uFEFF" + csvLine(ReportTable.BRIGADE_HEADERS);
+    }
+
+    /** Writes the workbook to a temporary file (off the event loop) and gives its path. */
+    public Mono<Path> xlsx(Flux<ReportRow> rows) {
+        return Mono.using(() -> new SXSSFWorkbook(200), workbook -> {
+            Sheet brigades = workbook.createSheet("队站 (brigades)");
+            Sheet counties = workbook.createSheet("县区汇总 (counties)");
+            writeRow(brigades, 0, ReportTable.BRIGADE_HEADERS);
+            CountyTotals totals = new CountyTotals();
+            int[] next = { 1 };
+            return rows.publishOn(Schedulers.boundedElastic())
+                    .doOnNext(row -> {
+                        totals.add(row);
+                        writeRow(brigades, next[0]++, ReportTable.cells(row));
+                    })
+                    .then(Mono.fromCallable(() -> {
+                        writeRow(counties, 0, ReportTable.COUNTY_HEADERS);
+                        int r = 1;
+                        for (CountyTotals.County c : totals.counties()) {
+                            writeRow(counties, r++, ReportTable.cells(c));
+                        }
+                        Path file = Files.createTempFile("acceptance-report", ".xlsx");
+                        try (OutputStream out = Files.newOutputStream(file)) {
+                            workbook.write(out);
+                        }
+                        return file;
+                    }).subscribeOn(Schedulers.boundedElastic()));
+        }, ReportWriters::close);
+    }
+
+    private static void close(SXSSFWorkbook workbook) {
+        try {
+            workbook.close(); // also removes its temporary row files
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeRow(Sheet sheet, int index, List<String> cells) {
+        Row row = sheet.createRow(index);
+        for (int i = 0; i < cells.size(); i++) {
+            // always a string cell: a value is never read as a formula
+            row.createCell(i).setCellValue(cells.get(i));
+        }
+    }
+
+    /** RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula. */
+    static String csvLine(List<String> cells) {
+        StringBuilder line = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            String cell = cells.get(i) == null ? "" : cells.get(i);
+            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+                cell = "'" + cell;
+            }
+            if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
+                cell = "\"" + cell.replace("\"", "\"\"") + "\"";
+            }
+            line.append(cell);
+        }
+        return line.append("\r\n").toString();
+    }
+
+    private static DataBuffer buffer(DataBufferFactory buffers, String text) {
+        return buffers.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+}

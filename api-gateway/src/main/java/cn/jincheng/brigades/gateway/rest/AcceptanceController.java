@@ -1,0 +1,178 @@
+package cn.jincheng.brigades.gateway.rest;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.google.protobuf.Timestamp;
+
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.gateway.backend.StationClient;
+import cn.jincheng.brigades.gateway.problem.ApiException;
+import cn.jincheng.brigades.gateway.report.ReportRow;
+import cn.jincheng.brigades.gateway.report.ReportWriters;
+import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
+import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
+import cn.jincheng.brigades.proto.station.v1.Inspection;
+import cn.jincheng.brigades.proto.station.v1.InspectionResult;
+import cn.jincheng.brigades.proto.station.v1.InspectionStage;
+import cn.jincheng.brigades.proto.station.v1.InspectionSummary;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
+import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Year-end acceptance (api-v1.md, "Year-end acceptance"): inspections and the report and its files. */
+@RestController
+@RequestMapping(path = "/api/v1/acceptance/{year}")
+@Tag(name = "Year-end acceptance")
+class AcceptanceController {
+
+    record InspectionBody(String stage, String result, String notes, String overrideReason) {
+    }
+
+    record SnapshotDto(boolean compliant, String tier, List<String> standards, List<EquipmentDtos.ComplianceCheck> checks) {
+    }
+
+    record InspectionDto(String id, String brigadeId, int year, String stage, String result, String notes,
+            String overrideReason, boolean overridden, String inspector, String role, Instant at, SnapshotDto snapshot) {
+    }
+
+    private final StationClient station;
+    private final EquipmentRestMapper checks;
+    private final ReportWriters writers;
+    private final Duration reportDeadline;
+
+    AcceptanceController(StationClient station, EquipmentRestMapper checks, ReportWriters writers,
+            @Value("${brigades.resilience.report-deadline:120s}") Duration reportDeadline) {
+        this.station = station;
+        this.checks = checks;
+        this.writers = writers;
+        this.reportDeadline = reportDeadline;
+    }
+
+    @Operation(summary = "Record a county (stage COUNTY) or city (stage CITY) inspection with the compliance snapshot taken now")
+    @PostMapping(path = "/brigades/{id}/inspections", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<InspectionDto>> inspect(Caller caller, @PathVariable int year, @PathVariable String id,
+            @RequestBody InspectionBody body) {
+        checkYear(year);
+        if (body.stage() == null) {
+            throw ApiException.invalid("stage", "is required: COUNTY or CITY");
+        }
+        if (body.result() == null) {
+            throw ApiException.invalid("result", "is required: PASS or FAIL");
+        }
+        RecordInspectionRequest request = RecordInspectionRequest.newBuilder().setBrigadeId(id).setYear(year)
+                .setStage(RestEnums.parse(InspectionStage.class, "INSPECTION_STAGE_", body.stage(), "stage"))
+                .setResult(RestEnums.parse(InspectionResult.class, "INSPECTION_RESULT_", body.result(), "result"))
+                .setNotes(body.notes() == null ? "" : body.notes())
+                .setOverrideReason(body.overrideReason() == null ? "" : body.overrideReason()).build();
+        return station.recordInspection(caller, request).map(i -> ResponseEntity
+                .created(URI.create("/api/v1/acceptance/" + year + "/brigades/" + id + "/inspections/" + i.getId()))
+                .body(inspection(i)));
+    }
+
+    @Operation(summary = "The brigade's inspections of the year, in the order they were recorded")
+    @GetMapping(path = "/brigades/{id}/inspections", produces = MediaType.APPLICATION_JSON_VALUE)
+    Mono<Dtos.Items<InspectionDto>> inspections(Caller caller, @PathVariable int year, @PathVariable String id) {
+        checkYear(year);
+        return station.listInspections(caller, ListInspectionsRequest.newBuilder().setBrigadeId(id).setYear(year).build())
+                .map(r -> new Dtos.Items<>(r.getInspectionsList().stream().map(this::inspection).toList()));
+    }
+
+    @Operation(summary = "The year's report: every brigade with its outcome, and per-county totals; "
+            + "format=json (default), csv (UTF-8 with BOM) or xlsx")
+    @GetMapping("/report")
+    Mono<ResponseEntity<Flux<DataBuffer>>> report(Caller caller, @PathVariable int year,
+            @RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String county,
+            ServerWebExchange exchange) {
+        checkYear(year);
+        GetAcceptanceReportRequest.Builder request = GetAcceptanceReportRequest.newBuilder().setYear(year);
+        if (county != null) {
+            request.setCountyId(county);
+        }
+        Flux<ReportRow> rows = station.acceptanceReport(caller, request.build(), reportDeadline)
+                .map(AcceptanceController::row);
+        var buffers = exchange.getResponse().bufferFactory();
+        return switch (format) {
+            case "json" -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
+                    .body(writers.json(year, rows, buffers)));
+            case "csv" -> Mono.just(ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(year, "csv"))
+                    .body(writers.csv(rows, buffers)));
+            case "xlsx" -> writers.xlsx(rows).map(file -> ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, attachment(year, "xlsx"))
+                    .body(DataBufferUtils.read(file, buffers, 64 * 1024).doFinally(s -> deleteQuietly(file))));
+            default -> throw ApiException.invalid("format", "must be json, csv or xlsx");
+        };
+    }
+
+    private static void checkYear(int year) {
+        if (year < 2000 || year > 2100) {
+            throw ApiException.invalid("year", "must be between 2000 and 2100");
+        }
+    }
+
+    private static String attachment(int year, String extension) {
+        return ContentDisposition.attachment().filename("acceptance-" + year + "." + extension).build().toString();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            java.nio.file.Files.deleteIfExists(file);
+        } catch (java.io.IOException ignored) {
+            // a temp file left behind is removed with the temp directory
+        }
+    }
+
+    private InspectionDto inspection(Inspection i) {
+        return new InspectionDto(i.getId(), i.getBrigadeId(), i.getYear(), RestEnums.name(i.getStage(), "INSPECTION_STAGE_"),
+                RestEnums.name(i.getResult(), "INSPECTION_RESULT_"), i.getNotes(),
+                i.getOverrideReason().isEmpty() ? null : i.getOverrideReason(), i.getOverridden(), i.getInspector(),
+                i.getRole(), instant(i.getAt()), new SnapshotDto(i.getSnapshot().getCompliant(), i.getSnapshot().getTier(),
+                        i.getSnapshot().getStandardsList(),
+                        i.getSnapshot().getChecksList().stream().map(checks::complianceCheck).toList()));
+    }
+
+    private static ReportRow row(AcceptanceRow r) {
+        return new ReportRow(r.getBrigadeId(), r.getCountyId(), r.getCountyName(), r.getTown(),
+                RestEnums.name(r.getLevel(), StationRestMapper.LEVEL), RestEnums.name(r.getConstructionMode(), StationRestMapper.MODE),
+                r.hasCompliant() ? r.getCompliant() : null, r.getFailingChecksList(),
+                r.hasLatestCounty() ? summary(r.getLatestCounty()) : null,
+                r.hasLatestCity() ? summary(r.getLatestCity()) : null, RestEnums.name(r.getOutcome(), "OUTCOME_"),
+                (r.hasLatestCounty() && r.getLatestCounty().getOverridden())
+                        || (r.hasLatestCity() && r.getLatestCity().getOverridden()),
+                r.getProblem().isEmpty() ? null : r.getProblem());
+    }
+
+    private static ReportRow.InspectionSummary summary(InspectionSummary s) {
+        return new ReportRow.InspectionSummary(RestEnums.name(s.getResult(), "INSPECTION_RESULT_"), s.getInspector(),
+                instant(s.getAt()), s.getOverridden());
+    }
+
+    private static Instant instant(Timestamp t) {
+        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
+    }
+}

@@ -1,0 +1,132 @@
+package cn.jincheng.brigades.station.acceptance;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.springframework.stereotype.Service;
+
+import cn.jincheng.brigades.common.compliance.CheckProtos;
+import cn.jincheng.brigades.common.errors.StateConflictException;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.station.compliance.ComplianceComposer;
+import cn.jincheng.brigades.station.domain.AuditEntry;
+import cn.jincheng.brigades.station.domain.Brigade;
+import cn.jincheng.brigades.station.domain.BrigadeService;
+import cn.jincheng.brigades.station.domain.BrigadeWriter;
+import cn.jincheng.brigades.station.domain.ConstructionMode;
+import cn.jincheng.brigades.station.domain.Milestone;
+import cn.jincheng.brigades.station.domain.MilestoneStatus;
+import cn.jincheng.brigades.station.domain.Plan;
+import cn.jincheng.brigades.station.domain.PlanRepository;
+
+/**
+ * Year-end acceptance inspections. The snapshot is taken before anything is written: if a service
+ * cannot complete it, nothing is recorded. The inspection, the acceptance milestone that follows
+ * the outcome and the audit entry are one write of the brigade document.
+ */
+@Service
+public class AcceptanceService {
+
+    static final String ACCEPTANCE_MILESTONE = "acceptance";
+
+    private final BrigadeService brigades;
+    private final BrigadeWriter writer;
+    private final ComplianceComposer composer;
+    private final PlanRepository plans;
+    private final TimeSource time;
+
+    public AcceptanceService(BrigadeService brigades, BrigadeWriter writer, ComplianceComposer composer,
+            PlanRepository plans, TimeSource time) {
+        this.brigades = brigades;
+        this.writer = writer;
+        this.composer = composer;
+        this.plans = plans;
+        this.time = time;
+    }
+
+    public Inspection record(Caller caller, String brigadeId, int year, Stage stage, Result result, String notes,
+            String overrideReason) {
+        Brigade brigade = brigades.get(caller, brigadeId);
+        if (stage == Stage.COUNTY) {
+            AccessPolicy.requireCountyInspection(caller, brigade.countyId());
+        } else if (stage == Stage.CITY) {
+            AccessPolicy.requireCityInspection(caller);
+        }
+        Validator v = new Validator()
+                .check(stage != null, "stage", "must be COUNTY or CITY")
+                .check(result != null, "result", "must be PASS or FAIL")
+                .maxLength(notes, 4000, "notes").maxLength(overrideReason, 4000, "overrideReason");
+        checkYear(v, brigade, year);
+        v.throwIfInvalid();
+        requireInspectable(brigade, year, stage);
+        ComplianceComposer.Result compliance = composer.compose(caller, brigadeId, year);
+        boolean overridden = result == Result.PASS && !compliance.compliant();
+        if (overridden && (overrideReason == null || overrideReason.isBlank())) {
+            throw new cn.jincheng.brigades.common.errors.ValidationException("overrideReason",
+                    "the compliance snapshot is not compliant: a PASS needs the reason for the override");
+        }
+        Inspection inspection = new Inspection(UUID.randomUUID().toString(), year, stage, result,
+                notes == null ? "" : notes, overridden ? overrideReason : "", overridden, caller.subject(),
+                caller.role().name(), time.now(), new Snapshot(compliance.compliant(),
+                        ComplianceComposer.tierName(compliance.tier()), compliance.standards(),
+                        compliance.checks().stream().map(CheckProtos::fromProto).toList()));
+        writer.modify(brigadeId, current -> {
+            requireInspectable(current, year, stage); // again, on what is stored now
+            Brigade after = followOutcome(current.withInspection(inspection), year, caller);
+            Document request = new Document("year", year).append("stage", stage.name()).append("result", result.name())
+                    .append("notes", inspection.notes()).append("overrideReason", inspection.overrideReason());
+            Document record = new Document("inspectionId", inspection.id()).append("compliant", compliance.compliant())
+                    .append("overridden", overridden).append("outcome", Outcome.of(after.mode(), after.inspections(), year).name());
+            return new BrigadeWriter.Change(after, AuditEntry.of(caller, time.now(), brigadeId, "acceptance.inspection",
+                    new Document("outcome", Outcome.of(current.mode(), current.inspections(), year).name()), record,
+                    request));
+        });
+        return inspection;
+    }
+
+    public List<Inspection> list(Caller caller, String brigadeId, Integer year) {
+        return brigades.get(caller, brigadeId).inspections().stream()
+                .filter(i -> year == null || i.year() == year).toList();
+    }
+
+    /** The plan's years: from its year to the last due date of its milestones (2019–2022 for 2019). */
+    void checkYear(Validator v, Brigade brigade, int year) {
+        Plan plan = plans.find(brigade.planId()).orElseThrow();
+        int last = plan.milestones().stream().mapToInt(m -> m.dueDate().getYear()).max().orElse(plan.year());
+        int lastOwn = brigade.milestones().stream().mapToInt(m -> m.dueDate().getYear()).max().orElse(last);
+        v.check(year >= plan.year() && year <= Math.max(last, lastOwn), "year",
+                "must be a year of plan " + plan.id() + " (" + plan.year() + "–" + Math.max(last, lastOwn) + ")");
+    }
+
+    private static void requireInspectable(Brigade brigade, int year, Stage stage) {
+        if (brigade.mode() == ConstructionMode.DEFERRED) {
+            throw new StateConflictException("brigade '" + brigade.id() + "' is deferred: no acceptance until it is activated");
+        }
+        if (stage == Stage.CITY && Outcome.latest(brigade.inspections(), year, Stage.COUNTY)
+                .map(i -> i.result() != Result.PASS).orElse(true)) {
+            throw new StateConflictException("the city inspects after the county has passed brigade '" + brigade.id()
+                    + "' for " + year);
+        }
+    }
+
+    /** The acceptance milestone of that year follows the outcome. */
+    private Brigade followOutcome(Brigade brigade, int year, Caller caller) {
+        Milestone milestone = brigade.milestone(ACCEPTANCE_MILESTONE).orElse(null);
+        if (milestone == null || milestone.dueDate().getYear() != year) {
+            return brigade;
+        }
+        Outcome outcome = Outcome.of(brigade.mode(), brigade.inspections(), year);
+        MilestoneStatus status = switch (outcome) {
+            case ACCEPTED -> MilestoneStatus.ACCEPTED;
+            case REJECTED -> MilestoneStatus.REJECTED;
+            default -> Outcome.latest(brigade.inspections(), year, null).isPresent() ? MilestoneStatus.SUBMITTED
+                    : MilestoneStatus.PENDING;
+        };
+        return brigade.withMilestone(milestone.followOutcome(status, caller.subject(), time.now(),
+                "year-end acceptance: " + outcome));
+    }
+}

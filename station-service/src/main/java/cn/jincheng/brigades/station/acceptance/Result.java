@@ -1,0 +1,6 @@
+package cn.jincheng.brigades.station.acceptance;
+
+public enum Result {
+    PASS,
+    FAIL
+}

@@ -1,0 +1,7 @@
+package cn.jincheng.brigades.station.acceptance;
+
+/** Who inspects: the county on site, brigade by brigade; then the city checks the county's work. */
+public enum Stage {
+    COUNTY,
+    CITY
+}
