@@ -66,29 +66,36 @@ public class BackendCalls {
      * download slows the service instead of filling the gateway's memory), under the breaker.
      */
     public <Q, T> Flux<T> stream(Backend backend, java.util.function.Consumer<StreamObserver<T>> call) {
-        Flux<T> flux = Flux.create(sink -> call.accept(new ClientResponseObserver<Q, T>() {
-            @Override
-            public void beforeStart(ClientCallStreamObserver<Q> requestStream) {
-                requestStream.disableAutoRequestWithInitial(0);
-                sink.onRequest(n -> requestStream.request((int) Math.min(n, Integer.MAX_VALUE)));
-                sink.onCancel(() -> requestStream.cancel("the client went away", null));
-            }
+        Flux<T> flux = Flux.create(sink -> {
+            java.util.concurrent.atomic.AtomicReference<ClientCallStreamObserver<Q>> started =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            call.accept(new ClientResponseObserver<Q, T>() {
+                @Override
+                public void beforeStart(ClientCallStreamObserver<Q> requestStream) {
+                    requestStream.disableAutoRequestWithInitial(0);
+                    started.set(requestStream);
+                }
 
-            @Override
-            public void onNext(T value) {
-                sink.next(value);
-            }
+                @Override
+                public void onNext(T value) {
+                    sink.next(value);
+                }
 
-            @Override
-            public void onError(Throwable t) {
-                sink.error(t);
-            }
+                @Override
+                public void onError(Throwable t) {
+                    sink.error(t);
+                }
 
-            @Override
-            public void onCompleted() {
-                sink.complete();
-            }
-        }));
+                @Override
+                public void onCompleted() {
+                    sink.complete();
+                }
+            });
+            // demand may only be passed on once the call has started, which it has when accept returns
+            ClientCallStreamObserver<Q> requestStream = started.get();
+            sink.onRequest(n -> requestStream.request((int) Math.min(n, Integer.MAX_VALUE)));
+            sink.onCancel(() -> requestStream.cancel("the client went away", null));
+        });
         return flux.transformDeferred(CircuitBreakerOperator.of(breakers.get(backend)))
                 .onErrorMap(e -> translate(backend, e));
     }

@@ -21,13 +21,22 @@ public final class ReportTable {
     }
 
     public static List<String> cells(ReportRow r) {
-        return List.of(r.id(), r.county(), r.countyName(), r.town(), r.level(), r.constructionMode(),
+        return safe(r.id(), r.county(), r.countyName(), r.town(), r.level(), r.constructionMode(),
                 r.compliant() == null ? "" : r.compliant().toString(), String.join(";", r.failingChecks()),
                 r.latestCounty() == null ? "" : r.latestCounty().result(),
                 r.latestCounty() == null ? "" : r.latestCounty().inspector(),
                 r.latestCity() == null ? "" : r.latestCity().result(),
                 r.latestCity() == null ? "" : r.latestCity().inspector(), Boolean.toString(r.overridden()), r.outcome(),
                 r.problem() == null ? "" : r.problem());
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, in
+     * both files alike, so that the CSV and the workbook hold the same table and neither runs code.
+     */
+    private static List<String> safe(String... cells) {
+        return java.util.Arrays.stream(cells).map(c -> c == null ? "" : c)
+                .map(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 ? "'" + c : c).toList();
     }
 
     public static List<String> cells(CountyTotals.County c) {

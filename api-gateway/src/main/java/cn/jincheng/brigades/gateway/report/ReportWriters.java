@@ -112,7 +112,7 @@ public class ReportWriters {
         }
     }
 
-    /** RFC 4180 quoting, and a leading apostrophe for cells a spreadsheet would run as a formula. */
+    /** RFC 4180 quoting (formula-looking cells are already neutralised by {@link ReportTable}). */
     static String csvLine(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
@@ -120,9 +120,6 @@ public class ReportWriters {
                 line.append(',');
             }
             String cell = cells.get(i) == null ? "" : cells.get(i);
-            if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
-                cell = "'" + cell;
-            }
             if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
                 cell = "\"" + cell.replace("\"", "\"\"") + "\"";
             }
