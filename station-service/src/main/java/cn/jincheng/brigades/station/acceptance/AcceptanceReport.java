@@ -18,6 +18,7 @@ import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeRepository;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
+import cn.jincheng.brigades.station.domain.PlanRepository;
 
 /**
  * The acceptance report of a year: brigades are read in id order and handled a chunk at a time —
@@ -37,15 +38,19 @@ public class AcceptanceReport {
     private final BrigadeRepository brigades;
     private final CountyRepository counties;
     private final ComplianceComposer composer;
+    private final PlanRepository plans;
 
-    public AcceptanceReport(BrigadeRepository brigades, CountyRepository counties, ComplianceComposer composer) {
+    public AcceptanceReport(BrigadeRepository brigades, CountyRepository counties, ComplianceComposer composer,
+            PlanRepository plans) {
         this.brigades = brigades;
         this.counties = counties;
         this.composer = composer;
+        this.plans = plans;
     }
 
     public void stream(Caller caller, int year, String countyId, Consumer<Row> out) {
-        new Validator().range(year, 2000, 2100, "year").throwIfInvalid();
+        new Validator().check(plans.findAll().stream().anyMatch(p -> p.covers(year)), "year",
+                "no plan covers " + year).throwIfInvalid();
         if (countyId != null) {
             AccessPolicy.requireRead(caller, countyId);
         }

@@ -93,13 +93,12 @@ public class AcceptanceService {
                 .filter(i -> year == null || i.year() == year).toList();
     }
 
-    /** The plan's years: from its year to the last due date of its milestones (2019–2022 for 2019). */
+    /** A year of the brigade's plan, or of its own (moved) milestones for a town activated late. */
     void checkYear(Validator v, Brigade brigade, int year) {
         Plan plan = plans.find(brigade.planId()).orElseThrow();
-        int last = plan.milestones().stream().mapToInt(m -> m.dueDate().getYear()).max().orElse(plan.year());
-        int lastOwn = brigade.milestones().stream().mapToInt(m -> m.dueDate().getYear()).max().orElse(last);
-        v.check(year >= plan.year() && year <= Math.max(last, lastOwn), "year",
-                "must be a year of plan " + plan.id() + " (" + plan.year() + "–" + Math.max(last, lastOwn) + ")");
+        boolean ownYear = brigade.milestones().stream().anyMatch(m -> m.dueDate().getYear() >= year)
+                && year >= plan.year();
+        v.check(plan.covers(year) || ownYear, "year", "is not a year of plan " + plan.id());
     }
 
     private static void requireInspectable(Brigade brigade, int year, Stage stage) {

@@ -16,6 +16,12 @@ public record Plan(String id, String city, int year, String source, LocalDate is
         housing = housing == null ? HousingStandard.NONE : housing;
     }
 
+    /** The plan's years: from its year to the last due date of its milestones (2019–2022 for 2019). */
+    public boolean covers(int someYear) {
+        int last = milestones.stream().mapToInt(m -> m.dueDate().getYear()).max().orElse(year);
+        return someYear >= year && someYear <= last;
+    }
+
     /** The milestones a brigade of this mode gets, due on the plan's dates. */
     public List<Milestone> milestonesFor(String brigadeId, ConstructionMode mode) {
         return milestonesFor(brigadeId, mode, 0);

@@ -6,5 +6,7 @@ public interface PlanRepository {
 
     Optional<Plan> find(String id);
 
+    java.util.List<Plan> findAll();
+
     boolean insertIfAbsent(Plan plan);
 }

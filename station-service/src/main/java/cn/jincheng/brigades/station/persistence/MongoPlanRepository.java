@@ -29,6 +29,13 @@ class MongoPlanRepository implements PlanRepository {
     }
 
     @Override
+    public java.util.List<Plan> findAll() {
+        java.util.List<Plan> result = new java.util.ArrayList<>();
+        plans.find().forEach(d -> result.add(PlanCodec.plan(d)));
+        return result;
+    }
+
+    @Override
     public boolean insertIfAbsent(Plan plan) {
         return MongoWrites.insertIfAbsent(plans, PlanCodec.document(plan));
     }

@@ -53,4 +53,12 @@ class PlanTest {
                 .extracting(Milestone::dueDate)
                 .containsExactly(LocalDate.of(2019, 6, 25), LocalDate.of(2019, 11, 30));
     }
+
+    @Test
+    void thePlansYearsRunFromItsYearToItsLastDueDate() {
+        assertThat(plan.covers(2018)).isFalse();
+        assertThat(plan.covers(2019)).isTrue();
+        assertThat(plan.covers(2022)).isTrue(); // the ADAPTED brigades' full-standard deadline
+        assertThat(plan.covers(2023)).isFalse();
+    }
 }

@@ -484,5 +484,8 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         as(ZEZHOU_CLERK).getAcceptanceReport(cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest.newBuilder()
                 .setYear(2019).build()).forEachRemaining(clerk::add);
         assertThat(clerk).hasSize(6).allMatch(r -> r.getCountyId().equals("zezhou") && r.getCountyName().equals("泽州县"));
+        assertThat(code(() -> as(INSPECTOR).getAcceptanceReport(cn.jincheng.brigades.proto.station.v1
+                .GetAcceptanceReportRequest.newBuilder().setYear(2040).build()).hasNext()))
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
     }
 }
