@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.gateway.rest;
 
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
-
-import com.google.protobuf.Timestamp;
 
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.StationClient;
@@ -151,7 +150,7 @@ class AcceptanceController {
         return new InspectionDto(i.getId(), i.getBrigadeId(), i.getYear(), RestEnums.name(i.getStage(), "INSPECTION_STAGE_"),
                 RestEnums.name(i.getResult(), "INSPECTION_RESULT_"), i.getNotes(),
                 i.getOverrideReason().isEmpty() ? null : i.getOverrideReason(), i.getOverridden(), i.getInspector(),
-                i.getRole(), instant(i.getAt()), new SnapshotDto(i.getSnapshot().getCompliant(), i.getSnapshot().getTier(),
+                i.getRole(), ProtoTime.instant(i.getAt()), new SnapshotDto(i.getSnapshot().getCompliant(), i.getSnapshot().getTier(),
                         i.getSnapshot().getStandardsList(),
                         i.getSnapshot().getChecksList().stream().map(checks::complianceCheck).toList()));
     }
@@ -169,10 +168,7 @@ class AcceptanceController {
 
     private static ReportRow.InspectionSummary summary(InspectionSummary s) {
         return new ReportRow.InspectionSummary(RestEnums.name(s.getResult(), "INSPECTION_RESULT_"), s.getInspector(),
-                instant(s.getAt()), s.getOverridden());
+                ProtoTime.instant(s.getAt()), s.getOverridden());
     }
 
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-    }
 }

@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.gateway.rest;
 
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -116,7 +117,7 @@ class BrigadeController {
             request.setExpectedVersion(ETags.requiredVersion(ifMatch));
         }
         if (body.effectiveDate() != null) {
-            request.setEffectiveDate(StationRestMapper.date(body.effectiveDate()));
+            request.setEffectiveDate(ProtoTime.date(body.effectiveDate()));
         }
         return station.changeConstructionMode(caller, request.build()).map(b -> withETag(mapper.brigade(b)));
     }

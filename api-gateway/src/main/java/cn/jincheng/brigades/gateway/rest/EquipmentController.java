@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.gateway.rest;
 
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.net.URI;
 import java.time.LocalDate;
 
@@ -55,7 +56,7 @@ class EquipmentController {
         AddEquipmentRequest.Builder request = AddEquipmentRequest.newBuilder().setBrigadeId(id)
                 .setItemCode(body.itemCode() == null ? "" : body.itemCode()).setQuantity(body.quantity());
         if (body.expiresOn() != null) {
-            request.setExpiresOn(StationRestMapper.date(body.expiresOn()));
+            request.setExpiresOn(ProtoTime.date(body.expiresOn()));
         }
         if (body.serialNumbers() != null) {
             request.addAllSerialNumbers(body.serialNumbers());
@@ -71,7 +72,7 @@ class EquipmentController {
         RecordEquipmentCheckRequest.Builder request = RecordEquipmentCheckRequest.newBuilder().setBrigadeId(id)
                 .setNotes(body.notes() == null ? "" : body.notes());
         if (body.date() != null) {
-            request.setDate(StationRestMapper.date(body.date()));
+            request.setDate(ProtoTime.date(body.date()));
         }
         if (body.findings() != null) {
             request.addAllFindings(mapper.findings(body.findings()));
@@ -96,7 +97,7 @@ class EquipmentController {
         RecordDrillRequest.Builder request = RecordDrillRequest.newBuilder().setBrigadeId(id).setPassed(body.passed())
                 .setNotes(body.notes() == null ? "" : body.notes());
         if (body.date() != null) {
-            request.setDate(StationRestMapper.date(body.date()));
+            request.setDate(ProtoTime.date(body.date()));
         }
         return equipment.recordDrill(caller, request.build()).map(d -> ResponseEntity
                 .created(URI.create("/api/v1/brigades/" + id + "/drills/" + d.getId())).body(mapper.drill(d)));
@@ -127,7 +128,7 @@ class EquipmentController {
     private Mono<Dtos.Items<EquipmentDtos.ExpiringDto>> expiring(Caller caller, ListExpiringItemsRequest.Builder request,
             LocalDate asOf, Integer withinDays) {
         if (asOf != null) {
-            request.setAsOf(StationRestMapper.date(asOf));
+            request.setAsOf(ProtoTime.date(asOf));
         }
         if (withinDays != null) {
             if (withinDays < 1 || withinDays > 3650) {

@@ -1,13 +1,11 @@
 package cn.jincheng.brigades.gateway.rest;
 
-import java.time.Instant;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
 
 import org.springframework.stereotype.Component;
-
-import com.google.protobuf.Timestamp;
 
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.gateway.problem.Problem;
@@ -48,17 +46,17 @@ class EquipmentRestMapper {
 
     EquipmentDtos.ItemDto item(EquipmentItem i) {
         return new EquipmentDtos.ItemDto(i.getId(), i.getItemCode(), i.getQuantity(),
-                i.hasExpiresOn() ? StationRestMapper.localDate(i.getExpiresOn()) : null, i.getSerialNumbersList(),
+                i.hasExpiresOn() ? ProtoTime.localDate(i.getExpiresOn()) : null, i.getSerialNumbersList(),
                 i.getUsableQuantity(), i.getLastFinding() == CheckFinding.CHECK_FINDING_UNSPECIFIED ? null
                         : RestEnums.name(i.getLastFinding(), FINDING), i.getVersion());
     }
 
     EquipmentDtos.CheckDto check(EquipmentCheck c) {
-        return new EquipmentDtos.CheckDto(c.getId(), StationRestMapper.localDate(c.getDate()), c.getInspector(),
+        return new EquipmentDtos.CheckDto(c.getId(), ProtoTime.localDate(c.getDate()), c.getInspector(),
                 c.getFindingsList().stream().map(f -> new EquipmentDtos.FindingDto(f.getItemId(),
                         RestEnums.name(f.getFinding(), FINDING), f.hasWorkingQuantity() ? f.getWorkingQuantity() : null,
                         f.getDefect().isEmpty() ? null : f.getDefect())).toList(),
-                c.getNotes(), instant(c.getRecordedAt()));
+                c.getNotes(), ProtoTime.instant(c.getRecordedAt()));
     }
 
     List<ItemFinding> findings(List<EquipmentDtos.FindingDto> findings) {
@@ -88,8 +86,8 @@ class EquipmentRestMapper {
     }
 
     EquipmentDtos.DrillDto drill(Drill d) {
-        return new EquipmentDtos.DrillDto(d.getId(), StationRestMapper.localDate(d.getDate()), d.getPassed(),
-                d.getNotes(), d.getRecordedBy(), instant(d.getRecordedAt()));
+        return new EquipmentDtos.DrillDto(d.getId(), ProtoTime.localDate(d.getDate()), d.getPassed(),
+                d.getNotes(), d.getRecordedBy(), ProtoTime.instant(d.getRecordedAt()));
     }
 
     EquipmentDtos.ComplianceDto compliance(GetComplianceResponse r) {
@@ -106,7 +104,7 @@ class EquipmentRestMapper {
 
     EquipmentDtos.CatalogDto catalog(Catalog c) {
         return new EquipmentDtos.CatalogDto(c.getId(), c.getVersion(), c.getTitle(),
-                c.hasPublishedAt() ? instant(c.getPublishedAt()) : null, c.getPublishedBy(), c.getNote(),
+                c.hasPublishedAt() ? ProtoTime.instant(c.getPublishedAt()) : null, c.getPublishedBy(), c.getNote(),
                 c.getDefaultHeadcount(),
                 c.getVehicleTypesList().stream().map(t -> new EquipmentDtos.VehicleTypeDto(t.getCode(), t.getNameZh(),
                         t.getNameEn(), RestEnums.name(t.getCategory(), CATEGORY))).toList(),
@@ -117,7 +115,7 @@ class EquipmentRestMapper {
 
     EquipmentDtos.CatalogVersionDto version(CatalogVersion v) {
         return new EquipmentDtos.CatalogVersionDto(v.getId(), v.getVersion(),
-                v.hasPublishedAt() ? instant(v.getPublishedAt()) : null, v.getPublishedBy(), v.getNote());
+                v.hasPublishedAt() ? ProtoTime.instant(v.getPublishedAt()) : null, v.getPublishedBy(), v.getNote());
     }
 
     private EquipmentDtos.RuleDto rule(Rule r) {
@@ -166,7 +164,7 @@ class EquipmentRestMapper {
 
     EquipmentDtos.ExpiringDto expiring(ExpiringItem e) {
         return new EquipmentDtos.ExpiringDto(e.getBrigadeId(), e.getItemId(), e.getItemCode(), e.getNameZh(),
-                e.getQuantity(), StationRestMapper.localDate(e.getExpiresOn()), e.getDaysLeft());
+                e.getQuantity(), ProtoTime.localDate(e.getExpiresOn()), e.getDaysLeft());
     }
 
     private static <E extends Enum<E> & com.google.protobuf.ProtocolMessageEnum> E required(Class<E> type,
@@ -186,10 +184,6 @@ class EquipmentRestMapper {
 
     private static List<String> list(List<String> l) {
         return l == null ? List.of() : l;
-    }
-
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
     private static String nz(String s) {

@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.gateway.rest;
 
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -44,7 +45,7 @@ class MilestoneController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         ListMilestonesRequest.Builder request = ListMilestonesRequest.newBuilder().setBrigadeId(id);
         if (asOf != null) {
-            request.setAsOf(StationRestMapper.date(asOf));
+            request.setAsOf(ProtoTime.date(asOf));
         }
         return station.listMilestones(caller, request.build())
                 .map(r -> new Dtos.Items<>(r.getMilestonesList().stream().map(mapper::milestone).toList()));
@@ -80,7 +81,7 @@ class MilestoneController {
             @RequestParam(required = false) String county) {
         GetSupervisionListRequest.Builder request = GetSupervisionListRequest.newBuilder();
         if (asOf != null) {
-            request.setAsOf(StationRestMapper.date(asOf));
+            request.setAsOf(ProtoTime.date(asOf));
         }
         if (county != null) {
             request.setCountyId(county);

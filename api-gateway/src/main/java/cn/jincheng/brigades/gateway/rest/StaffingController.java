@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.gateway.rest;
 
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import com.google.protobuf.Timestamp;
 
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.StaffingClient;
@@ -93,7 +92,7 @@ class StaffingController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         ListFirefightersRequest.Builder request = ListFirefightersRequest.newBuilder().setBrigadeId(id);
         if (asOf != null) {
-            request.setAsOf(StationRestMapper.date(asOf));
+            request.setAsOf(ProtoTime.date(asOf));
         }
         return staffing.firefighters(caller, request.build()).map(r -> new Roster(
                 r.getFirefightersList().stream().map(StaffingController::firefighter).toList(), r.getActiveCount(), asOf));
@@ -108,16 +107,16 @@ class StaffingController {
             request.setEmployment(RestEnums.parse(Employment.class, "EMPLOYMENT_", body.employment(), "employment"));
         }
         if (body.startDate() != null) {
-            request.setStartDate(StationRestMapper.date(body.startDate()));
+            request.setStartDate(ProtoTime.date(body.startDate()));
         }
         if (body.endDate() != null) {
-            request.setEndDate(StationRestMapper.date(body.endDate()));
+            request.setEndDate(ProtoTime.date(body.endDate()));
         }
         if (body.certifications() != null) {
             body.certifications().forEach(c -> {
                 Certification.Builder b = Certification.newBuilder().setName(c.name() == null ? "" : c.name());
                 if (c.expiresOn() != null) {
-                    b.setExpiresOn(StationRestMapper.date(c.expiresOn()));
+                    b.setExpiresOn(ProtoTime.date(c.expiresOn()));
                 }
                 request.addCertifications(b);
             });
@@ -133,7 +132,7 @@ class StaffingController {
         RecordDepartureRequest.Builder request = RecordDepartureRequest.newBuilder().setBrigadeId(id)
                 .setFirefighterId(firefighterId);
         if (endDate != null) {
-            request.setEndDate(StationRestMapper.date(endDate));
+            request.setEndDate(ProtoTime.date(endDate));
         }
         return staffing.recordDeparture(caller, request.build()).map(StaffingController::firefighter);
     }
@@ -179,20 +178,20 @@ class StaffingController {
 
     private static FirefighterDto firefighter(Firefighter f) {
         return new FirefighterDto(f.getId(), f.getName(), RestEnums.name(f.getEmployment(), "EMPLOYMENT_"),
-                StationRestMapper.localDate(f.getStartDate()),
-                f.hasEndDate() ? StationRestMapper.localDate(f.getEndDate()) : null,
+                ProtoTime.localDate(f.getStartDate()),
+                f.hasEndDate() ? ProtoTime.localDate(f.getEndDate()) : null,
                 f.getCertificationsList().stream().map(c -> new CertificationDto(c.getName(),
-                        c.hasExpiresOn() ? StationRestMapper.localDate(c.getExpiresOn()) : null)).toList(),
+                        c.hasExpiresOn() ? ProtoTime.localDate(c.getExpiresOn()) : null)).toList(),
                 f.getActive());
     }
 
     private static FundingDto funding(Funding f) {
         return new FundingDto(f.getYear(), RestEnums.name(f.getSource(), "FUNDING_SOURCE_"), f.getAmountYuan(),
-                f.getUpdatedBy(), instant(f.getUpdatedAt()));
+                f.getUpdatedBy(), ProtoTime.instant(f.getUpdatedAt()));
     }
 
     private static StaffingRulesDto rules(StaffingRules r) {
-        return new StaffingRulesDto(r.getId(), r.getVersion(), r.hasPublishedAt() ? instant(r.getPublishedAt()) : null,
+        return new StaffingRulesDto(r.getId(), r.getVersion(), r.hasPublishedAt() ? ProtoTime.instant(r.getPublishedAt()) : null,
                 r.getPublishedBy(), r.getNote(), r.getRulesList().stream().map(x -> new StaffingRuleDto(x.getId(),
                         RestEnums.name(x.getArea(), "COMPLIANCE_AREA_"), RestEnums.name(x.getSeverity(), "SEVERITY_"),
                         RestEnums.name(x.getKind(), "RULE_KIND_"), x.getLevelsList(), x.getTiersList(), x.getMin(),
@@ -200,7 +199,4 @@ class StaffingController {
                         RestEnums.name(x.getSourceStatus(), "SOURCE_STATUS_"))).toList());
     }
 
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
-    }
 }

@@ -1,14 +1,10 @@
 package cn.jincheng.brigades.gateway.rest;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Component;
-
-import com.google.protobuf.Timestamp;
-import com.google.type.Date;
 
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.gateway.problem.Problem;
@@ -88,11 +84,11 @@ class StationRestMapper {
     }
 
     Dtos.MilestoneDto milestone(Milestone m) {
-        return new Dtos.MilestoneDto(m.getId(), m.getName(), localDate(m.getDueDate()),
+        return new Dtos.MilestoneDto(m.getId(), m.getName(), ProtoTime.localDate(m.getDueDate()),
                 RestEnums.name(m.getStatus(), STATUS), m.getOverdue(), emptyToNull(m.getEvidence()),
-                emptyToNull(m.getSubmittedBy()), m.hasSubmittedAt() ? instant(m.getSubmittedAt()) : null,
+                emptyToNull(m.getSubmittedBy()), m.hasSubmittedAt() ? ProtoTime.instant(m.getSubmittedAt()) : null,
                 emptyToNull(m.getDecisionComment()), emptyToNull(m.getDecidedBy()),
-                m.hasDecidedAt() ? instant(m.getDecidedAt()) : null, m.getVersion());
+                m.hasDecidedAt() ? ProtoTime.instant(m.getDecidedAt()) : null, m.getVersion());
     }
 
     Dtos.SupervisionDto supervision(GetSupervisionListResponse r) {
@@ -101,30 +97,18 @@ class StationRestMapper {
             counties.add(new Dtos.CountyOverdueDto(c.getCountyId(), c.getCountyName(),
                     c.getMilestonesList().stream().map(this::overdue).toList()));
         }
-        return new Dtos.SupervisionDto(localDate(r.getAsOf()), counties);
+        return new Dtos.SupervisionDto(ProtoTime.localDate(r.getAsOf()), counties);
     }
 
     private Dtos.OverdueDto overdue(OverdueMilestone m) {
         return new Dtos.OverdueDto(m.getBrigadeId(), m.getTown(), m.getMilestoneId(), m.getName(),
-                localDate(m.getDueDate()), RestEnums.name(m.getStatus(), STATUS), m.getDaysOverdue());
+                ProtoTime.localDate(m.getDueDate()), RestEnums.name(m.getStatus(), STATUS), m.getDaysOverdue());
     }
 
     Dtos.AuditEntryDto audit(AuditEntry e) {
-        return new Dtos.AuditEntryDto(e.getId(), e.getBrigadeId(), instant(e.getAt()), e.getActor(), e.getRole(),
+        return new Dtos.AuditEntryDto(e.getId(), e.getBrigadeId(), ProtoTime.instant(e.getAt()), e.getActor(), e.getRole(),
                 e.getAction(), jsonOrNull(e.getBeforeJson()), jsonOrNull(e.getAfterJson()),
                 jsonOrNull(e.getRequestJson()));
-    }
-
-    static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
-    }
-
-    static LocalDate localDate(Date d) {
-        return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-    }
-
-    private static Instant instant(Timestamp t) {
-        return Instant.ofEpochSecond(t.getSeconds(), t.getNanos());
     }
 
     private JsonNode jsonOrNull(String s) {

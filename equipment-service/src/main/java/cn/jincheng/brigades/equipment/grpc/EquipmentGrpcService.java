@@ -1,5 +1,8 @@
 package cn.jincheng.brigades.equipment.grpc;
 
+import static cn.jincheng.brigades.common.grpc.Replies.reply;
+
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -145,7 +148,7 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
     @Override
     public void addEquipment(AddEquipmentRequest r, StreamObserver<cn.jincheng.brigades.proto.equipment.v1.EquipmentItem> out) {
         EquipmentItem item = inventory.addEquipment(caller(), r.getBrigadeId(), emptyToNull(r.getItemCode()),
-                r.getQuantity(), EquipmentProtoMapper.localDate(r.getExpiresOn(), r.hasExpiresOn(), "expiresOn"),
+                r.getQuantity(), ProtoTime.localDate(r.getExpiresOn(), r.hasExpiresOn(), "expiresOn"),
                 r.getSerialNumbersList());
         reply(out, EquipmentProtoMapper.item(item, item.expiredOn(time.today()) ? 0 : item.quantity(), null));
     }
@@ -158,7 +161,7 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
             findings.add(EquipmentProtoMapper.finding(r.getFindings(i), "findings[" + i + "]"));
         }
         reply(out, EquipmentProtoMapper.check(records.recordCheck(caller(), r.getBrigadeId(),
-                EquipmentProtoMapper.localDate(r.getDate(), r.hasDate(), "date"), findings, r.getNotes())));
+                ProtoTime.localDate(r.getDate(), r.hasDate(), "date"), findings, r.getNotes())));
     }
 
     @Override
@@ -170,7 +173,7 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
     @Override
     public void recordDrill(RecordDrillRequest r, StreamObserver<Drill> out) {
         reply(out, EquipmentProtoMapper.drill(records.recordDrill(caller(), r.getBrigadeId(),
-                EquipmentProtoMapper.localDate(r.getDate(), r.hasDate(), "date"), r.getPassed(), r.getNotes())));
+                ProtoTime.localDate(r.getDate(), r.hasDate(), "date"), r.getPassed(), r.getNotes())));
     }
 
     @Override
@@ -190,7 +193,7 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
         }
         ServerCallStreamObserver<BrigadeCompliance> stream = (ServerCallStreamObserver<BrigadeCompliance>) out;
         compliance.evaluate(caller(), refs, r.getYear(),
-                EquipmentProtoMapper.localDate(r.getAsOf(), r.hasAsOf(), "asOf"),
+                ProtoTime.localDate(r.getAsOf(), r.hasAsOf(), "asOf"),
                 r.hasCatalogVersion() ? r.getCatalogVersion() : null, e -> {
                     if (!stream.isCancelled()) {
                         stream.onNext(EquipmentProtoMapper.compliance(e));
@@ -204,7 +207,7 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
         int within = r.getWithinDays() == 0 ? 30 : r.getWithinDays();
         reply(out, ListExpiringItemsResponse.newBuilder().addAllItems(compliance.expiring(caller(),
                 emptyToNull(r.getBrigadeId()), emptyToNull(r.getCountyId()),
-                EquipmentProtoMapper.localDate(r.getAsOf(), r.hasAsOf(), "asOf"), within).stream()
+                ProtoTime.localDate(r.getAsOf(), r.hasAsOf(), "asOf"), within).stream()
                 .map(EquipmentProtoMapper::expiring).toList()).build());
     }
 
@@ -214,10 +217,5 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

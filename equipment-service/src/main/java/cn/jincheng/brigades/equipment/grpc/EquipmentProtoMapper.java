@@ -1,11 +1,7 @@
 package cn.jincheng.brigades.equipment.grpc;
 
-import java.time.Instant;
-import java.time.LocalDate;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.util.List;
-
-import com.google.protobuf.Timestamp;
-import com.google.type.Date;
 
 import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.common.compliance.Area;
@@ -58,7 +54,7 @@ final class EquipmentProtoMapper {
                 .newBuilder().setId(c.id()).setVersion(c.version()).setTitle(nz(c.title()))
                 .setPublishedBy(nz(c.publishedBy())).setNote(nz(c.note())).setDefaultHeadcount(c.defaultHeadcount());
         if (c.publishedAt() != null) {
-            out.setPublishedAt(timestamp(c.publishedAt()));
+            out.setPublishedAt(ProtoTime.timestamp(c.publishedAt()));
         }
         c.vehicleTypes().forEach(t -> out.addVehicleTypes(vehicleType(t)));
         c.items().forEach(i -> out.addItems(cn.jincheng.brigades.proto.equipment.v1.ItemDefinition.newBuilder()
@@ -72,7 +68,7 @@ final class EquipmentProtoMapper {
         CatalogVersion.Builder out = CatalogVersion.newBuilder().setId(c.id()).setVersion(c.version())
                 .setPublishedBy(nz(c.publishedBy())).setNote(nz(c.note()));
         if (c.publishedAt() != null) {
-            out.setPublishedAt(timestamp(c.publishedAt()));
+            out.setPublishedAt(ProtoTime.timestamp(c.publishedAt()));
         }
         return out.build();
     }
@@ -147,7 +143,7 @@ final class EquipmentProtoMapper {
                 .setQuantity(i.quantity()).addAllSerialNumbers(i.serialNumbers()).setVersion(i.version())
                 .setUsableQuantity(usable);
         if (i.expiresOn() != null) {
-            out.setExpiresOn(date(i.expiresOn()));
+            out.setExpiresOn(ProtoTime.date(i.expiresOn()));
         }
         if (last != null) {
             out.setLastFinding(CheckFinding.valueOf("CHECK_FINDING_" + last.name()));
@@ -163,8 +159,8 @@ final class EquipmentProtoMapper {
 
     static cn.jincheng.brigades.proto.equipment.v1.EquipmentCheck check(EquipmentCheck c) {
         cn.jincheng.brigades.proto.equipment.v1.EquipmentCheck.Builder out = cn.jincheng.brigades.proto.equipment.v1.EquipmentCheck
-                .newBuilder().setId(c.id()).setBrigadeId(c.brigadeId()).setDate(date(c.date()))
-                .setInspector(c.inspector()).setNotes(nz(c.notes())).setRecordedAt(timestamp(c.recordedAt()));
+                .newBuilder().setId(c.id()).setBrigadeId(c.brigadeId()).setDate(ProtoTime.date(c.date()))
+                .setInspector(c.inspector()).setNotes(nz(c.notes())).setRecordedAt(ProtoTime.timestamp(c.recordedAt()));
         c.findings().forEach(f -> {
             cn.jincheng.brigades.proto.equipment.v1.ItemFinding.Builder b = cn.jincheng.brigades.proto.equipment.v1.ItemFinding
                     .newBuilder().setItemId(f.itemId())
@@ -179,8 +175,8 @@ final class EquipmentProtoMapper {
 
     static cn.jincheng.brigades.proto.equipment.v1.Drill drill(Drill d) {
         return cn.jincheng.brigades.proto.equipment.v1.Drill.newBuilder().setId(d.id()).setBrigadeId(d.brigadeId())
-                .setDate(date(d.date())).setPassed(d.passed()).setNotes(nz(d.notes())).setRecordedBy(d.recordedBy())
-                .setRecordedAt(timestamp(d.recordedAt())).build();
+                .setDate(ProtoTime.date(d.date())).setPassed(d.passed()).setNotes(nz(d.notes())).setRecordedBy(d.recordedBy())
+                .setRecordedAt(ProtoTime.timestamp(d.recordedAt())).build();
     }
 
     static BrigadeCompliance compliance(Evaluation e) {
@@ -193,26 +189,7 @@ final class EquipmentProtoMapper {
     static ExpiringItem expiring(ComplianceService.Expiring e) {
         return ExpiringItem.newBuilder().setBrigadeId(e.item().brigadeId()).setItemId(e.item().id())
                 .setItemCode(e.item().itemCode()).setNameZh(e.nameZh()).setQuantity(e.item().quantity())
-                .setExpiresOn(date(e.item().expiresOn())).setDaysLeft((int) e.daysLeft()).build();
-    }
-
-    static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
-    }
-
-    static LocalDate localDate(Date d, boolean present, String field) {
-        if (!present) {
-            return null;
-        }
-        try {
-            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-        } catch (java.time.DateTimeException e) {
-            throw new ValidationException(field, "is not a valid date");
-        }
-    }
-
-    static Timestamp timestamp(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
+                .setExpiresOn(ProtoTime.date(e.item().expiresOn())).setDaysLeft((int) e.daysLeft()).build();
     }
 
     private static String nz(String s) {

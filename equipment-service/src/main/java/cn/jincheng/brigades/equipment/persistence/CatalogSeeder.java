@@ -1,12 +1,7 @@
 package cn.jincheng.brigades.equipment.persistence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
+import cn.jincheng.brigades.common.seed.SeedFiles;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.CatalogValidator;
 
@@ -39,7 +35,7 @@ class CatalogSeeder implements SmartInitializingSingleton {
         if (store.latest().isPresent()) {
             return;
         }
-        Catalog seed = CatalogStore.catalog(read());
+        Catalog seed = CatalogStore.catalog(SeedFiles.read(seedFile));
         Catalog first = new Catalog(seed.id(), 1, seed.title(), Instant.now(), "seed", seed.note(),
                 seed.defaultHeadcount(), seed.vehicleTypes(), seed.items(), seed.rules());
         CatalogValidator.validate(first);
@@ -49,11 +45,4 @@ class CatalogSeeder implements SmartInitializingSingleton {
         }
     }
 
-    private Document read() {
-        try (InputStream in = seedFile.getInputStream()) {
-            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the catalog seed " + seedFile, e);
-        }
-    }
 }

@@ -1,5 +1,8 @@
 package cn.jincheng.brigades.staffing.grpc;
 
+import static cn.jincheng.brigades.common.grpc.Replies.reply;
+
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,7 +60,7 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
 
     @Override
     public void listFirefighters(ListFirefightersRequest r, StreamObserver<ListFirefightersResponse> out) {
-        LocalDate asOf = StaffingProtoMapper.localDate(r.getAsOf(), r.hasAsOf(), "asOf");
+        LocalDate asOf = ProtoTime.localDate(r.getAsOf(), r.hasAsOf(), "asOf");
         LocalDate day = asOf != null ? asOf : time.today();
         var list = roster.roster(caller(), r.getBrigadeId());
         reply(out, ListFirefightersResponse.newBuilder()
@@ -70,19 +73,19 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
         List<Certification> certifications = new ArrayList<>();
         for (int i = 0; i < r.getCertificationsCount(); i++) {
             var c = r.getCertifications(i);
-            certifications.add(new Certification(c.getName(), StaffingProtoMapper.localDate(c.getExpiresOn(),
+            certifications.add(new Certification(c.getName(), ProtoTime.localDate(c.getExpiresOn(),
                     c.hasExpiresOn(), "certifications[" + i + "].expiresOn")));
         }
         var added = roster.add(caller(), r.getBrigadeId(), r.getName(), StaffingProtoMapper.employment(r.getEmployment()),
-                StaffingProtoMapper.localDate(r.getStartDate(), r.hasStartDate(), "startDate"),
-                StaffingProtoMapper.localDate(r.getEndDate(), r.hasEndDate(), "endDate"), certifications);
+                ProtoTime.localDate(r.getStartDate(), r.hasStartDate(), "startDate"),
+                ProtoTime.localDate(r.getEndDate(), r.hasEndDate(), "endDate"), certifications);
         reply(out, StaffingProtoMapper.firefighter(added, time.today()));
     }
 
     @Override
     public void recordDeparture(RecordDepartureRequest r, StreamObserver<Firefighter> out) {
         var left = roster.depart(caller(), r.getBrigadeId(), r.getFirefighterId(),
-                StaffingProtoMapper.localDate(r.getEndDate(), r.hasEndDate(), "endDate"));
+                ProtoTime.localDate(r.getEndDate(), r.hasEndDate(), "endDate"));
         reply(out, StaffingProtoMapper.firefighter(left, time.today()));
     }
 
@@ -137,7 +140,7 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
         List<StaffingCompliance.Ref> refs = r.getBrigadesList().stream().map(b -> new StaffingCompliance.Ref(
                 b.getBrigadeId(), b.getLevel(), b.getTier().isEmpty() ? null : b.getTier())).toList();
         ServerCallStreamObserver<BrigadeStaffing> stream = (ServerCallStreamObserver<BrigadeStaffing>) out;
-        compliance.evaluate(caller(), refs, r.getYear(), StaffingProtoMapper.localDate(r.getAsOf(), r.hasAsOf(), "asOf"),
+        compliance.evaluate(caller(), refs, r.getYear(), ProtoTime.localDate(r.getAsOf(), r.hasAsOf(), "asOf"),
                 result -> {
                     if (!stream.isCancelled()) {
                         stream.onNext(StaffingProtoMapper.staffing(result));
@@ -148,10 +151,5 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
 
     private static Caller caller() {
         return CallerContext.current();
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

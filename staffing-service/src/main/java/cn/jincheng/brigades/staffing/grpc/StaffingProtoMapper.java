@@ -1,10 +1,7 @@
 package cn.jincheng.brigades.staffing.grpc;
 
-import java.time.Instant;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.LocalDate;
-
-import com.google.protobuf.Timestamp;
-import com.google.type.Date;
 
 import cn.jincheng.brigades.common.compliance.Area;
 import cn.jincheng.brigades.common.compliance.CheckProtos;
@@ -33,14 +30,14 @@ final class StaffingProtoMapper {
         var out = cn.jincheng.brigades.proto.staffing.v1.Firefighter.newBuilder().setId(f.id())
                 .setBrigadeId(f.brigadeId()).setName(f.name())
                 .setEmployment(Employment.valueOf("EMPLOYMENT_" + f.employment().name()))
-                .setStartDate(date(f.startDate())).setActive(f.activeOn(asOf));
+                .setStartDate(ProtoTime.date(f.startDate())).setActive(f.activeOn(asOf));
         if (f.endDate() != null) {
-            out.setEndDate(date(f.endDate()));
+            out.setEndDate(ProtoTime.date(f.endDate()));
         }
         f.certifications().forEach(c -> {
             var b = Certification.newBuilder().setName(c.name());
             if (c.expiresOn() != null) {
-                b.setExpiresOn(date(c.expiresOn()));
+                b.setExpiresOn(ProtoTime.date(c.expiresOn()));
             }
             out.addCertifications(b);
         });
@@ -64,14 +61,14 @@ final class StaffingProtoMapper {
     static cn.jincheng.brigades.proto.staffing.v1.Funding funding(Funding f) {
         return cn.jincheng.brigades.proto.staffing.v1.Funding.newBuilder().setBrigadeId(f.brigadeId()).setYear(f.year())
                 .setSource(FundingSource.valueOf("FUNDING_SOURCE_" + f.source().name())).setAmountYuan(f.amountYuan())
-                .setUpdatedBy(f.updatedBy()).setUpdatedAt(timestamp(f.updatedAt())).build();
+                .setUpdatedBy(f.updatedBy()).setUpdatedAt(ProtoTime.timestamp(f.updatedAt())).build();
     }
 
     static cn.jincheng.brigades.proto.staffing.v1.StaffingRules rules(StaffingRules r) {
         var out = cn.jincheng.brigades.proto.staffing.v1.StaffingRules.newBuilder().setId(r.id()).setVersion(r.version())
                 .setPublishedBy(r.publishedBy() == null ? "" : r.publishedBy()).setNote(r.note() == null ? "" : r.note());
         if (r.publishedAt() != null) {
-            out.setPublishedAt(timestamp(r.publishedAt()));
+            out.setPublishedAt(ProtoTime.timestamp(r.publishedAt()));
         }
         r.rules().forEach(x -> out.addRules(Rule.newBuilder().setId(x.id()).setArea(CheckProtos.area(x.area()))
                 .setSeverity(CheckProtos.severity(x.severity()))
@@ -104,22 +101,4 @@ final class StaffingProtoMapper {
         return Enum.valueOf(type, protoName.substring(prefix.length()));
     }
 
-    static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
-    }
-
-    static LocalDate localDate(Date d, boolean present, String field) {
-        if (!present) {
-            return null;
-        }
-        try {
-            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-        } catch (java.time.DateTimeException e) {
-            throw new ValidationException(field, "is not a valid date");
-        }
-    }
-
-    static Timestamp timestamp(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-    }
 }

@@ -1,12 +1,7 @@
 package cn.jincheng.brigades.staffing.persistence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -14,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
+import cn.jincheng.brigades.common.seed.SeedFiles;
 import cn.jincheng.brigades.staffing.rules.RulesValidator;
 import cn.jincheng.brigades.staffing.rules.StaffingRules;
 
@@ -36,7 +32,7 @@ class RulesSeeder implements SmartInitializingSingleton {
         if (store.latest().isPresent()) {
             return;
         }
-        StaffingRules seed = RulesStore.rules(read());
+        StaffingRules seed = RulesStore.rules(SeedFiles.read(seedFile));
         StaffingRules first = new StaffingRules(seed.id(), 1, Instant.now(), "seed", seed.note(), seed.rules());
         RulesValidator.validate(first);
         if (store.insert(first)) {
@@ -44,11 +40,4 @@ class RulesSeeder implements SmartInitializingSingleton {
         }
     }
 
-    private Document read() {
-        try (InputStream in = seedFile.getInputStream()) {
-            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the rules seed " + seedFile, e);
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.station.grpc;
 
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.compliance.CheckProtos;
 import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
@@ -43,7 +44,7 @@ final class AcceptanceProtoMapper {
                 .setYear(i.year()).setStage(InspectionStage.valueOf("INSPECTION_STAGE_" + i.stage().name()))
                 .setResult(InspectionResult.valueOf("INSPECTION_RESULT_" + i.result().name())).setNotes(i.notes())
                 .setOverrideReason(i.overrideReason() == null ? "" : i.overrideReason()).setOverridden(i.overridden())
-                .setInspector(i.inspector()).setRole(i.role()).setAt(StationProtoMapper.timestamp(i.at()))
+                .setInspector(i.inspector()).setRole(i.role()).setAt(ProtoTime.timestamp(i.at()))
                 .setSnapshot(snapshot).build();
     }
 
@@ -69,7 +70,7 @@ final class AcceptanceProtoMapper {
 
     private static InspectionSummary summary(Inspection i) {
         return InspectionSummary.newBuilder().setResult(InspectionResult.valueOf("INSPECTION_RESULT_" + i.result().name()))
-                .setInspector(i.inspector()).setAt(StationProtoMapper.timestamp(i.at())).setOverridden(i.overridden())
+                .setInspector(i.inspector()).setAt(ProtoTime.timestamp(i.at())).setOverridden(i.overridden())
                 .build();
     }
 }

@@ -1,5 +1,8 @@
 package cn.jincheng.brigades.station.grpc;
 
+import static cn.jincheng.brigades.common.grpc.Replies.reply;
+
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -139,7 +142,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
                 StationProtoMapper.mode(request.getConstructionMode(), "constructionMode");
         cn.jincheng.brigades.station.domain.Brigade changed = brigades.changeMode(caller(), request.getId(), mode,
                 request.getReason(), request.hasExpectedVersion() ? request.getExpectedVersion() : null,
-                StationProtoMapper.localDate(request.getEffectiveDate(), request.hasEffectiveDate(), "effectiveDate"));
+                ProtoTime.localDate(request.getEffectiveDate(), request.hasEffectiveDate(), "effectiveDate"));
         reply(out, withCountyNames(List.of(changed)).get(0));
     }
 
@@ -170,7 +173,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     public void getSupervisionList(GetSupervisionListRequest request, StreamObserver<GetSupervisionListResponse> out) {
         LocalDate asOf = asOf(request.getAsOf(), request.hasAsOf());
         GetSupervisionListResponse.Builder response = GetSupervisionListResponse.newBuilder()
-                .setAsOf(StationProtoMapper.date(asOf));
+                .setAsOf(ProtoTime.date(asOf));
         for (MilestoneService.CountyOverdue county : milestones.supervision(caller(), asOf,
                 emptyToNull(request.getCountyId()))) {
             response.addCounties(CountySupervision.newBuilder()
@@ -264,7 +267,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     }
 
     private LocalDate asOf(com.google.type.Date date, boolean present) {
-        LocalDate asOf = StationProtoMapper.localDate(date, present, "asOf");
+        LocalDate asOf = ProtoTime.localDate(date, present, "asOf");
         return asOf != null ? asOf : time.today();
     }
 
@@ -274,10 +277,5 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static <T> void reply(StreamObserver<T> out, T value) {
-        out.onNext(value);
-        out.onCompleted();
     }
 }

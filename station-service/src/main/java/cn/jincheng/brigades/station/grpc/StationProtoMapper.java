@@ -1,13 +1,10 @@
 package cn.jincheng.brigades.station.grpc;
 
-import java.time.Instant;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-
-import com.google.protobuf.Timestamp;
-import com.google.type.Date;
 
 import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.proto.station.v1.AuditEntry;
@@ -54,17 +51,17 @@ final class StationProtoMapper {
 
     static Milestone milestone(cn.jincheng.brigades.station.domain.Milestone m, LocalDate asOf) {
         Milestone.Builder out = Milestone.newBuilder()
-                .setId(m.id()).setBrigadeId(m.brigadeId()).setName(m.name()).setDueDate(date(m.dueDate()))
+                .setId(m.id()).setBrigadeId(m.brigadeId()).setName(m.name()).setDueDate(ProtoTime.date(m.dueDate()))
                 .setStatus(cn.jincheng.brigades.proto.station.v1.MilestoneStatus.valueOf("MILESTONE_STATUS_" + m.status().name()))
                 .setOverdue(m.isOverdue(asOf)).setVersion(m.version());
         if (m.evidence() != null) {
             out.setEvidence(m.evidence());
         }
         if (m.submittedBy() != null) {
-            out.setSubmittedBy(m.submittedBy()).setSubmittedAt(timestamp(m.submittedAt()));
+            out.setSubmittedBy(m.submittedBy()).setSubmittedAt(ProtoTime.timestamp(m.submittedAt()));
         }
         if (m.decidedBy() != null) {
-            out.setDecidedBy(m.decidedBy()).setDecidedAt(timestamp(m.decidedAt()));
+            out.setDecidedBy(m.decidedBy()).setDecidedAt(ProtoTime.timestamp(m.decidedAt()));
         }
         if (m.decisionComment() != null) {
             out.setDecisionComment(m.decisionComment());
@@ -76,7 +73,7 @@ final class StationProtoMapper {
         return OverdueMilestone.newBuilder()
                 .setBrigadeId(item.brigade().id()).setTown(item.brigade().town())
                 .setMilestoneId(item.milestone().id()).setName(item.milestone().name())
-                .setDueDate(date(item.milestone().dueDate()))
+                .setDueDate(ProtoTime.date(item.milestone().dueDate()))
                 .setStatus(cn.jincheng.brigades.proto.station.v1.MilestoneStatus
                         .valueOf("MILESTONE_STATUS_" + item.milestone().status().name()))
                 .setDaysOverdue((int) item.daysOverdue()).build();
@@ -84,7 +81,7 @@ final class StationProtoMapper {
 
     static AuditEntry audit(cn.jincheng.brigades.station.domain.AuditEntry e) {
         AuditEntry.Builder out = AuditEntry.newBuilder().setId(e.id()).setBrigadeId(e.brigadeId())
-                .setAt(timestamp(e.at())).setActor(e.actor()).setRole(e.role()).setAction(e.action());
+                .setAt(ProtoTime.timestamp(e.at())).setActor(e.actor()).setRole(e.role()).setAction(e.action());
         if (e.before() != null) {
             out.setBeforeJson(e.before().toJson());
         }
@@ -132,23 +129,4 @@ final class StationProtoMapper {
         return ConstructionMode.valueOf(mode.name().substring("CONSTRUCTION_MODE_".length()));
     }
 
-    static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
-    }
-
-    /** The date, or null when the message is unset; an impossible date is refused. */
-    static LocalDate localDate(Date d, boolean present, String field) {
-        if (!present) {
-            return null;
-        }
-        try {
-            return LocalDate.of(d.getYear(), d.getMonth(), d.getDay());
-        } catch (java.time.DateTimeException e) {
-            throw new ValidationException(field, "is not a valid date");
-        }
-    }
-
-    static Timestamp timestamp(Instant i) {
-        return Timestamp.newBuilder().setSeconds(i.getEpochSecond()).setNanos(i.getNano()).build();
-    }
 }

@@ -1,9 +1,5 @@
 package cn.jincheng.brigades.station.persistence;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.bson.Document;
@@ -14,6 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
+import cn.jincheng.brigades.common.seed.SeedFiles;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
@@ -53,7 +50,7 @@ class SeedLoader implements SmartInitializingSingleton {
 
     void seed() {
         brigades.relayOutboxes();
-        Document seed = read();
+        Document seed = SeedFiles.read(seedFile);
         Plan plan = PlanCodec.plan(seed.get("plan", Document.class));
         plans.insertIfAbsent(plan);
         int newCounties = 0;
@@ -78,11 +75,4 @@ class SeedLoader implements SmartInitializingSingleton {
                 Housing.NONE, "", 1, plan.milestonesFor(id, mode), List.of());
     }
 
-    private Document read() {
-        try (InputStream in = seedFile.getInputStream()) {
-            return Document.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the seed file " + seedFile, e);
-        }
-    }
 }
