@@ -206,8 +206,23 @@ class WholeSystemIT {
             assertThat(api.get("/api/v1/brigades", admin2).body().get("items")).hasSize(23);
             Api.Response milestones = api.get("/api/v1/brigades/zezhou-gaodu/milestones", admin2);
             assertThat(milestones.body().get("items").get(0).get("status").asString()).isEqualTo("ACCEPTED");
-            assertThat(api.get("/api/v1/audit?brigade=zezhou-gaodu", admin2).body().get("items").size())
-                    .isEqualTo(4);
+            // every change to the brigade's data, whichever service holds it: 4 of station-service
+            // (housing, milestone submission and decision, notes), 6 of equipment-service (2 vehicles
+            // added, 1 changed, helmets, a check, a drill), 13 of staffing-service (10 hired, 2 funding
+            // amounts, 1 departure)
+            JsonNode trail = api.get("/api/v1/audit?brigade=zezhou-gaodu", admin2).body().get("items");
+            assertThat(trail.size()).isEqualTo(23);
+            List<String> actions = new ArrayList<>();
+            trail.forEach(e -> actions.add(e.get("action").asString()));
+            assertThat(actions).contains("brigade.update", "milestone.decide", "vehicle.add", "vehicle.update",
+                    "equipment.add", "equipment-check.record", "drill.record", "firefighter.add", "funding.put",
+                    "firefighter.depart");
+            assertThat(actions.get(0)).isEqualTo("brigade.update"); // the last change, newest first
+            JsonNode firstPage = api.get("/api/v1/audit?brigade=zezhou-gaodu&pageSize=10", admin2).body();
+            JsonNode secondPage = api.get("/api/v1/audit?brigade=zezhou-gaodu&pageSize=10&pageToken="
+                    + firstPage.get("nextPageToken").asString(), admin2).body();
+            assertThat(secondPage.get("items").get(0).get("id").asString())
+                    .isEqualTo(trail.get(10).get("id").asString());
             assertThat(api.get("/api/v1/brigades/zezhou-gaodu/vehicles", admin2).body().get("items")).hasSize(2);
             assertThat(stack.stop()).isZero();
         }

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.proto.equipment.v1.AddEquipmentRequest;
 import cn.jincheng.brigades.proto.equipment.v1.AddVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.Catalog;
@@ -111,5 +113,9 @@ public class EquipmentClient {
 
     public Mono<ListExpiringItemsResponse> expiring(Caller caller, ListExpiringItemsRequest request) {
         return calls.read(Backend.EQUIPMENT, () -> as(caller).listExpiringItems(request));
+    }
+
+    public Mono<ListAuditEntriesResponse> listAuditEntries(Caller caller, ListAuditEntriesRequest request) {
+        return calls.read(Backend.EQUIPMENT, () -> as(caller).listAuditEntries(request));
     }
 }

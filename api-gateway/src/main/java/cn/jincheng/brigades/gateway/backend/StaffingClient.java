@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.proto.staffing.v1.AddFirefighterRequest;
 import cn.jincheng.brigades.proto.staffing.v1.Firefighter;
 import cn.jincheng.brigades.proto.staffing.v1.Funding;
@@ -68,5 +70,9 @@ public class StaffingClient {
 
     public Mono<StaffingRules> rules(Caller caller, GetRulesRequest request) {
         return calls.read(Backend.STAFFING, () -> as(caller).getRules(request));
+    }
+
+    public Mono<ListAuditEntriesResponse> listAuditEntries(Caller caller, ListAuditEntriesRequest request) {
+        return calls.read(Backend.STAFFING, () -> as(caller).listAuditEntries(request));
     }
 }

@@ -1,45 +1,89 @@
 package cn.jincheng.brigades.gateway.rest;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.jincheng.brigades.common.audit.AuditPages;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.gateway.backend.EquipmentClient;
+import cn.jincheng.brigades.gateway.backend.StaffingClient;
 import cn.jincheng.brigades.gateway.backend.StationClient;
-import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.gateway.problem.ApiException;
+import cn.jincheng.brigades.proto.audit.v1.AuditEntry;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
-/** The audit trail (api-v1.md, "Audit"). Read-only: nothing in the API edits or deletes entries. */
+/**
+ * The audit trail (api-v1.md, "Audit"): every change to a brigade's data, whichever service holds
+ * it, merged newest first. The trail is only shown whole: if a service cannot answer, the answer is
+ * a 503 naming it rather than a trail with silent gaps. Read-only: nothing in the API edits entries.
+ */
 @RestController
 @RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Audit")
 class AuditController {
 
+    private static final Comparator<AuditEntry> NEWEST_FIRST = Comparator
+            .comparing((AuditEntry e) -> ProtoTime.instant(e.getAt())).thenComparing(AuditEntry::getId).reversed();
+
     private final StationClient station;
+    private final EquipmentClient equipment;
+    private final StaffingClient staffing;
     private final StationRestMapper mapper;
 
-    AuditController(StationClient station, StationRestMapper mapper) {
+    AuditController(StationClient station, EquipmentClient equipment, StaffingClient staffing,
+            StationRestMapper mapper) {
         this.station = station;
+        this.equipment = equipment;
+        this.staffing = staffing;
         this.mapper = mapper;
     }
 
-    @Operation(summary = "Every change to a brigade's data, newest first")
+    @Operation(summary = "Every change to a brigade's data (housing, milestones, inspections, vehicles, equipment, "
+            + "checks, drills, firefighters, funding), newest first")
     @GetMapping("/audit")
     Mono<Dtos.Items<Dtos.AuditEntryDto>> audit(Caller caller, @RequestParam String brigade,
             @RequestParam(required = false) Integer pageSize, @RequestParam(required = false) String pageToken) {
-        ListAuditEntriesRequest.Builder request = ListAuditEntriesRequest.newBuilder().setBrigadeId(brigade);
-        if (pageSize != null) {
-            request.setPageSize(pageSize);
+        int size = pageSize == null ? AuditPages.DEFAULT_PAGE_SIZE : pageSize;
+        if (size < 1 || size > AuditPages.MAX_PAGE_SIZE) {
+            throw ApiException.invalid("pageSize", "must be between 1 and " + AuditPages.MAX_PAGE_SIZE);
         }
+        ListAuditEntriesRequest.Builder request = ListAuditEntriesRequest.newBuilder().setBrigadeId(brigade)
+                .setPageSize(size);
         if (pageToken != null) {
             request.setPageToken(pageToken);
         }
-        return station.listAuditEntries(caller, request.build())
-                .map(r -> new Dtos.Items<>(r.getEntriesList().stream().map(mapper::audit).toList(),
-                        r.getNextPageToken().isEmpty() ? null : r.getNextPageToken()));
+        ListAuditEntriesRequest each = request.build();
+        // station first: it answers 404/403 for the brigade before the others are asked
+        return station.listAuditEntries(caller, each).flatMap(own -> Mono.zip(
+                equipment.listAuditEntries(caller, each), staffing.listAuditEntries(caller, each))
+                .map(others -> merge(size, List.of(own, others.getT1(), others.getT2()))));
+    }
+
+    private Dtos.Items<Dtos.AuditEntryDto> merge(int size, List<ListAuditEntriesResponse> trails) {
+        List<AuditEntry> all = new ArrayList<>();
+        boolean more = false;
+        for (ListAuditEntriesResponse trail : trails) {
+            all.addAll(trail.getEntriesList());
+            more |= !trail.getNextPageToken().isEmpty();
+        }
+        all.sort(NEWEST_FIRST);
+        List<AuditEntry> page = all.subList(0, Math.min(size, all.size()));
+        more |= all.size() > size;
+        String next = more && !page.isEmpty()
+                ? AuditPages.token(ProtoTime.instant(page.get(page.size() - 1).getAt()), page.get(page.size() - 1).getId())
+                : null;
+        return new Dtos.Items<>(page.stream().map(mapper::audit).toList(), next);
     }
 }

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.gateway.problem.Problem;
-import cn.jincheng.brigades.proto.station.v1.AuditEntry;
+import cn.jincheng.brigades.proto.audit.v1.AuditEntry;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.County;
 import cn.jincheng.brigades.proto.station.v1.CountySupervision;

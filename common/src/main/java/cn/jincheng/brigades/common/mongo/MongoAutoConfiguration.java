@@ -60,6 +60,12 @@ public class MongoAutoConfiguration {
         return MongoClients.create(settings);
     }
 
+    /** Every service's own append-only audit trail. */
+    @Bean
+    cn.jincheng.brigades.common.audit.AuditTrail auditTrail(MongoDatabase database) {
+        return new cn.jincheng.brigades.common.audit.AuditTrail(database);
+    }
+
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
         // Majority writes: on a replica set an acknowledged write survives a primary failover.

@@ -10,7 +10,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import cn.jincheng.brigades.common.audit.AuditPages;
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.common.identity.CallerContext;
 import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
@@ -209,6 +212,14 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
                 emptyToNull(r.getBrigadeId()), emptyToNull(r.getCountyId()),
                 ProtoTime.localDate(r.getAsOf(), r.hasAsOf(), "asOf"), within).stream()
                 .map(EquipmentProtoMapper::expiring).toList()).build());
+    }
+
+    @Override
+    public void listAuditEntries(ListAuditEntriesRequest r, StreamObserver<ListAuditEntriesResponse> out) {
+        int pageSize = AuditPages.pageSize(r.getPageSize());
+        AuditPages.Position from = AuditPages.position(r.getPageToken());
+        reply(out, AuditPages.page(inventory.auditTrail(caller(), r.getBrigadeId(), from.beforeAt(), from.beforeId(),
+                pageSize + 1), pageSize));
     }
 
     private static Caller caller() {

@@ -12,6 +12,10 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import org.bson.Document;
+
+import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
@@ -26,11 +30,13 @@ public class FireDepartmentRecords {
     private final InventoryStore store;
     private final BrigadeDirectory directory;
     private final TimeSource time;
+    private final AuditTrail audit;
 
-    public FireDepartmentRecords(InventoryStore store, BrigadeDirectory directory, TimeSource time) {
+    public FireDepartmentRecords(InventoryStore store, BrigadeDirectory directory, TimeSource time, AuditTrail audit) {
         this.store = store;
         this.directory = directory;
         this.time = time;
+        this.audit = audit;
     }
 
     public EquipmentCheck recordCheck(Caller caller, String brigadeId, LocalDate date, List<ItemFinding> findings,
@@ -62,6 +68,11 @@ public class FireDepartmentRecords {
         EquipmentCheck check = new EquipmentCheck(UUID.randomUUID().toString(), brigadeId, county, date,
                 caller.subject(), new ArrayList<>(findings), notes == null ? "" : notes, time.now());
         store.insert(check);
+        Document recorded = new Document("id", check.id()).append("date", date.toString()).append("notes", check.notes())
+                .append("findings", findings.stream().map(f -> new Document("itemId", f.itemId())
+                        .append("finding", f.finding().name()).append("workingQuantity", f.workingQuantity())
+                        .append("defect", f.defect())).toList());
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "equipment-check.record", null, recorded, recorded));
         return check;
     }
 
@@ -80,6 +91,9 @@ public class FireDepartmentRecords {
         Drill drill = new Drill(UUID.randomUUID().toString(), brigadeId, county, date, passed,
                 notes == null ? "" : notes, caller.subject(), time.now());
         store.insert(drill);
+        Document recorded = new Document("id", drill.id()).append("date", date.toString()).append("passed", passed)
+                .append("notes", drill.notes());
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "drill.record", null, recorded, recorded));
         return drill;
     }
 

@@ -8,11 +8,16 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
+import org.bson.Document;
+
+import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.errors.NotFoundException;
 import cn.jincheng.brigades.common.errors.StaleVersionException;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.CatalogService;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
@@ -29,11 +34,16 @@ public class InventoryService {
     private final InventoryStore store;
     private final CatalogService catalogs;
     private final BrigadeDirectory directory;
+    private final AuditTrail audit;
+    private final TimeSource time;
 
-    public InventoryService(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory) {
+    public InventoryService(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory, AuditTrail audit,
+            TimeSource time) {
         this.store = store;
         this.catalogs = catalogs;
         this.directory = directory;
+        this.audit = audit;
+        this.time = time;
     }
 
     public List<Vehicle> vehicles(Caller caller, String brigadeId) {
@@ -49,6 +59,8 @@ public class InventoryService {
         Vehicle vehicle = new Vehicle(UUID.randomUUID().toString(), brigadeId, county, type, normalized,
                 status == null ? VehicleStatus.IN_SERVICE : status, 1);
         store.insert(vehicle);
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "vehicle.add", null, view(vehicle),
+                new Document("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
         return vehicle;
     }
 
@@ -72,6 +84,8 @@ public class InventoryService {
             long now = store.vehicle(brigadeId, vehicleId).map(Vehicle::version).orElse(expectedVersion + 1);
             throw new StaleVersionException("vehicle", vehicleId, expectedVersion, now);
         }
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "vehicle.update", view(current), view(updated),
+                new Document("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
         return updated;
     }
 
@@ -86,6 +100,8 @@ public class InventoryService {
         if (!store.delete(current)) {
             throw new NotFoundException("vehicle", brigadeId + "/" + vehicleId);
         }
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "vehicle.remove", view(current), null,
+                new Document("vehicleId", vehicleId)));
     }
 
     public List<EquipmentItem> equipment(Caller caller, String brigadeId) {
@@ -116,7 +132,22 @@ public class InventoryService {
         EquipmentItem item = new EquipmentItem(UUID.randomUUID().toString(), brigadeId, county, itemCode, quantity,
                 expiresOn, serialNumbers, 1);
         store.insert(item);
+        Document added = new Document("id", item.id()).append("itemCode", itemCode).append("quantity", quantity)
+                .append("expiresOn", expiresOn == null ? null : expiresOn.toString()).append("serialNumbers", item.serialNumbers());
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "equipment.add", null, added, added));
         return item;
+    }
+
+    /** The vehicles and equipment audit trail of a brigade. */
+    public List<AuditEntry> auditTrail(Caller caller, String brigadeId, java.time.Instant beforeAt, String beforeId,
+            int limit) {
+        directory.countyOf(caller, brigadeId);
+        return audit.list(brigadeId, beforeAt, beforeId, limit);
+    }
+
+    private static Document view(Vehicle v) {
+        return new Document("id", v.id()).append("type", v.type()).append("plate", v.plate())
+                .append("status", v.status().name()).append("version", v.version());
     }
 
     private static void validateVehicle(Catalog catalog, String type, String plate) {

@@ -177,6 +177,16 @@ class EquipmentGrpcServiceTest {
                 .isEqualTo(Status.Code.ABORTED);
         assertThat(as(INSPECTOR).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-nancun").build())
                 .getVehicles(0).getStatus()).isEqualTo(VehicleStatus.VEHICLE_STATUS_OUT_OF_SERVICE);
+
+        var trail = as(INSPECTOR).listAuditEntries(cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest.newBuilder()
+                .setBrigadeId("zezhou-nancun").build()).getEntriesList();
+        assertThat(trail).extracting(e -> e.getAction()).containsExactly("vehicle.update", "vehicle.add");
+        assertThat(trail.get(0).getActor()).isEqualTo("clerk-zezhou");
+        assertThat(trail.get(0).getBeforeJson()).contains("IN_SERVICE");
+        assertThat(trail.get(0).getAfterJson()).contains("OUT_OF_SERVICE");
+        assertThat(failure(() -> as(new Caller("clerk-gaoping", Role.COUNTY_CLERK, "gaoping")).listAuditEntries(
+                cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest.newBuilder().setBrigadeId("zezhou-nancun")
+                        .build())).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 
     @Test

@@ -9,7 +9,10 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import cn.jincheng.brigades.common.audit.AuditPages;
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.common.identity.CallerContext;
 import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.proto.staffing.v1.AddFirefighterRequest;
@@ -147,6 +150,14 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
                     }
                 });
         stream.onCompleted();
+    }
+
+    @Override
+    public void listAuditEntries(ListAuditEntriesRequest r, StreamObserver<ListAuditEntriesResponse> out) {
+        int pageSize = AuditPages.pageSize(r.getPageSize());
+        AuditPages.Position from = AuditPages.position(r.getPageToken());
+        reply(out, AuditPages.page(roster.auditTrail(caller(), r.getBrigadeId(), from.beforeAt(), from.beforeId(),
+                pageSize + 1), pageSize));
     }
 
     private static Caller caller() {

@@ -6,6 +6,10 @@ import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
+import org.bson.Document;
+
+import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.NotFoundException;
 import cn.jincheng.brigades.common.errors.StateConflictException;
@@ -24,11 +28,13 @@ public class RosterService {
     private final StaffingStore store;
     private final BrigadeDirectory directory;
     private final TimeSource time;
+    private final AuditTrail audit;
 
-    public RosterService(StaffingStore store, BrigadeDirectory directory, TimeSource time) {
+    public RosterService(StaffingStore store, BrigadeDirectory directory, TimeSource time, AuditTrail audit) {
         this.store = store;
         this.directory = directory;
         this.time = time;
+        this.audit = audit;
     }
 
     public List<Firefighter> roster(Caller caller, String brigadeId) {
@@ -56,6 +62,7 @@ public class RosterService {
         Firefighter f = new Firefighter(UUID.randomUUID().toString(), brigadeId, county, trimmed, employment, start, end,
                 certifications);
         store.insert(f);
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "firefighter.add", null, view(f), view(f)));
         return f;
     }
 
@@ -76,8 +83,24 @@ public class RosterService {
         if (!store.recordDeparture(f, end)) {
             throw new StateConflictException("firefighter '" + firefighterId + "' already left");
         }
-        return new Firefighter(f.id(), f.brigadeId(), f.countyId(), f.name(), f.employment(), f.startDate(), end,
-                f.certifications());
+        Firefighter left = new Firefighter(f.id(), f.brigadeId(), f.countyId(), f.name(), f.employment(), f.startDate(),
+                end, f.certifications());
+        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "firefighter.depart", view(f), view(left),
+                new Document("firefighterId", firefighterId).append("endDate", end.toString())));
+        return left;
+    }
+
+    /** The roster and funding audit trail of a brigade (funding changes are recorded in the same trail). */
+    public List<AuditEntry> auditTrail(Caller caller, String brigadeId, java.time.Instant beforeAt, String beforeId,
+            int limit) {
+        directory.countyOf(caller, brigadeId);
+        return audit.list(brigadeId, beforeAt, beforeId, limit);
+    }
+
+    private static Document view(Firefighter f) {
+        return new Document("id", f.id()).append("name", f.name()).append("employment", f.employment().name())
+                .append("startDate", f.startDate().toString())
+                .append("endDate", f.endDate() == null ? null : f.endDate().toString());
     }
 
     private static void plausible(Validator v, LocalDate date, String field) {

@@ -150,6 +150,15 @@ class StaffingGrpcServiceTest {
         assertThat(short1.getChecksList()).filteredOn(c -> c.getRule().equals("staffing.headcount"))
                 .singleElement().extracting(Check::getActual).isEqualTo("9 active");
 
+        var trail = as(INSPECTOR).listAuditEntries(cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest.newBuilder()
+                .setBrigadeId("qinshui-zhongcun").setPageSize(3).build());
+        assertThat(trail.getEntriesList()).extracting(e -> e.getAction())
+                .containsExactly("firefighter.depart", "funding.put", "funding.put");
+        assertThat(trail.getNextPageToken()).isNotEmpty();
+        var rest = as(INSPECTOR).listAuditEntries(cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest.newBuilder()
+                .setBrigadeId("qinshui-zhongcun").setPageToken(trail.getNextPageToken()).build());
+        assertThat(rest.getEntriesList()).hasSize(10).allMatch(e -> e.getAction().equals("firefighter.add"));
+
         GetCountyFundingResponse budget = as(QINSHUI).getCountyFunding(GetCountyFundingRequest.newBuilder()
                 .setCountyId("qinshui").setYear(2019).build());
         assertThat(budget.getBrigadesList()).extracting(b -> b.getBrigadeId())

@@ -13,7 +13,7 @@ import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.station.compliance.ComplianceComposer;
-import cn.jincheng.brigades.station.domain.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeService;
 import cn.jincheng.brigades.station.domain.BrigadeWriter;

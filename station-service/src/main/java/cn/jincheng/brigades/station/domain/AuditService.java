@@ -1,5 +1,7 @@
 package cn.jincheng.brigades.station.domain;
 
+import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditTrail;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,9 +14,9 @@ import cn.jincheng.brigades.common.identity.Caller;
 public class AuditService {
 
     private final BrigadeService brigadeService;
-    private final AuditLog auditLog;
+    private final AuditTrail auditLog;
 
-    public AuditService(BrigadeService brigadeService, AuditLog auditLog) {
+    public AuditService(BrigadeService brigadeService, AuditTrail auditLog) {
         this.brigadeService = brigadeService;
         this.auditLog = auditLog;
     }

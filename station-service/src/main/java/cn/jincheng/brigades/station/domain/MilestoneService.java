@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.station.domain;
 
+import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.time.TimeSource;
 import java.time.LocalDate;
 import java.util.ArrayList;

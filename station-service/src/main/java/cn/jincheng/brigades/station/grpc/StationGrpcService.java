@@ -11,8 +11,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.audit.AuditPages;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.CallerContext;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
@@ -30,8 +30,8 @@ import cn.jincheng.brigades.proto.station.v1.GetComplianceRequest;
 import cn.jincheng.brigades.proto.station.v1.GetComplianceResponse;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
-import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
-import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesResponse;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
@@ -185,28 +185,10 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     @Override
     public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> out) {
-        int pageSize = PageTokens.pageSize(request.getPageSize());
-        Instant beforeAt = null;
-        String beforeId = null;
-        String position = PageTokens.decode(request.getPageToken());
-        if (position != null) {
-            int bar = position.indexOf('|');
-            try {
-                beforeAt = Instant.ofEpochMilli(Long.parseLong(position.substring(0, bar)));
-                beforeId = position.substring(bar + 1);
-            } catch (RuntimeException e) {
-                throw new ValidationException("pageToken", "is not a page token this service issued");
-            }
-        }
-        List<cn.jincheng.brigades.station.domain.AuditEntry> entries =
-                audit.list(caller(), request.getBrigadeId(), beforeAt, beforeId, pageSize + 1);
-        ListAuditEntriesResponse.Builder response = ListAuditEntriesResponse.newBuilder();
-        entries.stream().limit(pageSize).map(StationProtoMapper::audit).forEach(response::addEntries);
-        if (entries.size() > pageSize) {
-            cn.jincheng.brigades.station.domain.AuditEntry last = entries.get(pageSize - 1);
-            response.setNextPageToken(PageTokens.encode(last.at().toEpochMilli() + "|" + last.id()));
-        }
-        reply(out, response.build());
+        int pageSize = AuditPages.pageSize(request.getPageSize());
+        AuditPages.Position from = AuditPages.position(request.getPageToken());
+        reply(out, AuditPages.page(audit.list(caller(), request.getBrigadeId(), from.beforeAt(), from.beforeId(),
+                pageSize + 1), pageSize));
     }
 
     @Override

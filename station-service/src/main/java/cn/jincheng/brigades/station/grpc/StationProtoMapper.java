@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import cn.jincheng.brigades.common.errors.ValidationException;
-import cn.jincheng.brigades.proto.station.v1.AuditEntry;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.County;
 import cn.jincheng.brigades.proto.station.v1.Housing;
@@ -79,20 +78,6 @@ final class StationProtoMapper {
                 .setDaysOverdue((int) item.daysOverdue()).build();
     }
 
-    static AuditEntry audit(cn.jincheng.brigades.station.domain.AuditEntry e) {
-        AuditEntry.Builder out = AuditEntry.newBuilder().setId(e.id()).setBrigadeId(e.brigadeId())
-                .setAt(ProtoTime.timestamp(e.at())).setActor(e.actor()).setRole(e.role()).setAction(e.action());
-        if (e.before() != null) {
-            out.setBeforeJson(e.before().toJson());
-        }
-        if (e.after() != null) {
-            out.setAfterJson(e.after().toJson());
-        }
-        if (e.request() != null) {
-            out.setRequestJson(e.request().toJson());
-        }
-        return out.build();
-    }
 
     static HousingPatch housingPatch(cn.jincheng.brigades.proto.station.v1.HousingPatch p) {
         Set<Room> rooms = null;

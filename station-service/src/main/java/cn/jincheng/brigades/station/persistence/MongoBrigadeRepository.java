@@ -31,8 +31,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
+import cn.jincheng.brigades.common.audit.AuditCodec;
+import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.mongo.MongoWrites;
-import cn.jincheng.brigades.station.domain.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
 import cn.jincheng.brigades.station.domain.BrigadeRepository;
@@ -51,9 +53,9 @@ class MongoBrigadeRepository implements BrigadeRepository {
     private static final Logger log = LoggerFactory.getLogger(MongoBrigadeRepository.class);
 
     private final MongoCollection<Document> brigades;
-    private final MongoAuditLog auditLog;
+    private final AuditTrail auditLog;
 
-    MongoBrigadeRepository(MongoDatabase database, MongoAuditLog auditLog) {
+    MongoBrigadeRepository(MongoDatabase database, AuditTrail auditLog) {
         this.brigades = database.getCollection("brigades");
         this.auditLog = auditLog;
         brigades.createIndex(Indexes.ascending(BrigadeCodec.COUNTY, BrigadeCodec.ID));

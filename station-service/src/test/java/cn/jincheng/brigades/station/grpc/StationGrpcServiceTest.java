@@ -26,7 +26,7 @@ import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 import cn.jincheng.brigades.common.identity.BearerCallCredentials;
 import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
-import cn.jincheng.brigades.proto.station.v1.AuditEntry;
+import cn.jincheng.brigades.proto.audit.v1.AuditEntry;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.BrigadeLevel;
 import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
@@ -38,7 +38,7 @@ import cn.jincheng.brigades.proto.station.v1.Decision;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.HousingPatch;
-import cn.jincheng.brigades.proto.station.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.domain;
+package cn.jincheng.brigades.common.audit;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -8,7 +8,8 @@ import org.bson.Document;
 import cn.jincheng.brigades.common.identity.Caller;
 
 /**
- * One change to a brigade's data: who, with what role, when, what (before/after and the request).
+ * One change to a brigade's data, in whichever service holds it: who, with what role, when, what
+ * (before/after and the request).
  * Entries are appended, never edited or deleted.
  */
 public record AuditEntry(String id, String brigadeId, Instant at, String actor, String role, String action,

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.persistence;
+package cn.jincheng.brigades.common.audit;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -12,7 +12,6 @@ import java.util.List;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
-import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -20,26 +19,30 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 import cn.jincheng.brigades.common.mongo.MongoWrites;
-import cn.jincheng.brigades.station.domain.AuditEntry;
-import cn.jincheng.brigades.station.domain.AuditLog;
 
-/** The audit collection. The only write is an insert; nothing here updates or deletes. */
-@Repository
-class MongoAuditLog implements AuditLog {
+/**
+ * A service's audit collection. The only write is an insert; nothing here updates or deletes.
+ * Every service keeps the entries of its own changes; the gateway merges the trails.
+ */
+public class AuditTrail {
 
     private final MongoCollection<Document> audit;
 
-    MongoAuditLog(MongoDatabase database) {
+    public AuditTrail(MongoDatabase database) {
         this.audit = database.getCollection("audit");
         audit.createIndex(Indexes.compoundIndex(Indexes.ascending("brigadeId"), Indexes.descending("at", "_id")));
     }
 
-    /** Idempotent: an entry already moved from the outbox is not inserted twice. */
-    void append(Document entry) {
+    /** Idempotent: an entry already moved from an outbox is not inserted twice. */
+    public void append(Document entry) {
         MongoWrites.insertIfAbsent(audit, entry);
     }
 
-    @Override
+    public void append(AuditEntry entry) {
+        append(AuditCodec.document(entry));
+    }
+
+    /** Entries of one brigade, newest first, strictly before the given position (null: from the newest). */
     public List<AuditEntry> list(String brigadeId, Instant beforeAt, String beforeId, int limit) {
         Bson filter = eq("brigadeId", brigadeId);
         if (beforeAt != null && beforeId != null) {

@@ -1,0 +1,81 @@
+package cn.jincheng.brigades.common.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
+
+/**
+ * Paging of audit trails, the same in every service: a token is the position (time, id) of the
+ * last entry of a page, so that one token pages several services' trails together.
+ */
+public final class AuditPages {
+
+    public static final int DEFAULT_PAGE_SIZE = 100;
+    public static final int MAX_PAGE_SIZE = 1000;
+
+    /** Where a page starts: strictly before this entry; both null for the newest. */
+    public record Position(Instant beforeAt, String beforeId) {
+    }
+
+    private AuditPages() {
+    }
+
+    public static int pageSize(int requested) {
+        new Validator().range(requested, 0, MAX_PAGE_SIZE, "pageSize").throwIfInvalid();
+        return requested == 0 ? DEFAULT_PAGE_SIZE : requested;
+    }
+
+    public static Position position(String token) {
+        if (token == null || token.isEmpty()) {
+            return new Position(null, null);
+        }
+        try {
+            String raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            int bar = raw.indexOf('|');
+            return new Position(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, bar))), raw.substring(bar + 1));
+        } catch (RuntimeException e) {
+            throw new ValidationException("pageToken", "is not a page token this system issued");
+        }
+    }
+
+    public static String token(AuditEntry last) {
+        return token(last.at(), last.id());
+    }
+
+    /** The token for the position of an entry (also used by the gateway when it merges trails). */
+    public static String token(Instant at, String id) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (at.toEpochMilli() + "|" + id).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A page from entries fetched one beyond the page size (to know whether more follow). */
+    public static ListAuditEntriesResponse page(List<AuditEntry> fetched, int pageSize) {
+        ListAuditEntriesResponse.Builder response = ListAuditEntriesResponse.newBuilder();
+        fetched.stream().limit(pageSize).map(AuditPages::proto).forEach(response::addEntries);
+        if (fetched.size() > pageSize) {
+            response.setNextPageToken(token(fetched.get(pageSize - 1)));
+        }
+        return response.build();
+    }
+
+    static cn.jincheng.brigades.proto.audit.v1.AuditEntry proto(AuditEntry e) {
+        var out = cn.jincheng.brigades.proto.audit.v1.AuditEntry.newBuilder().setId(e.id()).setBrigadeId(e.brigadeId())
+                .setAt(ProtoTime.timestamp(e.at())).setActor(e.actor()).setRole(e.role()).setAction(e.action());
+        if (e.before() != null) {
+            out.setBeforeJson(e.before().toJson());
+        }
+        if (e.after() != null) {
+            out.setAfterJson(e.after().toJson());
+        }
+        if (e.request() != null) {
+            out.setRequestJson(e.request().toJson());
+        }
+        return out.build();
+    }
+}
