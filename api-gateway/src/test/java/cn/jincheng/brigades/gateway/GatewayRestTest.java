@@ -143,6 +143,26 @@ class GatewayRestTest {
     }
 
     @Test
+    void repeatedWrongPasswordsForAUserAreAnswered429UntilTheWindowPasses() {
+        for (int i = 0; i < 5; i++) {
+            isProblem(http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(Map.of("username", "clerk-lingchuan", "password", "guess" + i)).exchange(), 401);
+        }
+        http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(Map.of("username", "clerk-lingchuan", "password", "demo-2019")).exchange()
+                .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        token("clerk-qinshui"); // other users are not affected
+    }
+
+    @Test
+    void crossOriginRequestsAreNotAllowedByDefault() {
+        http.options().uri("/api/v1/counties").header("Origin", "https://elsewhere.example")
+                .header("Access-Control-Request-Method", "GET").exchange()
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+    }
+
+    @Test
     void everyApiCallNeedsAValidTokenAndBadOnesNeverReachTheService() throws Exception {
         isProblem(http.get().uri("/api/v1/counties").exchange(), 401);
         isProblem(get("/api/v1/counties", "not-a-jwt"), 401);

@@ -97,6 +97,13 @@ class SecurityConfiguration {
     }
 
     @Bean
+    LoginThrottle loginThrottle(Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${brigades.auth.max-failures:5}") int maxFailures,
+            @org.springframework.beans.factory.annotation.Value("${brigades.auth.failure-window:15m}") java.time.Duration window) {
+        return new LoginThrottle(maxFailures, window, clock);
+    }
+
+    @Bean
     @ConditionalOnProperty(prefix = "brigades.auth.local", name = "enabled", havingValue = "true")
     LocalAccounts localAccounts(AuthProperties properties) {
         return new LocalAccounts(properties.local().accounts(), properties.local().demoPassword());

@@ -29,20 +29,31 @@ class TokenController {
 
     private final LocalAccounts accounts;
     private final LocalTokenService tokens;
+    private final LoginThrottle throttle;
 
-    TokenController(LocalAccounts accounts, LocalTokenService tokens) {
+    TokenController(LocalAccounts accounts, LocalTokenService tokens, LoginThrottle throttle) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
     @Operation(summary = "Exchange a demo account's user name and password for a bearer token")
     @PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<TokenResponse> token(@RequestBody Credentials credentials) {
+        long wait = throttle.retryAfterSeconds(credentials.username());
+        if (wait > 0) {
+            throw ApiException.tooManyRequests("too many wrong passwords for this user; try again in " + wait + " s", wait);
+        }
         // bcrypt takes tens of milliseconds on purpose: keep it off the event loop.
         return Mono.fromCallable(() -> accounts.authenticate(credentials.username(), credentials.password()))
                 .subscribeOn(Schedulers.boundedElastic())
-                .map(found -> found.map(caller -> new TokenResponse(tokens.issue(caller), "Bearer",
-                        tokens.lifetime().toSeconds()))
-                        .orElseThrow(() -> ApiException.unauthorized("wrong user name or password")));
+                .map(found -> {
+                    if (found.isEmpty()) {
+                        throttle.failed(credentials.username());
+                        throw ApiException.unauthorized("wrong user name or password");
+                    }
+                    throttle.succeeded(credentials.username());
+                    return new TokenResponse(tokens.issue(found.get()), "Bearer", tokens.lifetime().toSeconds());
+                });
     }
 }

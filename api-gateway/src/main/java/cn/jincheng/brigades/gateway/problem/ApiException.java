@@ -9,11 +9,26 @@ public final class ApiException extends RuntimeException {
 
     private final HttpStatus status;
     private final List<Problem.FieldError> errors;
+    private final Long retryAfterSeconds;
 
     private ApiException(HttpStatus status, String detail, List<Problem.FieldError> errors) {
+        this(status, detail, errors, null);
+    }
+
+    private ApiException(HttpStatus status, String detail, List<Problem.FieldError> errors, Long retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    public static ApiException tooManyRequests(String detail, long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, detail, List.of(), retryAfterSeconds);
+    }
+
+    /** Seconds a client should wait before trying again (429), or null. */
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public static ApiException unauthorized(String detail) {

@@ -23,6 +23,9 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        if (ex instanceof ApiException api && api.retryAfterSeconds() != null && !exchange.getResponse().isCommitted()) {
+            exchange.getResponse().getHeaders().set("Retry-After", Long.toString(api.retryAfterSeconds()));
+        }
         return writer.write(exchange, ProblemMapper.map(ex));
     }
 }
