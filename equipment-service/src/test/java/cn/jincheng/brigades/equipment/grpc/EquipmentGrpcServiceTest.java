@@ -1,7 +1,8 @@
 package cn.jincheng.brigades.equipment.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
+import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -21,7 +22,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.google.rpc.BadRequest;
 import com.google.type.Date;
 
 import cn.jincheng.brigades.common.errors.GrpcErrors;
@@ -68,7 +68,6 @@ import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.StatusProto;
 
 /** equipment.v1 over a real channel against the embedded store, with station-service stood in for. */
 @SpringBootTest
@@ -117,20 +116,6 @@ class EquipmentGrpcServiceTest {
     static EquipmentServiceGrpc.EquipmentServiceBlockingStub as(Caller caller) {
         return EquipmentServiceGrpc.newBlockingStub(channel).withCallCredentials(new BearerCallCredentials(issuer.issue(caller)))
                 .withDeadlineAfter(10, TimeUnit.SECONDS);
-    }
-
-    static StatusRuntimeException failure(Runnable call) {
-        return catchThrowableOfType(StatusRuntimeException.class, call::run);
-    }
-
-    static List<String> fields(StatusRuntimeException e) {
-        return StatusProto.fromThrowable(e).getDetailsList().stream().filter(a -> a.is(BadRequest.class)).flatMap(a -> {
-            try {
-                return a.unpack(BadRequest.class).getFieldViolationsList().stream().map(v -> v.getField());
-            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).toList();
     }
 
     static Date date(LocalDate d) {

@@ -1,7 +1,8 @@
 package cn.jincheng.brigades.staffing.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
+import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +19,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.google.rpc.BadRequest;
 import com.google.type.Date;
 
 import cn.jincheng.brigades.common.identity.BearerCallCredentials;
@@ -47,7 +47,6 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.StatusProto;
 
 /** staffing.v1 over a real channel against the embedded store, with station-service stood in for. */
 @SpringBootTest
@@ -98,20 +97,6 @@ class StaffingGrpcServiceTest {
 
     static Date date(int y, int m, int d) {
         return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
-    }
-
-    static StatusRuntimeException failure(Runnable call) {
-        return catchThrowableOfType(StatusRuntimeException.class, call::run);
-    }
-
-    static List<String> fields(StatusRuntimeException e) {
-        return StatusProto.fromThrowable(e).getDetailsList().stream().filter(a -> a.is(BadRequest.class)).flatMap(a -> {
-            try {
-                return a.unpack(BadRequest.class).getFieldViolationsList().stream().map(v -> v.getField());
-            } catch (com.google.protobuf.InvalidProtocolBufferException ex) {
-                throw new IllegalStateException(ex);
-            }
-        }).toList();
     }
 
     static Firefighter hire(String brigade, String name) {
