@@ -75,7 +75,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties properties) {
+    ReactiveJwtDecoder jwtDecoder(AuthProperties properties, Clock clock) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         if (properties.localEnabled()) {
@@ -93,7 +93,7 @@ class SecurityConfiguration {
         List<OAuth2TokenValidator<Jwt>> validators = List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return decoder;
+        return new CachingJwtDecoder(decoder, clock);
     }
 
     @Bean

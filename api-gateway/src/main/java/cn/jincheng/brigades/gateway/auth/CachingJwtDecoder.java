@@ -1,0 +1,47 @@
+package cn.jincheng.brigades.gateway.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Remembers tokens that verified, until they expire: a user sends the same token with every request
+ * for an hour, and checking its ES256 signature each time was most of a request's cost. Expiry is
+ * checked on every hit; a token that failed is never remembered. Bounded in size.
+ */
+final class CachingJwtDecoder implements ReactiveJwtDecoder {
+
+    private static final int LIMIT = 10_000;
+
+    private final ReactiveJwtDecoder delegate;
+    private final Clock clock;
+    private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+
+    CachingJwtDecoder(ReactiveJwtDecoder delegate, Clock clock) {
+        this.delegate = delegate;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) {
+        Jwt known = verified.get(token);
+        Instant now = clock.instant();
+        if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)
+                && (known.getNotBefore() == null || !known.getNotBefore().isAfter(now))) {
+            return Mono.just(known);
+        }
+        return delegate.decode(token).doOnNext(jwt -> {
+            if (jwt.getExpiresAt() != null) {
+                if (verified.size() >= LIMIT) {
+                    verified.clear();
+                }
+                verified.put(token, jwt);
+            }
+        });
+    }
+}
