@@ -224,6 +224,17 @@ class WholeSystemIT {
             assertThat(secondPage.get("items").get(0).get("id").asString())
                     .isEqualTo(trail.get(10).get("id").asString());
             assertThat(api.get("/api/v1/brigades/zezhou-gaodu/vehicles", admin2).body().get("items")).hasSize(2);
+
+            // the audit chains of all three services still verify after the crash and the restart
+            JsonNode verification = api.get("/api/v1/audit/verify", admin2).body();
+            assertThat(verification.get("verified").asBoolean()).as(verification.toString()).isTrue();
+            long entries = 0;
+            for (JsonNode service : verification.get("services")) {
+                entries += service.get("entries").asLong();
+            }
+            assertThat(entries).isGreaterThanOrEqualTo(23);
+            assertThat(api.get("/api/v1/audit/verify", api.token("clerk-zezhou", RunningStack.PASSWORD)).status())
+                    .isEqualTo(403);
             assertThat(stack.stop()).isZero();
         }
     }

@@ -5,6 +5,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.proto.equipment.v1.AddEquipmentRequest;
@@ -117,5 +119,12 @@ public class EquipmentClient {
 
     public Mono<ListAuditEntriesResponse> listAuditEntries(Caller caller, ListAuditEntriesRequest request) {
         return calls.read(Backend.EQUIPMENT, () -> as(caller).listAuditEntries(request));
+    }
+
+    public Mono<VerifyAuditChainResponse> verifyAuditChain(Caller caller) {
+        // a walk over the whole trail: longer than a plain read
+        return calls.read(Backend.EQUIPMENT, () -> stub.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.deadline().toMillis() * 10, TimeUnit.MILLISECONDS)
+                .verifyAuditChain(VerifyAuditChainRequest.getDefaultInstance()));
     }
 }

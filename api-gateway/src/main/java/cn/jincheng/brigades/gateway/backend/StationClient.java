@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
@@ -124,5 +126,12 @@ public class StationClient {
 
     public Mono<ListAuditEntriesResponse> listAuditEntries(Caller caller, ListAuditEntriesRequest request) {
         return calls.read(Backend.STATION, () -> as(caller).listAuditEntries(request));
+    }
+
+    public Mono<VerifyAuditChainResponse> verifyAuditChain(Caller caller) {
+        // a walk over the whole trail: longer than a plain read
+        return calls.read(Backend.STATION, () -> stub.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.deadline().toMillis() * 10, TimeUnit.MILLISECONDS)
+                .verifyAuditChain(VerifyAuditChainRequest.getDefaultInstance()));
     }
 }

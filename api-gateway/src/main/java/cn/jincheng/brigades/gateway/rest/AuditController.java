@@ -20,6 +20,7 @@ import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.proto.audit.v1.AuditEntry;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
@@ -69,6 +70,34 @@ class AuditController {
         return station.listAuditEntries(caller, each).flatMap(own -> Mono.zip(
                 equipment.listAuditEntries(caller, each), staffing.listAuditEntries(caller, each))
                 .map(others -> merge(size, List.of(own, others.getT1(), others.getT2()))));
+    }
+
+    record BrokenDto(String brigadeId, long seq, String entryId, String reason) {
+    }
+
+    record ChainDto(String service, boolean verified, long entries, long chains, BrokenDto brokenAt) {
+    }
+
+    record VerificationDto(boolean verified, List<ChainDto> services) {
+    }
+
+    @Operation(summary = "Re-check every audit chain in every service (CITY_ADMIN, CITY_INSPECTOR); names the first "
+            + "entry that was edited, removed or reordered in a store")
+    @GetMapping("/audit/verify")
+    Mono<VerificationDto> verify(Caller caller) {
+        return Mono.zip(station.verifyAuditChain(caller), equipment.verifyAuditChain(caller),
+                staffing.verifyAuditChain(caller)).map(all -> {
+                    List<ChainDto> services = List.of(chain("station-service", all.getT1()),
+                            chain("equipment-service", all.getT2()), chain("staffing-service", all.getT3()));
+                    return new VerificationDto(services.stream().allMatch(ChainDto::verified), services);
+                });
+    }
+
+    private static ChainDto chain(String service, VerifyAuditChainResponse r) {
+        return new ChainDto(service, r.getVerified(), r.getEntries(), r.getChains(), r.hasBroken()
+                ? new BrokenDto(r.getBroken().getBrigadeId(), r.getBroken().getSeq(), r.getBroken().getEntryId(),
+                        r.getBroken().getReason())
+                : null);
     }
 
     private Dtos.Items<Dtos.AuditEntryDto> merge(int size, List<ListAuditEntriesResponse> trails) {

@@ -22,7 +22,8 @@ public final class AuditCodec {
     }
 
     public static AuditEntry entry(Document d) {
-        return new AuditEntry(d.getString("_id"), d.getString("brigadeId"), d.getDate("at").toInstant(),
+        String id = d.getString("entryId") != null ? d.getString("entryId") : d.getString("_id");
+        return new AuditEntry(id, d.getString("brigadeId"), d.getDate("at").toInstant(),
                 d.getString("actor"), d.getString("role"), d.getString("action"), d.get("before", Document.class),
                 d.get("after", Document.class), d.get("request", Document.class));
     }

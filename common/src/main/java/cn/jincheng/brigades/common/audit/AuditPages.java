@@ -64,6 +64,18 @@ public final class AuditPages {
         return response.build();
     }
 
+    /** A trail's verification as every service answers it. */
+    public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verification(AuditChain.Verification v) {
+        var out = cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse.newBuilder().setVerified(v.verified())
+                .setEntries(v.entries()).setChains(v.chains());
+        if (v.broken() != null) {
+            out.setBroken(cn.jincheng.brigades.proto.audit.v1.BrokenEntry.newBuilder().setBrigadeId(v.broken().brigadeId())
+                    .setSeq(v.broken().seq()).setEntryId(v.broken().entryId() == null ? "" : v.broken().entryId())
+                    .setReason(v.broken().reason()));
+        }
+        return out.build();
+    }
+
     static cn.jincheng.brigades.proto.audit.v1.AuditEntry proto(AuditEntry e) {
         var out = cn.jincheng.brigades.proto.audit.v1.AuditEntry.newBuilder().setId(e.id()).setBrigadeId(e.brigadeId())
                 .setAt(ProtoTime.timestamp(e.at())).setActor(e.actor()).setRole(e.role()).setAction(e.action());

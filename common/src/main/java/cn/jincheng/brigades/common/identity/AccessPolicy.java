@@ -44,6 +44,11 @@ public final class AccessPolicy {
         requireRole(caller, "record a city inspection", Role.CITY_ADMIN, Role.CITY_INSPECTOR);
     }
 
+    /** Re-check the audit chains. */
+    public static void requireAuditVerification(Caller caller) {
+        requireRole(caller, "verify the audit trail", Role.CITY_ADMIN, Role.CITY_INSPECTOR);
+    }
+
     /** City administration: the standards catalog, construction modes. */
     public static void requireCityAdmin(Caller caller, String action) {
         requireRole(caller, action, Role.CITY_ADMIN);

@@ -11,6 +11,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import cn.jincheng.brigades.common.audit.AuditPages;
+import cn.jincheng.brigades.common.audit.AuditTrail;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
@@ -66,8 +70,11 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
     private final ComplianceService compliance;
     private final TimeSource time;
 
+    private final AuditTrail auditTrail;
+
     EquipmentGrpcService(CatalogService catalogs, InventoryService inventory, FireDepartmentRecords records,
-            ComplianceService compliance, TimeSource time) {
+            ComplianceService compliance, TimeSource time, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.catalogs = catalogs;
         this.inventory = inventory;
         this.records = records;
@@ -220,6 +227,12 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
         AuditPages.Position from = AuditPages.position(r.getPageToken());
         reply(out, AuditPages.page(inventory.auditTrail(caller(), r.getBrigadeId(), from.beforeAt(), from.beforeId(),
                 pageSize + 1), pageSize));
+    }
+
+    @Override
+    public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
+        AccessPolicy.requireAuditVerification(caller());
+        reply(out, AuditPages.verification(auditTrail.verify()));
     }
 
     private static Caller caller() {

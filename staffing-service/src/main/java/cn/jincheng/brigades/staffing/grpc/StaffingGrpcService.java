@@ -10,6 +10,10 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import cn.jincheng.brigades.common.audit.AuditPages;
+import cn.jincheng.brigades.common.audit.AuditTrail;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
@@ -52,8 +56,11 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
     private final StaffingCompliance compliance;
     private final TimeSource time;
 
+    private final AuditTrail auditTrail;
+
     StaffingGrpcService(RosterService roster, FundingService funding, RulesService rules, StaffingCompliance compliance,
-            TimeSource time) {
+            TimeSource time, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.roster = roster;
         this.funding = funding;
         this.rules = rules;
@@ -158,6 +165,12 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
         AuditPages.Position from = AuditPages.position(r.getPageToken());
         reply(out, AuditPages.page(roster.auditTrail(caller(), r.getBrigadeId(), from.beforeAt(), from.beforeId(),
                 pageSize + 1), pageSize));
+    }
+
+    @Override
+    public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
+        AccessPolicy.requireAuditVerification(caller());
+        reply(out, AuditPages.verification(auditTrail.verify()));
     }
 
     private static Caller caller() {

@@ -13,6 +13,10 @@ import org.springframework.stereotype.Service;
 
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.audit.AuditPages;
+import cn.jincheng.brigades.common.audit.AuditTrail;
+import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.CallerContext;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
@@ -79,9 +83,12 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     private final AcceptanceReport report;
     private final TimeSource time;
 
+    private final AuditTrail auditTrail;
+
     StationGrpcService(BrigadeService brigades, MilestoneService milestones, AuditService audit,
             CountyRepository counties, ComplianceComposer compliance, AcceptanceService acceptance,
-            AcceptanceReport report, TimeSource time) {
+            AcceptanceReport report, TimeSource time, AuditTrail auditTrail) {
+        this.auditTrail = auditTrail;
         this.compliance = compliance;
         this.acceptance = acceptance;
         this.report = report;
@@ -251,6 +258,12 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     private LocalDate asOf(com.google.type.Date date, boolean present) {
         LocalDate asOf = ProtoTime.localDate(date, present, "asOf");
         return asOf != null ? asOf : time.today();
+    }
+
+    @Override
+    public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
+        AccessPolicy.requireAuditVerification(caller());
+        reply(out, AuditPages.verification(auditTrail.verify()));
     }
 
     private static Caller caller() {

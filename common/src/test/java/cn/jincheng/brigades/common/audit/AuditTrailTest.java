@@ -1,0 +1,133 @@
+package cn.jincheng.brigades.common.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+
+import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.mongo.EmbeddedMongoServer;
+import cn.jincheng.brigades.common.testing.LocalResources;
+
+/** The chained trail against the embedded store, through the real driver. */
+class AuditTrailTest {
+
+    private static final Caller CLERK = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
+
+    private EmbeddedMongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+    private AuditTrail trail;
+
+    @BeforeEach
+    void start() {
+        server = EmbeddedMongoServer.start(LocalResources.tempDir("audit-test"), "audit");
+        client = MongoClients.create(server.connectionString());
+        database = client.getDatabase("audit");
+        trail = new AuditTrail(database);
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    private static AuditEntry entry(String brigade, int n) {
+        return AuditEntry.of(CLERK, Instant.parse("2019-08-01T00:00:00Z").plusSeconds(n), brigade, "brigade.update",
+                new Document("notes", "n" + (n - 1)).append("floorAreaM2", 600.0 + n),
+                new Document("notes", "n" + n).append("version", (long) n), new Document("notes", "n" + n));
+    }
+
+    @Test
+    void anUntouchedTrailVerifiesAndARelayedEntryIsNotAppendedTwice() {
+        for (int i = 1; i <= 5; i++) {
+            trail.append(entry("zezhou-gaodu", i));
+            trail.append(entry("qinshui-zhongcun", i));
+        }
+        AuditEntry again = entry("zezhou-gaodu", 6);
+        trail.append(again);
+        trail.append(AuditCodec.document(again)); // the same entry relayed again after a crash
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isTrue();
+        assertThat(v.entries()).isEqualTo(11);
+        assertThat(v.chains()).isEqualTo(2);
+        assertThat(trail.list("zezhou-gaodu", null, null, 100)).hasSize(6);
+    }
+
+    @Test
+    void concurrentWritersNeverForkAChain() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> writes = new ArrayList<>();
+            for (int i = 1; i <= 40; i++) {
+                int n = i;
+                writes.add(pool.submit(() -> trail.append(entry("zezhou-nancun", n))));
+            }
+            for (Future<?> f : writes) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isTrue();
+        assertThat(v.entries()).isEqualTo(40);
+    }
+
+    @Test
+    void anEntryEditedInTheStoreIsNamed() {
+        for (int i = 1; i <= 4; i++) {
+            trail.append(entry("zezhou-dayang", i));
+        }
+        database.getCollection("audit").updateOne(new Document("_id", "zezhou-dayang#3"),
+                new Document("$set", new Document("after.notes", "someone rewrote history")));
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isFalse();
+        assertThat(v.broken().brigadeId()).isEqualTo("zezhou-dayang");
+        assertThat(v.broken().seq()).isEqualTo(3);
+        assertThat(v.broken().reason()).contains("changed");
+    }
+
+    @Test
+    void anEntryRemovedFromTheStoreIsNamed() {
+        for (int i = 1; i <= 4; i++) {
+            trail.append(entry("gaoping-macun", i));
+        }
+        database.getCollection("audit").deleteOne(new Document("_id", "gaoping-macun#2"));
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isFalse();
+        assertThat(v.broken().seq()).isEqualTo(2);
+        assertThat(v.broken().reason()).contains("missing");
+    }
+
+    @Test
+    void aHashRecomputedByAnEditorStillBreaksTheLinkToTheNextEntry() {
+        for (int i = 1; i <= 3; i++) {
+            trail.append(entry("yangcheng-runcheng", i));
+        }
+        var audit = database.getCollection("audit");
+        Document second = audit.find(new Document("_id", "yangcheng-runcheng#2")).first();
+        second.put("actor", "admin");
+        second.put("hash", AuditChain.hash(second));
+        audit.replaceOne(new Document("_id", "yangcheng-runcheng#2"), second);
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isFalse();
+        assertThat(v.broken().seq()).isEqualTo(3);
+        assertThat(v.broken().reason()).contains("link");
+    }
+}
