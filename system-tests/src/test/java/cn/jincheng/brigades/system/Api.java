@@ -44,6 +44,15 @@ final class Api {
         return send("POST", path, token, null, json);
     }
 
+    Response postIdempotent(String path, String token, String key, String json) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Response(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()),
+                response);
+    }
+
     Response patch(String path, String token, String ifMatch, String json) throws Exception {
         return send("PATCH", path, token, ifMatch, json);
     }

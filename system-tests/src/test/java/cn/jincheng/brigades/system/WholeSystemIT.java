@@ -120,8 +120,18 @@ class WholeSystemIT {
             assertThat(api.patch(foamPath, clerk, "\"1\"", "{\"status\":\"IN_SERVICE\"}").status()).isEqualTo(412);
             assertThat(vehicleRules(api, admin)).containsEntry("vehicles.level-one.total", false);
 
-            Api.Response helmets = api.post("/api/v1/brigades/zezhou-gaodu/equipment", clerk,
-                    "{\"itemCode\":\"PPE_HELMET\",\"quantity\":10}");
+            // a retried creation with the same Idempotency-Key creates nothing new
+            String helmetsBody = "{\"itemCode\":\"PPE_HELMET\",\"quantity\":10}";
+            Api.Response helmets = api.postIdempotent("/api/v1/brigades/zezhou-gaodu/equipment", clerk, "helmets-2019-1",
+                    helmetsBody);
+            Api.Response retried = api.postIdempotent("/api/v1/brigades/zezhou-gaodu/equipment", clerk, "helmets-2019-1",
+                    helmetsBody);
+            assertThat(retried.status()).isEqualTo(201);
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(retried.body().get("id").asString()).isEqualTo(helmets.body().get("id").asString());
+            assertThat(api.postIdempotent("/api/v1/brigades/zezhou-gaodu/equipment", clerk, "helmets-2019-1",
+                    "{\"itemCode\":\"PPE_HELMET\",\"quantity\":11}").status()).isEqualTo(422);
+            assertThat(api.get("/api/v1/brigades/zezhou-gaodu/equipment", clerk).body().get("items")).hasSize(1);
             assertThat(helmets.status()).isEqualTo(201);
             assertThat(api.post("/api/v1/brigades/zezhou-gaodu/equipment-checks", clerk,
                     "{\"date\":\"2019-11-05\",\"findings\":[]}").status()).isEqualTo(403);
