@@ -246,7 +246,38 @@ class WholeSystemIT {
             assertThat(api.get("/api/v1/audit/verify", api.token("clerk-zezhou", RunningStack.PASSWORD)).status())
                     .isEqualTo(403);
             assertThat(stack.stop()).isZero();
+
+            // backup and restore: export, restore into an empty data directory, and carry on there
+            Path backup = Files.createTempDirectory("brigades-backup");
+            Path restoredDir = Files.createTempDirectory("brigades-restored").resolve("data");
+            assertThat(runBackup("export", dataDir.toString(), backup.toString())).isZero();
+            assertThat(runBackup("restore", backup.toString(), restoredDir.toString())).isZero();
+            try (RunningStack restored = new RunningStack(restoredDir)) {
+                restored.start();
+                Api api3 = new Api(restored.gatewayPort);
+                String admin3 = api3.token("admin", RunningStack.PASSWORD);
+                Api.Response again = api3.get("/api/v1/brigades/zezhou-gaodu", admin3);
+                assertThat(again.body().get("notes").asString()).isEqualTo("written just before the crash");
+                assertThat(api3.get("/api/v1/audit?brigade=zezhou-gaodu", admin3).body().get("items").size())
+                        .isEqualTo(trail.size());
+                assertThat(api3.get("/api/v1/audit/verify", admin3).body().get("verified").asBoolean()).isTrue();
+                assertThat(api3.get("/api/v1/standards", admin3).body().get("version").asInt()).isEqualTo(1);
+                assertThat(restored.stop()).isZero();
+            }
         }
+    }
+
+    private static int runBackup(String... args) throws Exception {
+        Path root = Path.of(System.getProperty("brigades.root", "..")).toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("backup.sh").toString()));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = p.waitFor();
+        if (code != 0) {
+            System.err.println(output);
+        }
+        return code;
     }
 
     private static Map<String, Boolean> staffingRules(Api api, String token) throws Exception {
