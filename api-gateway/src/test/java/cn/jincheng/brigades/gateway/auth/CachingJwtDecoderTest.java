@@ -2,15 +2,14 @@ package cn.jincheng.brigades.gateway.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import cn.jincheng.brigades.common.testing.MovableClock;
 import reactor.core.publisher.Mono;
 
 class CachingJwtDecoderTest {
@@ -25,23 +24,8 @@ class CachingJwtDecoderTest {
     @Test
     void aVerifiedTokenIsRememberedUntilItExpiresAndAFailureNever() {
         AtomicInteger verifications = new AtomicInteger();
-        Instant[] now = { NOW };
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
+        MovableClock clock = new MovableClock(NOW);
 
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
         CachingJwtDecoder decoder = new CachingJwtDecoder(token -> {
             verifications.incrementAndGet();
             return token.equals("bad") ? Mono.error(new BadJwtException("bad signature"))
@@ -54,7 +38,7 @@ class CachingJwtDecoderTest {
             assertThat(decoder.decode("bad").onErrorResume(e -> Mono.empty()).block()).isNull();
         }
         assertThat(verifications).hasValue(3);
-        now[0] = NOW.plusSeconds(3601);
+        clock.advance(java.time.Duration.ofSeconds(3601));
         decoder.decode("good").block();
         assertThat(verifications).hasValue(4); // expired in memory: verified again (and the real one would refuse it)
     }

@@ -10,6 +10,8 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
+import cn.jincheng.brigades.common.testing.MovableClock;
+
 class IdempotencyStoreTest {
 
     @Test
@@ -26,29 +28,14 @@ class IdempotencyStoreTest {
 
     @Test
     void aFailedRequestReleasesItsKeyAndOldKeysExpire() {
-        Instant[] now = { Instant.parse("2019-11-15T02:00:00Z") };
-        Clock clock = new Clock() {
-            @Override
-            public ZoneOffset getZone() {
-                return ZoneOffset.UTC;
-            }
+        MovableClock clock = new MovableClock(Instant.parse("2019-11-15T02:00:00Z"));
 
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
         IdempotencyStore store = new IdempotencyStore(Duration.ofHours(24), 1000, clock);
         store.claim("k", "h");
         store.release("k");
         assertThat(store.claim("k", "h")).isEqualTo(IdempotencyStore.Claim.PROCEED);
         store.complete("k", new IdempotencyStore.Answer(201, new HttpHeaders(), new byte[0]));
-        now[0] = now[0].plus(Duration.ofHours(25));
+        clock.advance(Duration.ofHours(25));
         assertThat(store.claim("k", "other")).isEqualTo(IdempotencyStore.Claim.PROCEED);
     }
 }
