@@ -84,4 +84,8 @@ public class StaffingClient {
                 .withDeadlineAfter(calls.deadline().toMillis() * 10, TimeUnit.MILLISECONDS)
                 .verifyAuditChain(VerifyAuditChainRequest.getDefaultInstance()));
     }
+
+    public Mono<StaffingRules> publishRules(Caller caller, cn.jincheng.brigades.proto.staffing.v1.PublishRulesRequest request) {
+        return calls.write(Backend.STAFFING, () -> as(caller).publishRules(request));
+    }
 }

@@ -176,6 +176,47 @@ class StaffingController {
         return staffing.rules(caller, GetRulesRequest.getDefaultInstance()).map(StaffingController::rules);
     }
 
+    record RulesPublication(Integer basedOnVersion, String note, List<StaffingRuleDto> rules) {
+    }
+
+    @Operation(summary = "Publish a new version of the staffing and funding rules (the whole set; CITY_ADMIN)")
+    @PostMapping(path = "/standards/staffing", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Mono<ResponseEntity<StaffingRulesDto>> publishRules(Caller caller, @RequestBody RulesPublication body) {
+        var request = cn.jincheng.brigades.proto.staffing.v1.PublishRulesRequest.newBuilder()
+                .setBasedOnVersion(body.basedOnVersion() == null ? 0 : body.basedOnVersion())
+                .setNote(body.note() == null ? "" : body.note());
+        List<StaffingRuleDto> rules = body.rules() == null ? List.of() : body.rules();
+        for (int i = 0; i < rules.size(); i++) {
+            StaffingRuleDto r = rules.get(i);
+            String at = "rules[" + i + "]";
+            request.addRules(cn.jincheng.brigades.proto.staffing.v1.Rule.newBuilder().setId(nz(r.id()))
+                    .setArea(required(cn.jincheng.brigades.proto.compliance.v1.ComplianceArea.class, "COMPLIANCE_AREA_",
+                            r.area(), at + ".area"))
+                    .setSeverity(required(cn.jincheng.brigades.proto.compliance.v1.Severity.class, "SEVERITY_",
+                            r.severity(), at + ".severity"))
+                    .setKind(required(cn.jincheng.brigades.proto.staffing.v1.RuleKind.class, "RULE_KIND_", r.kind(),
+                            at + ".kind"))
+                    .addAllLevels(r.levels() == null ? List.of() : r.levels())
+                    .addAllTiers(r.tiers() == null ? List.of() : r.tiers()).setMin(r.min()).setRateYuan(r.rateYuan())
+                    .setDescription(nz(r.description())).setSource(nz(r.source()))
+                    .setSourceStatus(required(cn.jincheng.brigades.proto.compliance.v1.SourceStatus.class,
+                            "SOURCE_STATUS_", r.sourceStatus(), at + ".sourceStatus")));
+        }
+        return staffing.publishRules(caller, request.build()).map(r -> ResponseEntity.status(201).body(rules(r)));
+    }
+
+    private static <E extends Enum<E> & com.google.protobuf.ProtocolMessageEnum> E required(Class<E> type, String prefix,
+            String value, String field) {
+        if (value == null) {
+            throw ApiException.invalid(field, "is required: one of " + RestEnums.names(type, prefix));
+        }
+        return RestEnums.parse(type, prefix, value, field);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     private static FirefighterDto firefighter(Firefighter f) {
         return new FirefighterDto(f.getId(), f.getName(), RestEnums.name(f.getEmployment(), "EMPLOYMENT_"),
                 ProtoTime.localDate(f.getStartDate()),

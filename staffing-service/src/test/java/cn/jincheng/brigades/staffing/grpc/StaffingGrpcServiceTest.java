@@ -117,7 +117,7 @@ class StaffingGrpcServiceTest {
         BrigadeStaffing met = evaluate("qinshui-zhongcun");
         assertThat(met.getCompliant()).isTrue();
         assertThat(met.getHeadcount()).isEqualTo(10);
-        assertThat(met.getStandard()).isEqualTo("jincheng-township-staffing@1");
+        assertThat(met.getStandard()).startsWith("jincheng-township-staffing@");
         assertThat(met.getChecksList()).allMatch(c -> !c.getSource().isBlank());
 
         Firefighter leaver = team.get(0);
@@ -182,6 +182,34 @@ class StaffingGrpcServiceTest {
                 .isEqualTo(Status.Code.NOT_FOUND);
         assertThat(as(QINSHUI).listFirefighters(ListFirefightersRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
                 .build()).getFirefightersCount()).isZero();
+    }
+
+    @Test
+    void theCityAdministratorPublishesNewRulesAndOldVersionsStayReadable() {
+        var current = as(ADMIN).getRules(cn.jincheng.brigades.proto.staffing.v1.GetRulesRequest.getDefaultInstance());
+        var reduced = current.getRulesList().stream().filter(r -> r.getId().equals("staffing.headcount.reduced"))
+                .findFirst().orElseThrow();
+        var rules = new ArrayList<>(current.getRulesList());
+        rules.replaceAll(r -> r.getId().equals(reduced.getId()) ? r.toBuilder().setMin(3).build() : r);
+        var publish = cn.jincheng.brigades.proto.staffing.v1.PublishRulesRequest.newBuilder()
+                .setBasedOnVersion(current.getVersion()).setNote("县里决定：因地制宜队至少3人").addAllRules(rules).build();
+        assertThat(failure(() -> as(QINSHUI).publishRules(publish)).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+        var contradictory = publish.toBuilder().setRules(0, publish.getRules(0).toBuilder().setMin(0)).build();
+        assertThat(fields(failure(() -> as(ADMIN).publishRules(contradictory)))).containsExactly("rules[0].min");
+
+        var next = as(ADMIN).publishRules(publish);
+        assertThat(next.getVersion()).isEqualTo(current.getVersion() + 1);
+        assertThat(failure(() -> as(ADMIN).publishRules(publish)).getStatus().getCode()).isEqualTo(Status.Code.ABORTED);
+        assertThat(as(ADMIN).getRules(cn.jincheng.brigades.proto.staffing.v1.GetRulesRequest.newBuilder()
+                .setVersion(current.getVersion()).build()).getRulesList()).contains(reduced);
+
+        List<BrigadeStaffing> out = new ArrayList<>();
+        as(ADMIN).evaluateCompliance(EvaluateComplianceRequest.newBuilder().setYear(2019).setAsOf(date(2019, 12, 31))
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("qinshui-jiafeng").setLevel("LEVEL_TWO").setTier("REDUCED"))
+                .build()).forEachRemaining(out::add);
+        assertThat(out.get(0).getStandard()).endsWith("@" + next.getVersion());
+        assertThat(out.get(0).getChecksList()).anyMatch(c -> c.getRequired().startsWith("≥ 3 active"));
     }
 
     private static BrigadeStaffing evaluate(String brigade) {
