@@ -31,9 +31,14 @@ final class RunningStack implements AutoCloseable {
 
     RunningStack(Path dataDir) {
         this.dataDir = dataDir;
-        this.gatewayPort = freePort();
-        this.ports = Map.of("STATION_PORT", Integer.toString(freePort()), "EQUIPMENT_PORT",
-                Integer.toString(freePort()), "STAFFING_PORT", Integer.toString(freePort()));
+        java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
+        while (chosen.size() < 4) {
+            chosen.add(freePort());
+        }
+        java.util.Iterator<Integer> it = chosen.iterator();
+        this.gatewayPort = it.next();
+        this.ports = Map.of("STATION_PORT", Integer.toString(it.next()), "EQUIPMENT_PORT", Integer.toString(it.next()),
+                "STAFFING_PORT", Integer.toString(it.next()));
     }
 
     void start() {
@@ -120,12 +125,22 @@ final class RunningStack implements AutoCloseable {
         }
     }
 
+    /**
+     * A loopback port that is free now, chosen below the kernel's ephemeral range (32768 and up on
+     * Linux): ports handed out for port 0 and for outgoing connections come from that range, so a
+     * port picked there could be taken by someone else before the server under test binds it.
+     */
     private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = random.nextInt(20_000, 32_000);
+            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return port;
+            } catch (IOException taken) {
+                // try another
+            }
         }
+        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static void sleep(long millis) {
