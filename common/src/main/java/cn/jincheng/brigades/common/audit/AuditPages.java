@@ -64,6 +64,23 @@ public final class AuditPages {
         return response.build();
     }
 
+    /**
+     * The page of the trail a ListAuditEntries request asks for. The caller's right to read the
+     * brigade is checked by the service before (each knows its brigades its own way).
+     */
+    public static ListAuditEntriesResponse list(AuditTrail trail, cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest r) {
+        int pageSize = pageSize(r.getPageSize());
+        Position from = position(r.getPageToken());
+        return page(trail.list(r.getBrigadeId(), from.beforeAt(), from.beforeId(), pageSize + 1), pageSize);
+    }
+
+    /** VerifyAuditChain, for CITY_ADMIN and CITY_INSPECTOR. */
+    public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verify(AuditTrail trail,
+            cn.jincheng.brigades.common.identity.Caller caller) {
+        cn.jincheng.brigades.common.identity.AccessPolicy.requireAuditVerification(caller);
+        return verification(trail.verify());
+    }
+
     /** A trail's verification as every service answers it. */
     public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verification(AuditChain.Verification v) {
         var out = cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse.newBuilder().setVerified(v.verified())

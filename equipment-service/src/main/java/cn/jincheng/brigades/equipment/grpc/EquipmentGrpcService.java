@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 
 import cn.jincheng.brigades.common.audit.AuditPages;
 import cn.jincheng.brigades.common.audit.AuditTrail;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.common.identity.Caller;
@@ -71,9 +71,11 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
     private final TimeSource time;
 
     private final AuditTrail auditTrail;
+    private final BrigadeDirectory directory;
 
     EquipmentGrpcService(CatalogService catalogs, InventoryService inventory, FireDepartmentRecords records,
-            ComplianceService compliance, TimeSource time, AuditTrail auditTrail) {
+            ComplianceService compliance, TimeSource time, AuditTrail auditTrail, BrigadeDirectory directory) {
+        this.directory = directory;
         this.auditTrail = auditTrail;
         this.catalogs = catalogs;
         this.inventory = inventory;
@@ -223,16 +225,13 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
 
     @Override
     public void listAuditEntries(ListAuditEntriesRequest r, StreamObserver<ListAuditEntriesResponse> out) {
-        int pageSize = AuditPages.pageSize(r.getPageSize());
-        AuditPages.Position from = AuditPages.position(r.getPageToken());
-        reply(out, AuditPages.page(inventory.auditTrail(caller(), r.getBrigadeId(), from.beforeAt(), from.beforeId(),
-                pageSize + 1), pageSize));
+        directory.countyOf(caller(), r.getBrigadeId()); // 404 unknown, 403 another county
+        reply(out, AuditPages.list(auditTrail, r));
     }
 
     @Override
     public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
-        AccessPolicy.requireAuditVerification(caller());
-        reply(out, AuditPages.verification(auditTrail.verify()));
+        reply(out, AuditPages.verify(auditTrail, caller()));
     }
 
     private static Caller caller() {

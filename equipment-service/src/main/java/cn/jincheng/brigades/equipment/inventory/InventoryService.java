@@ -138,13 +138,6 @@ public class InventoryService {
         return item;
     }
 
-    /** The vehicles and equipment audit trail of a brigade. */
-    public List<AuditEntry> auditTrail(Caller caller, String brigadeId, java.time.Instant beforeAt, String beforeId,
-            int limit) {
-        directory.countyOf(caller, brigadeId);
-        return audit.list(brigadeId, beforeAt, beforeId, limit);
-    }
-
     private static Document view(Vehicle v) {
         return new Document("id", v.id()).append("type", v.type()).append("plate", v.plate())
                 .append("status", v.status().name()).append("version", v.version());

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 import cn.jincheng.brigades.common.audit.AuditPages;
 import cn.jincheng.brigades.common.audit.AuditTrail;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
+import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.common.identity.Caller;
@@ -57,9 +57,11 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
     private final TimeSource time;
 
     private final AuditTrail auditTrail;
+    private final BrigadeDirectory directory;
 
     StaffingGrpcService(RosterService roster, FundingService funding, RulesService rules, StaffingCompliance compliance,
-            TimeSource time, AuditTrail auditTrail) {
+            TimeSource time, AuditTrail auditTrail, BrigadeDirectory directory) {
+        this.directory = directory;
         this.auditTrail = auditTrail;
         this.roster = roster;
         this.funding = funding;
@@ -161,16 +163,13 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
 
     @Override
     public void listAuditEntries(ListAuditEntriesRequest r, StreamObserver<ListAuditEntriesResponse> out) {
-        int pageSize = AuditPages.pageSize(r.getPageSize());
-        AuditPages.Position from = AuditPages.position(r.getPageToken());
-        reply(out, AuditPages.page(roster.auditTrail(caller(), r.getBrigadeId(), from.beforeAt(), from.beforeId(),
-                pageSize + 1), pageSize));
+        directory.countyOf(caller(), r.getBrigadeId()); // 404 unknown, 403 another county
+        reply(out, AuditPages.list(auditTrail, r));
     }
 
     @Override
     public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
-        AccessPolicy.requireAuditVerification(caller());
-        reply(out, AuditPages.verification(auditTrail.verify()));
+        reply(out, AuditPages.verify(auditTrail, caller()));
     }
 
     private static Caller caller() {

@@ -90,13 +90,6 @@ public class RosterService {
         return left;
     }
 
-    /** The roster and funding audit trail of a brigade (funding changes are recorded in the same trail). */
-    public List<AuditEntry> auditTrail(Caller caller, String brigadeId, java.time.Instant beforeAt, String beforeId,
-            int limit) {
-        directory.countyOf(caller, brigadeId);
-        return audit.list(brigadeId, beforeAt, beforeId, limit);
-    }
-
     private static Document view(Firefighter f) {
         return new Document("id", f.id()).append("name", f.name()).append("employment", f.employment().name())
                 .append("startDate", f.startDate().toString())

@@ -3,7 +3,6 @@ package cn.jincheng.brigades.station.grpc;
 import static cn.jincheng.brigades.common.grpc.Replies.reply;
 
 import cn.jincheng.brigades.common.grpc.ProtoTime;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import org.springframework.stereotype.Service;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.audit.AuditPages;
 import cn.jincheng.brigades.common.audit.AuditTrail;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.common.identity.Caller;
@@ -57,7 +55,6 @@ import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
 import cn.jincheng.brigades.station.acceptance.AcceptanceReport;
 import cn.jincheng.brigades.station.acceptance.AcceptanceService;
 import cn.jincheng.brigades.station.compliance.ComplianceComposer;
-import cn.jincheng.brigades.station.domain.AuditService;
 import cn.jincheng.brigades.station.domain.BrigadePage;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
 import cn.jincheng.brigades.station.domain.BrigadeService;
@@ -76,7 +73,6 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     private final BrigadeService brigades;
     private final MilestoneService milestones;
-    private final AuditService audit;
     private final CountyRepository counties;
     private final ComplianceComposer compliance;
     private final AcceptanceService acceptance;
@@ -85,7 +81,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     private final AuditTrail auditTrail;
 
-    StationGrpcService(BrigadeService brigades, MilestoneService milestones, AuditService audit,
+    StationGrpcService(BrigadeService brigades, MilestoneService milestones,
             CountyRepository counties, ComplianceComposer compliance, AcceptanceService acceptance,
             AcceptanceReport report, TimeSource time, AuditTrail auditTrail) {
         this.auditTrail = auditTrail;
@@ -94,7 +90,6 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
         this.report = report;
         this.brigades = brigades;
         this.milestones = milestones;
-        this.audit = audit;
         this.counties = counties;
         this.time = time;
     }
@@ -192,10 +187,8 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     @Override
     public void listAuditEntries(ListAuditEntriesRequest request, StreamObserver<ListAuditEntriesResponse> out) {
-        int pageSize = AuditPages.pageSize(request.getPageSize());
-        AuditPages.Position from = AuditPages.position(request.getPageToken());
-        reply(out, AuditPages.page(audit.list(caller(), request.getBrigadeId(), from.beforeAt(), from.beforeId(),
-                pageSize + 1), pageSize));
+        brigades.get(caller(), request.getBrigadeId()); // 404 unknown, 403 another county
+        reply(out, AuditPages.list(auditTrail, request));
     }
 
     @Override
@@ -262,8 +255,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     @Override
     public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
-        AccessPolicy.requireAuditVerification(caller());
-        reply(out, AuditPages.verification(auditTrail.verify()));
+        reply(out, AuditPages.verify(auditTrail, caller()));
     }
 
     private static Caller caller() {
