@@ -6,11 +6,9 @@ import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,16 +20,14 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import com.google.type.Date;
-
 import cn.jincheng.brigades.common.errors.GrpcErrors;
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.IdentityKeyStore;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
 import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
 import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.ServiceClient;
 import cn.jincheng.brigades.common.testing.StationStandIn;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.compliance.v1.ComplianceArea;
@@ -61,13 +57,11 @@ import cn.jincheng.brigades.proto.equipment.v1.UpdateVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.Vehicle;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleCategory;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleStatus;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
-import io.grpc.netty.NettyChannelBuilder;
 
 /** equipment.v1 over a real channel against the embedded store, with station-service stood in for. */
 @SpringBootTest
@@ -89,8 +83,7 @@ class EquipmentGrpcServiceTest {
         STATION.start();
     }
 
-    static ManagedChannel channel;
-    static InternalTokenIssuer issuer;
+    static ServiceClient client;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -103,23 +96,17 @@ class EquipmentGrpcServiceTest {
 
     @BeforeAll
     static void connect() {
-        issuer = new InternalTokenIssuer(IdentityKeyStore.loadOrCreate(KEY), Duration.ofMinutes(2), Clock.systemUTC());
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+        client = new ServiceClient(PORT, KEY);
     }
 
     @AfterAll
     static void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        client.close();
         STATION.stop();
     }
 
     static EquipmentServiceGrpc.EquipmentServiceBlockingStub as(Caller caller) {
-        return EquipmentServiceGrpc.newBlockingStub(channel).withCallCredentials(new BearerCallCredentials(issuer.issue(caller)))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
-    }
-
-    static Date date(LocalDate d) {
-        return Date.newBuilder().setYear(d.getYear()).setMonth(d.getMonthValue()).setDay(d.getDayOfMonth()).build();
+        return client.as(EquipmentServiceGrpc.newBlockingStub(client.channel()), caller);
     }
 
     static Vehicle addVehicle(String brigade, String type, String plate) {
@@ -128,7 +115,7 @@ class EquipmentGrpcServiceTest {
 
     @Test
     void servesHealthAndTheSeededCatalogWithTheProvenanceOfEveryRule() {
-        assertThat(HealthGrpc.newBlockingStub(channel).check(HealthCheckRequest.getDefaultInstance()).getStatus())
+        assertThat(HealthGrpc.newBlockingStub(client.channel()).check(HealthCheckRequest.getDefaultInstance()).getStatus())
                 .isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
         Catalog catalog = as(ZEZHOU).getCatalog(GetCatalogRequest.getDefaultInstance());
         assertThat(catalog.getVersion()).isGreaterThanOrEqualTo(1);
@@ -184,9 +171,9 @@ class EquipmentGrpcServiceTest {
                 .setType("RESCUE").setPlate("晋E30011").build())).getStatus().getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
         assertThat(failure(() -> as(ZEZHOU).recordDrill(RecordDrillRequest.newBuilder().setBrigadeId("zezhou-gaodu")
-                .setDate(date(LocalDate.of(2019, 9, 1))).setPassed(true).build())).getStatus().getCode())
+                .setDate(ProtoTime.date(LocalDate.of(2019, 9, 1))).setPassed(true).build())).getStatus().getCode())
                 .isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(failure(() -> EquipmentServiceGrpc.newBlockingStub(channel)
+        assertThat(failure(() -> EquipmentServiceGrpc.newBlockingStub(client.channel())
                 .listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-gaodu").build())).getStatus().getCode())
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
     }
@@ -196,19 +183,19 @@ class EquipmentGrpcServiceTest {
         EquipmentItem helmets = as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-zhoucun")
                 .setItemCode("PPE_HELMET").setQuantity(10).addSerialNumbers("H-001").build());
         as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-zhoucun").setItemCode("PPE_BOOTS")
-                .setQuantity(10).setExpiresOn(date(LocalDate.of(2019, 1, 1))).build());
+                .setQuantity(10).setExpiresOn(ProtoTime.date(LocalDate.of(2019, 1, 1))).build());
         assertThat(fields(failure(() -> as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder()
                 .setBrigadeId("zezhou-zhoucun").setItemCode("LASER").setQuantity(0).build()))))
                 .containsExactlyInAnyOrder("itemCode", "quantity");
 
         StatusRuntimeException strange = failure(() -> as(FIRE_DEPT).recordEquipmentCheck(RecordEquipmentCheckRequest
-                .newBuilder().setBrigadeId("zezhou-zhoucun").setDate(date(LocalDate.of(2019, 11, 1)))
+                .newBuilder().setBrigadeId("zezhou-zhoucun").setDate(ProtoTime.date(LocalDate.of(2019, 11, 1)))
                 .addFindings(ItemFinding.newBuilder().setItemId("not-held").setFinding(CheckFinding.CHECK_FINDING_PRESENT))
                 .build()));
         assertThat(fields(strange)).containsExactly("findings[0].itemId");
 
         as(FIRE_DEPT).recordEquipmentCheck(RecordEquipmentCheckRequest.newBuilder().setBrigadeId("zezhou-zhoucun")
-                .setDate(date(LocalDate.of(2019, 11, 1))).addFindings(ItemFinding.newBuilder().setItemId(helmets.getId())
+                .setDate(ProtoTime.date(LocalDate.of(2019, 11, 1))).addFindings(ItemFinding.newBuilder().setItemId(helmets.getId())
                         .setFinding(CheckFinding.CHECK_FINDING_DEFECTIVE).setDefect("visors cracked"))
                 .build());
         List<EquipmentItem> listed = as(ZEZHOU).listEquipment(ListEquipmentRequest.newBuilder()
@@ -253,9 +240,9 @@ class EquipmentGrpcServiceTest {
     void itemsCloseToExpiryAreListedPerCounty() {
         LocalDate soon = LocalDate.now().plusDays(10);
         as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-dadonggou")
-                .setItemCode("EXTINGUISHER").setQuantity(4).setExpiresOn(date(soon)).build());
+                .setItemCode("EXTINGUISHER").setQuantity(4).setExpiresOn(ProtoTime.date(soon)).build());
         as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-dadonggou")
-                .setItemCode("EXTINGUISHER").setQuantity(4).setExpiresOn(date(soon.plusDays(100))).build());
+                .setItemCode("EXTINGUISHER").setQuantity(4).setExpiresOn(ProtoTime.date(soon.plusDays(100))).build());
         var county = as(ZEZHOU).listExpiringItems(ListExpiringItemsRequest.newBuilder().setCountyId("zezhou").build());
         assertThat(county.getItemsList()).anyMatch(i -> i.getBrigadeId().equals("zezhou-dadonggou")
                 && i.getDaysLeft() == 10 && i.getNameZh().equals("灭火器"));

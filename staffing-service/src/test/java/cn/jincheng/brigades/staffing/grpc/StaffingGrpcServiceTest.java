@@ -6,11 +6,8 @@ import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,13 +18,14 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.google.type.Date;
 
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
+
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.IdentityKeyStore;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
 import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
 import cn.jincheng.brigades.common.identity.Role;
 import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.ServiceClient;
 import cn.jincheng.brigades.common.testing.StationStandIn;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.staffing.v1.AddFirefighterRequest;
@@ -43,10 +41,7 @@ import cn.jincheng.brigades.proto.staffing.v1.ListFirefightersRequest;
 import cn.jincheng.brigades.proto.staffing.v1.PutFundingRequest;
 import cn.jincheng.brigades.proto.staffing.v1.RecordDepartureRequest;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
-import io.grpc.ManagedChannel;
 import io.grpc.Status;
-import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 
 /** staffing.v1 over a real channel against the embedded store, with station-service stood in for. */
 @SpringBootTest
@@ -67,8 +62,7 @@ class StaffingGrpcServiceTest {
         STATION.know("qinshui-zhongcun", "qinshui-jiafeng", "qinshui-later-deferred");
     }
 
-    static ManagedChannel channel;
-    static InternalTokenIssuer issuer;
+    static ServiceClient client;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -80,23 +74,21 @@ class StaffingGrpcServiceTest {
 
     @BeforeAll
     static void connect() {
-        issuer = new InternalTokenIssuer(IdentityKeyStore.loadOrCreate(KEY), Duration.ofMinutes(2), Clock.systemUTC());
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+        client = new ServiceClient(PORT, KEY);
     }
 
     @AfterAll
     static void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        client.close();
         STATION.stop();
     }
 
     static StaffingServiceGrpc.StaffingServiceBlockingStub as(Caller caller) {
-        return StaffingServiceGrpc.newBlockingStub(channel).withCallCredentials(new BearerCallCredentials(issuer.issue(caller)))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
+        return client.as(StaffingServiceGrpc.newBlockingStub(client.channel()), caller);
     }
 
     static Date date(int y, int m, int d) {
-        return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
+        return ProtoTime.date(java.time.LocalDate.of(y, m, d));
     }
 
     static Firefighter hire(String brigade, String name) {

@@ -20,6 +20,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 import com.google.type.Date;
+
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
@@ -73,7 +75,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
     }
 
     private static Date date(int y, int m, int d) {
-        return Date.newBuilder().setYear(y).setMonth(m).setDay(d).build();
+        return ProtoTime.date(java.time.LocalDate.of(y, m, d));
     }
 
     // --- seed ---------------------------------------------------------------------------------

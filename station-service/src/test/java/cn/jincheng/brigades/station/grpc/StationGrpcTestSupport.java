@@ -1,12 +1,9 @@
 package cn.jincheng.brigades.station.grpc;
 
 import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.ServiceClient;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,15 +14,12 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
 import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.IdentityKeyStore;
 import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
 import cn.jincheng.brigades.common.identity.Role;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
-import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.protobuf.StatusProto;
 
 /**
@@ -43,6 +37,7 @@ abstract class StationGrpcTestSupport {
     static final Caller ZEZHOU_CLERK = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
     static final Caller GAOPING_CLERK = new Caller("clerk-gaoping", Role.COUNTY_CLERK, "gaoping");
 
+    static ServiceClient client;
     static ManagedChannel channel;
     static InternalTokenIssuer issuer;
 
@@ -59,20 +54,18 @@ abstract class StationGrpcTestSupport {
 
     @BeforeAll
     static void connect() {
-        issuer = new InternalTokenIssuer(IdentityKeyStore.loadOrCreate(DATA_DIR.resolve("keys/internal-identity.jwk")),
-                Duration.ofMinutes(2), Clock.systemUTC());
-        channel = NettyChannelBuilder.forAddress("127.0.0.1", PORT).usePlaintext().build();
+        client = new ServiceClient(PORT, DATA_DIR.resolve("keys/internal-identity.jwk"));
+        channel = client.channel();
+        issuer = client.issuer();
     }
 
     @AfterAll
     static void disconnect() throws InterruptedException {
-        channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        client.close();
     }
 
     static StationServiceGrpc.StationServiceBlockingStub as(Caller caller) {
-        return StationServiceGrpc.newBlockingStub(channel)
-                .withCallCredentials(new BearerCallCredentials(issuer.issue(caller)))
-                .withDeadlineAfter(10, TimeUnit.SECONDS);
+        return client.as(StationServiceGrpc.newBlockingStub(channel), caller);
     }
 
     static StationServiceGrpc.StationServiceBlockingStub anonymous() {
