@@ -1,6 +1,5 @@
 package cn.jincheng.brigades.station.persistence;
 
-import static com.mongodb.client.model.Filters.eq;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +15,15 @@ import cn.jincheng.brigades.common.mongo.MongoWrites;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
 
-/** Counties: reference data, in the order the plan lists them ({@code seq}). */
+/**
+ * Counties: reference data, in the order the plan lists them ({@code seq}). Only the seeder writes
+ * them, so they are read once and kept; every brigade answer names its county from here.
+ */
 @Repository
 class MongoCountyRepository implements CountyRepository {
 
     private final MongoCollection<Document> counties;
+    private volatile List<County> cached;
 
     MongoCountyRepository(MongoDatabase database) {
         this.counties = database.getCollection("counties");
@@ -28,18 +31,24 @@ class MongoCountyRepository implements CountyRepository {
 
     @Override
     public List<County> findAll() {
-        List<County> result = new ArrayList<>();
-        counties.find().sort(new Document("seq", 1).append("_id", 1)).forEach(d -> result.add(county(d)));
-        return result;
+        List<County> known = cached;
+        if (known == null) {
+            List<County> result = new ArrayList<>();
+            counties.find().sort(new Document("seq", 1).append("_id", 1)).forEach(d -> result.add(county(d)));
+            known = List.copyOf(result);
+            cached = known;
+        }
+        return known;
     }
 
     @Override
     public Optional<County> find(String id) {
-        return Optional.ofNullable(counties.find(eq("_id", id)).first()).map(MongoCountyRepository::county);
+        return findAll().stream().filter(c -> c.id().equals(id)).findFirst();
     }
 
     @Override
     public boolean insertIfAbsent(County county) {
+        cached = null;
         return MongoWrites.insertIfAbsent(counties, new Document("_id", county.id()).append("name", county.name())
                     .append("kind", county.kind()).append("seq", counties.countDocuments()));
     }
