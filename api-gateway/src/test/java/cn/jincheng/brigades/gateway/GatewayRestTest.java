@@ -319,6 +319,48 @@ class GatewayRestTest {
         assertThat(STATION.calls.get()).isZero();
     }
 
+    /**
+     * A client still uploading when the answer is ready must get the answer, not a reset connection.
+     * The upload pauses after the first megabyte and a bit, long enough for an eager server to have
+     * answered and closed; the rest then goes to a server that is still reading.
+     */
+    @Test
+    void oversizedAndUnauthenticatedUploadsGetTheirProblemNotAResetConnection() throws Exception {
+        String admin = token("admin");
+        for (String token : new String[] { admin, "not-a-token", null }) {
+            String answer = slowUpload("/api/v1/brigades/zezhou-gaodu", token, 2 * 1024 * 1024);
+            assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json")
+                    .containsIgnoringCase("X-Content-Type-Options: nosniff");
+        }
+        assertThat(slowUpload("/api/v1/brigades/zezhou-gaodu", null, 900 * 1024)).startsWith("HTTP/1.1 401")
+                .contains("application/problem+json");
+        assertThat(STATION.calls.get()).isZero();
+    }
+
+    private String slowUpload(String path, String token, int size) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("PATCH " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                    + "If-Match: \"7\"\r\nConnection: close\r\nContent-Length: " + size + "\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n") + "\r\n").getBytes());
+            byte[] chunk = new byte[64 * 1024];
+            java.util.Arrays.fill(chunk, (byte) 'x');
+            int sent = 0;
+            while (sent < size) {
+                int n = Math.min(chunk.length, size - sent);
+                out.write(chunk, 0, n);
+                sent += n;
+                if (sent == 20 * chunk.length) {
+                    out.flush();
+                    Thread.sleep(500);
+                }
+            }
+            out.flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         String admin = token("admin");

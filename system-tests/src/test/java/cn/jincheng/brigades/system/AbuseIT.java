@@ -100,7 +100,7 @@ class AbuseIT {
                 }
             }
             System.out.println("[abuse] hostile requests tried: " + tried + ", 5xx seen: " + serverErrors
-                    + ", statuses: " + seen);
+                    + ", statuses: " + seen + ", slowest: " + slowestMillis + " ms for " + slowest);
             assertThat(tried).isGreaterThanOrEqualTo(500);
             assertThat(serverErrors).isZero();
             assertThat(stateOf(api, admin, victim)).isEqualTo(before);
@@ -121,7 +121,27 @@ class AbuseIT {
         return state.toString();
     }
 
+    /** The slowest hostile request seen, so a regression towards a hang shows in the figures first. */
+    private long slowestMillis;
+    private String slowest = "";
+
     private int send(String base, String method, String path, String token, byte[] body) throws Exception {
+        long started = System.nanoTime();
+        try {
+            return sendOnce(base, method, path, token, body);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(method + " " + path + " with a " + (body == null ? 0 : body.length)
+                    + "-byte body got no answer: " + e, e);
+        } finally {
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis > slowestMillis) {
+                slowestMillis = millis;
+                slowest = method + " " + path + " (" + (body == null ? 0 : body.length) + " bytes)";
+            }
+        }
+    }
+
+    private int sendOnce(String base, String method, String path, String token, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("If-Match", "\"1\"")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -4,11 +4,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -22,10 +24,12 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.util.unit.DataSize;
 
 import com.nimbusds.jose.jwk.JWK;
 
 import cn.jincheng.brigades.common.identity.IdentityKeyStore;
+import cn.jincheng.brigades.gateway.config.RequestBodyGuard;
 import cn.jincheng.brigades.gateway.problem.ProblemWriter;
 import reactor.core.publisher.Flux;
 
@@ -43,8 +47,12 @@ class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            AuthProperties properties, ProblemWriter problems) {
+            AuthProperties properties, ProblemWriter problems,
+            @Value("${spring.codec.max-in-memory-size:1MB}") DataSize bodyLimit,
+            @Value("${brigades.web.body-drain-cap:16MB}") DataSize drainCap) {
         return http
+                .addFilterAfter(new RequestBodyGuard(bodyLimit.toBytes(), drainCap.toBytes(), problems),
+                        SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
