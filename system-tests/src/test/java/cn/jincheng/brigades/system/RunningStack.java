@@ -41,6 +41,11 @@ final class RunningStack implements AutoCloseable {
                 "STAFFING_PORT", Integer.toString(it.next()));
     }
 
+    /** The port run.sh was given for STATION_PORT, EQUIPMENT_PORT or STAFFING_PORT. */
+    int port(String name) {
+        return Integer.parseInt(ports.get(name));
+    }
+
     void start() {
         Path root = Path.of(System.getProperty("brigades.root", "..")).toAbsolutePath().normalize();
         ProcessBuilder builder = new ProcessBuilder("bash", root.resolve("run.sh").toString())

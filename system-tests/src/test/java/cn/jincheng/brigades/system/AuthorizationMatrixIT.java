@@ -1,0 +1,243 @@
+package cn.jincheng.brigades.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The authorization table of api-v1.md, cell by cell, through the gateway: every endpoint × every
+ * role × own/other county gets exactly what the table says (a denial is a 403 problem, an allowed
+ * call is never 401/403/5xx), and without a token every endpoint is 401. The same table is then
+ * checked on the services themselves, over gRPC, by {@link ServiceAuthorizationCheck}.
+ */
+class AuthorizationMatrixIT {
+
+    /** The rows of the table in api-v1.md. */
+    enum Action { READ, LIST, EDIT, CHECK, DECIDE, ADMIN, INSPECT_COUNTY, INSPECT_CITY, VERIFY }
+
+    /** The columns: each role, and a county clerk both in and outside the brigade's county. */
+    enum Who {
+        CITY_ADMIN("admin"), CITY_INSPECTOR("inspector"), FIRE_DEPT("firedept"),
+        CLERK_OWN_COUNTY("clerk-zezhou"), CLERK_OTHER_COUNTY("clerk-gaoping");
+
+        final String user;
+
+        Who(String user) {
+            this.user = user;
+        }
+    }
+
+    static final String BRIGADE = "zezhou-gaodu";
+    static final String COUNTY = "zezhou";
+
+    static boolean allowed(Action action, Who who) {
+        return switch (action) {
+            case LIST -> true;
+            case READ -> who != Who.CLERK_OTHER_COUNTY;
+            case EDIT, INSPECT_COUNTY -> who == Who.CITY_ADMIN || who == Who.CLERK_OWN_COUNTY;
+            case CHECK -> who == Who.CITY_ADMIN || who == Who.FIRE_DEPT;
+            case DECIDE, INSPECT_CITY, VERIFY -> who == Who.CITY_ADMIN || who == Who.CITY_INSPECTOR;
+            case ADMIN -> who == Who.CITY_ADMIN;
+        };
+    }
+
+    record Call(String method, String path, String body, String ifMatch) {
+        static Call of(String method, String path, String body) {
+            return new Call(method, path, body, null);
+        }
+    }
+
+    /** One endpoint: its row in the table and how to make a well-formed call of it. */
+    record Endpoint(String name, Action action, Function<Who, Call> call) {
+    }
+
+    static RunningStack stack;
+    static Api api;
+    static final Map<Who, String> tokens = new TreeMap<>();
+    static String admin;
+    static final AtomicInteger serial = new AtomicInteger();
+
+    @BeforeAll
+    static void start() throws Exception {
+        stack = new RunningStack(Files.createTempDirectory("brigades-authz"));
+        stack.start();
+        api = new Api(stack.gatewayPort);
+        for (Who who : Who.values()) {
+            tokens.put(who, api.token(who.user, RunningStack.PASSWORD));
+        }
+        admin = tokens.get(Who.CITY_ADMIN);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void everyEndpointEveryRoleOwnAndOtherCountyAtTheGateway() throws Exception {
+        List<Endpoint> endpoints = endpoints();
+        List<String> wrong = new ArrayList<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
+        int cells = 0;
+        for (Endpoint endpoint : endpoints) {
+            for (Who who : Who.values()) {
+                Call call = endpoint.call().apply(who);
+                Api.Response response = api.send(call.method(), call.path(), tokens.get(who), call.ifMatch(), call.body());
+                cells++;
+                statuses.merge(response.status(), 1, Integer::sum);
+                boolean expectAllowed = allowed(endpoint.action(), who);
+                boolean ok = expectAllowed
+                        ? response.status() != 401 && response.status() != 403 && response.status() < 500
+                        : response.status() == 403 && isProblem(response);
+                if (!ok) {
+                    wrong.add(endpoint.name() + " as " + who + ": expected " + (expectAllowed ? "allowed" : "403")
+                            + ", got " + response.status() + " " + response.body());
+                }
+            }
+            Call anonymous = endpoint.call().apply(Who.CITY_ADMIN);
+            Api.Response response = api.send(anonymous.method(), anonymous.path(), null, anonymous.ifMatch(),
+                    anonymous.body());
+            cells++;
+            if (response.status() != 401 || !isProblem(response)) {
+                wrong.add(endpoint.name() + " without a token: expected 401, got " + response.status());
+            }
+        }
+        System.out.println("[authz] gateway: " + endpoints.size() + " endpoints x " + (Who.values().length + 1)
+                + " callers = " + cells + " cells checked, " + wrong.size() + " wrong; statuses " + statuses);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aCountyClerkSeesOnlyTheirOwnCountyInLists() throws Exception {
+        String clerk = tokens.get(Who.CLERK_OWN_COUNTY);
+        JsonNode brigades = api.get("/api/v1/brigades", clerk).body().get("items");
+        assertThat(brigades.size()).isPositive();
+        brigades.forEach(b -> assertThat(b.get("county").asString()).isEqualTo(COUNTY));
+        assertThat(api.get("/api/v1/brigades?county=gaoping", clerk).body().get("items").size()).isZero();
+        JsonNode supervision = api.get("/api/v1/supervision?asOf=2019-12-31", clerk).body();
+        assertThat(supervision.toString()).doesNotContain("gaoping-");
+        JsonNode report = api.get("/api/v1/acceptance/2019/report", clerk).body();
+        report.get("brigades").forEach(b -> assertThat(b.get("county").asString()).isEqualTo(COUNTY));
+    }
+
+    @Test
+    void theServicesEnforceTheSameTableOnDirectCalls() throws Exception {
+        ServiceAuthorizationCheck.Result result = new ServiceAuthorizationCheck(stack, BRIGADE, COUNTY).run();
+        System.out.println("[authz] services: " + result.methods() + " RPCs, " + result.cells()
+                + " direct calls (5 signed callers, no identity, a forged one, garbage), " + result.wrong().size()
+                + " wrong; codes " + result.codes());
+        assertThat(result.wrong()).isEmpty();
+        assertThat(result.unclassified()).as("every RPC has its row in the table").isEmpty();
+    }
+
+    private static boolean isProblem(Api.Response response) {
+        String type = response.header("Content-Type");
+        return type != null && type.startsWith("application/problem+json");
+    }
+
+    // --- the endpoints, each with a well-formed call --------------------------------------------
+
+    static List<Endpoint> endpoints() {
+        String b = "/api/v1/brigades/" + BRIGADE;
+        List<Endpoint> list = new ArrayList<>();
+        for (String path : List.of(b, b + "/milestones", b + "/vehicles", b + "/equipment", b + "/equipment-checks",
+                b + "/drills", b + "/expiring-items", b + "/firefighters", b + "/funding", b + "/compliance",
+                "/api/v1/acceptance/2019/brigades/" + BRIGADE + "/inspections", "/api/v1/audit?brigade=" + BRIGADE,
+                "/api/v1/counties/" + COUNTY + "/expiring-items", "/api/v1/counties/" + COUNTY + "/funding?year=2019")) {
+            list.add(new Endpoint("GET " + path, Action.READ, who -> Call.of("GET", path, null)));
+        }
+        for (String path : List.of("/api/v1/counties", "/api/v1/brigades", "/api/v1/supervision?asOf=2019-12-31",
+                "/api/v1/standards", "/api/v1/standards/versions", "/api/v1/standards/1", "/api/v1/standards/staffing",
+                "/api/v1/acceptance/2019/report")) {
+            list.add(new Endpoint("GET " + path, Action.LIST, who -> Call.of("GET", path, null)));
+        }
+        list.add(new Endpoint("PATCH brigade", Action.EDIT,
+                who -> new Call("PATCH", b, "{\"notes\":\"matrix " + serial.incrementAndGet() + "\"}", etag(b))));
+        list.add(new Endpoint("POST milestone submission", Action.EDIT,
+                who -> Call.of("POST", b + "/milestones/mobilisation/submission", "{\"evidence\":\"photos\"}")));
+        list.add(new Endpoint("POST vehicle", Action.EDIT,
+                who -> Call.of("POST", b + "/vehicles", vehicleBody())));
+        list.add(new Endpoint("PATCH vehicle", Action.EDIT, who -> {
+            Api.Response vehicle = created(b + "/vehicles", vehicleBody());
+            return new Call("PATCH", b + "/vehicles/" + vehicle.body().get("id").asString(),
+                    "{\"status\":\"OUT_OF_SERVICE\"}", vehicle.header("ETag"));
+        }));
+        list.add(new Endpoint("DELETE vehicle", Action.EDIT, who -> {
+            Api.Response vehicle = created(b + "/vehicles", vehicleBody());
+            return new Call("DELETE", b + "/vehicles/" + vehicle.body().get("id").asString(), null,
+                    vehicle.header("ETag"));
+        }));
+        list.add(new Endpoint("POST equipment", Action.EDIT,
+                who -> Call.of("POST", b + "/equipment", "{\"itemCode\":\"PPE_HELMET\",\"quantity\":2}")));
+        list.add(new Endpoint("POST firefighter", Action.EDIT, who -> Call.of("POST", b + "/firefighters",
+                "{\"name\":\"测试" + serial.incrementAndGet() + "\",\"employment\":\"CONTRACT\",\"startDate\":\"2019-05-01\"}")));
+        list.add(new Endpoint("DELETE firefighter", Action.EDIT,
+                who -> Call.of("DELETE", b + "/firefighters/" + newFirefighter(b), null)));
+        list.add(new Endpoint("PUT funding", Action.EDIT, who -> Call.of("PUT", b + "/funding/2019",
+                "{\"amountYuan\":500000,\"source\":\"COUNTY_FINANCE\"}")));
+        list.add(new Endpoint("POST equipment check", Action.CHECK, who -> Call.of("POST", b + "/equipment-checks",
+                "{\"date\":\"2019-10-01\",\"notes\":\"on site\"}")));
+        list.add(new Endpoint("POST drill", Action.CHECK, who -> Call.of("POST", b + "/drills",
+                "{\"date\":\"2019-10-02\",\"passed\":true,\"notes\":\"drill\"}")));
+        list.add(new Endpoint("POST milestone decision", Action.DECIDE, who -> Call.of("POST",
+                b + "/milestones/mobilisation/decision", "{\"decision\":\"REJECT\",\"comment\":\"more photos\"}")));
+        list.add(new Endpoint("POST mode", Action.ADMIN, who -> Call.of("POST", b + "/mode",
+                "{\"constructionMode\":\"SELF_BUILT\",\"reason\":\"matrix\"}")));
+        list.add(new Endpoint("POST standards", Action.ADMIN, who -> Call.of("POST", "/api/v1/standards",
+                "{\"mode\":\"AMEND\",\"basedOnVersion\":1,\"note\":\"matrix\"}")));
+        list.add(new Endpoint("POST staffing standards", Action.ADMIN, who -> Call.of("POST",
+                "/api/v1/standards/staffing", "{\"basedOnVersion\":1,\"note\":\"matrix\",\"rules\":[]}")));
+        list.add(new Endpoint("POST county inspection", Action.INSPECT_COUNTY, who -> Call.of("POST",
+                "/api/v1/acceptance/2019/brigades/" + BRIGADE + "/inspections",
+                "{\"stage\":\"COUNTY\",\"result\":\"FAIL\",\"notes\":\"matrix\"}")));
+        list.add(new Endpoint("POST city inspection", Action.INSPECT_CITY, who -> Call.of("POST",
+                "/api/v1/acceptance/2019/brigades/" + BRIGADE + "/inspections",
+                "{\"stage\":\"CITY\",\"result\":\"FAIL\",\"notes\":\"matrix\"}")));
+        list.add(new Endpoint("GET audit verify", Action.VERIFY, who -> Call.of("GET", "/api/v1/audit/verify", null)));
+        return list;
+    }
+
+    private static String vehicleBody() {
+        return "{\"type\":\"WATER_TANKER\",\"plate\":\"晋E" + String.format("%05d", serial.incrementAndGet())
+                + "\",\"status\":\"IN_SERVICE\"}";
+    }
+
+    private static String newFirefighter(String brigadePath) {
+        return created(brigadePath + "/firefighters", "{\"name\":\"离队" + serial.incrementAndGet()
+                + "\",\"employment\":\"CONTRACT\",\"startDate\":\"2019-05-01\"}").body().get("id").asString();
+    }
+
+    private static Api.Response created(String path, String body) {
+        try {
+            Api.Response response = api.post(path, admin, body);
+            if (response.status() != 201) {
+                throw new IllegalStateException(path + " setup answered " + response.status() + " " + response.body());
+            }
+            return response;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String etag(String path) {
+        try {
+            return api.get(path, admin).header("ETag");
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
