@@ -28,6 +28,8 @@ final class RunningStack implements AutoCloseable {
     private final Map<String, String> ports;
     private final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
+    /** Services started again by {@link #restart}: not run.sh's children, so stopped here. */
+    private final List<Process> restarted = new CopyOnWriteArrayList<>();
 
     RunningStack(Path dataDir) {
         this.dataDir = dataDir;
@@ -105,8 +107,35 @@ final class RunningStack implements AutoCloseable {
         handle.onExit().join();
     }
 
+    /**
+     * Starts one service again by itself, as an operator or a Kubernetes restart would: the same jar,
+     * JVM options, ports and data directory run.sh gave it, and nothing else restarted.
+     */
+    void restart(String service) throws IOException {
+        Path root = Path.of(System.getProperty("brigades.root", "..")).toAbsolutePath().normalize();
+        Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC",
+                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-jar", jar.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("logs/" + service + ".log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.putAll(ports);
+        env.put("DATA_DIR", dataDir.toString());
+        env.put("STATION_SERVICE_ADDR", "127.0.0.1:" + ports.get("STATION_PORT"));
+        env.put("EQUIPMENT_SERVICE_ADDR", "127.0.0.1:" + ports.get("EQUIPMENT_PORT"));
+        env.put("STAFFING_SERVICE_ADDR", "127.0.0.1:" + ports.get("STAFFING_PORT"));
+        Process started = builder.start();
+        restarted.add(started);
+        Files.writeString(dataDir.resolve("run/" + service + ".pid"), Long.toString(started.pid()));
+    }
+
     /** Ctrl-C / SIGTERM to run.sh, which stops everything. */
     int stop() throws InterruptedException {
+        for (Process service : restarted) {
+            service.destroy();
+            service.waitFor(20, TimeUnit.SECONDS);
+        }
+        restarted.clear();
         if (process == null) {
             return 0;
         }
@@ -123,6 +152,7 @@ final class RunningStack implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        restarted.forEach(Process::destroyForcibly);
         if (process != null) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();

@@ -48,7 +48,9 @@ public final class DependencyClient<S extends AbstractStub<S>> implements AutoCl
         this.deadline = deadline;
         this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
                 .slidingWindowSize(50).minimumNumberOfCalls(10).failureRateThreshold(50)
-                .waitDurationInOpenState(Duration.ofSeconds(3)).permittedNumberOfCallsInHalfOpenState(3)
+                // a short open time: three trial calls a second cost a dead dependency nothing, and a
+                // restarted one is used again within a second
+                .waitDurationInOpenState(Duration.ofSeconds(1)).permittedNumberOfCallsInHalfOpenState(3)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(DependencyClient::isOutage).build());
         this.retry = Retry.of(service + "-read", RetryConfig.custom().maxAttempts(2).waitDuration(Duration.ofMillis(100))
