@@ -66,6 +66,12 @@ public class MongoAutoConfiguration {
         return new cn.jincheng.brigades.common.audit.AuditTrail(database);
     }
 
+    /** A change and its audit entry in one write, for services whose changes are single documents. */
+    @Bean
+    cn.jincheng.brigades.common.audit.AuditOutbox auditOutbox(cn.jincheng.brigades.common.audit.AuditTrail trail) {
+        return new cn.jincheng.brigades.common.audit.AuditOutbox(trail);
+    }
+
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
         // Majority writes: on a replica set an acknowledged write survives a primary failover.

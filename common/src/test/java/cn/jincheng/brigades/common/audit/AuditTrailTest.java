@@ -54,6 +54,27 @@ class AuditTrailTest {
     }
 
     @Test
+    void aChangeAndItsEntryAreOneWriteAndACrashBeforeTheRelayIsMadeGoodOnRestart() {
+        AuditOutbox outbox = new AuditOutbox(trail);
+        com.mongodb.client.MongoCollection<Document> vehicles = database.getCollection("vehicles");
+        AuditEntry relayed = entry("zezhou-gaodu", 1);
+        vehicles.insertOne(AuditOutbox.carrying(new Document("_id", "v1").append("plate", "晋E00001"), relayed));
+        outbox.relay(vehicles, "v1", relayed);
+        assertThat(vehicles.find(new Document("_id", "v1")).first().getList(AuditOutbox.FIELD, Document.class)).isEmpty();
+        // the process dies after the change is stored and before its entry reaches the chain
+        AuditEntry orphaned = entry("zezhou-gaodu", 2);
+        vehicles.updateOne(new Document("_id", "v1"), com.mongodb.client.model.Updates.combine(
+                com.mongodb.client.model.Updates.set("plate", "晋E00002"), AuditOutbox.carrying(orphaned)));
+        assertThat(trail.list("zezhou-gaodu", null, null, 10)).hasSize(1);
+
+        assertThat(new AuditOutbox(trail).relayLeftovers(vehicles)).isEqualTo(1);
+        assertThat(trail.list("zezhou-gaodu", null, null, 10)).extracting(AuditEntry::id)
+                .containsExactly(orphaned.id(), relayed.id());
+        assertThat(new AuditOutbox(trail).relayLeftovers(vehicles)).isZero();
+        assertThat(trail.verify().verified()).isTrue();
+    }
+
+    @Test
     void anUntouchedTrailVerifiesAndARelayedEntryIsNotAppendedTwice() {
         for (int i = 1; i <= 5; i++) {
             trail.append(entry("zezhou-gaodu", i));

@@ -15,7 +15,6 @@ import org.springframework.stereotype.Service;
 import org.bson.Document;
 
 import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
 import cn.jincheng.brigades.common.identity.Caller;
@@ -30,13 +29,11 @@ public class FireDepartmentRecords {
     private final InventoryStore store;
     private final BrigadeDirectory directory;
     private final TimeSource time;
-    private final AuditTrail audit;
 
-    public FireDepartmentRecords(InventoryStore store, BrigadeDirectory directory, TimeSource time, AuditTrail audit) {
+    public FireDepartmentRecords(InventoryStore store, BrigadeDirectory directory, TimeSource time) {
         this.store = store;
         this.directory = directory;
         this.time = time;
-        this.audit = audit;
     }
 
     public EquipmentCheck recordCheck(Caller caller, String brigadeId, LocalDate date, List<ItemFinding> findings,
@@ -67,12 +64,11 @@ public class FireDepartmentRecords {
         v.throwIfInvalid();
         EquipmentCheck check = new EquipmentCheck(UUID.randomUUID().toString(), brigadeId, county, date,
                 caller.subject(), new ArrayList<>(findings), notes == null ? "" : notes, time.now());
-        store.insert(check);
         Document recorded = new Document("id", check.id()).append("date", date.toString()).append("notes", check.notes())
                 .append("findings", findings.stream().map(f -> new Document("itemId", f.itemId())
                         .append("finding", f.finding().name()).append("workingQuantity", f.workingQuantity())
                         .append("defect", f.defect())).toList());
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "equipment-check.record", null, recorded, recorded));
+        store.insert(check, AuditEntry.of(caller, time.now(), brigadeId, "equipment-check.record", null, recorded, recorded));
         return check;
     }
 
@@ -90,10 +86,9 @@ public class FireDepartmentRecords {
         v.throwIfInvalid();
         Drill drill = new Drill(UUID.randomUUID().toString(), brigadeId, county, date, passed,
                 notes == null ? "" : notes, caller.subject(), time.now());
-        store.insert(drill);
         Document recorded = new Document("id", drill.id()).append("date", date.toString()).append("passed", passed)
                 .append("notes", drill.notes());
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "drill.record", null, recorded, recorded));
+        store.insert(drill, AuditEntry.of(caller, time.now(), brigadeId, "drill.record", null, recorded, recorded));
         return drill;
     }
 

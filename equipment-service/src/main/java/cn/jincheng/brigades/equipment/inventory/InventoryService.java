@@ -11,7 +11,6 @@ import org.springframework.stereotype.Service;
 import org.bson.Document;
 
 import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.errors.NotFoundException;
 import cn.jincheng.brigades.common.errors.StaleVersionException;
 import cn.jincheng.brigades.common.errors.Validator;
@@ -34,15 +33,13 @@ public class InventoryService {
     private final InventoryStore store;
     private final CatalogService catalogs;
     private final BrigadeDirectory directory;
-    private final AuditTrail audit;
     private final TimeSource time;
 
-    public InventoryService(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory, AuditTrail audit,
+    public InventoryService(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory,
             TimeSource time) {
         this.store = store;
         this.catalogs = catalogs;
         this.directory = directory;
-        this.audit = audit;
         this.time = time;
     }
 
@@ -58,8 +55,7 @@ public class InventoryService {
         validateVehicle(catalogs.inForce(), type, normalized);
         Vehicle vehicle = new Vehicle(UUID.randomUUID().toString(), brigadeId, county, type, normalized,
                 status == null ? VehicleStatus.IN_SERVICE : status, 1);
-        store.insert(vehicle);
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "vehicle.add", null, view(vehicle),
+        store.insert(vehicle, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.add", null, view(vehicle),
                 new Document("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
         return vehicle;
     }
@@ -80,12 +76,12 @@ public class InventoryService {
         validateVehicle(catalogs.inForce(), newType, newPlate);
         Vehicle updated = new Vehicle(vehicleId, brigadeId, county, newType, newPlate,
                 status != null ? status : current.status(), current.version() + 1);
-        if (!store.replace(updated, expectedVersion)) {
+        if (!store.replace(updated, expectedVersion, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.update",
+                view(current), view(updated), new Document("type", type).append("plate", plate)
+                        .append("status", status == null ? null : status.name())))) {
             long now = store.vehicle(brigadeId, vehicleId).map(Vehicle::version).orElse(expectedVersion + 1);
             throw new StaleVersionException("vehicle", vehicleId, expectedVersion, now);
         }
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "vehicle.update", view(current), view(updated),
-                new Document("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
         return updated;
     }
 
@@ -97,11 +93,10 @@ public class InventoryService {
         if (expectedVersion != null && current.version() != expectedVersion) {
             throw new StaleVersionException("vehicle", vehicleId, expectedVersion, current.version());
         }
-        if (!store.delete(current)) {
+        if (!store.delete(current, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.remove", view(current), null,
+                new Document("vehicleId", vehicleId)))) {
             throw new NotFoundException("vehicle", brigadeId + "/" + vehicleId);
         }
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "vehicle.remove", view(current), null,
-                new Document("vehicleId", vehicleId)));
     }
 
     public List<EquipmentItem> equipment(Caller caller, String brigadeId) {
@@ -131,10 +126,9 @@ public class InventoryService {
         v.throwIfInvalid();
         EquipmentItem item = new EquipmentItem(UUID.randomUUID().toString(), brigadeId, county, itemCode, quantity,
                 expiresOn, serialNumbers, 1);
-        store.insert(item);
         Document added = new Document("id", item.id()).append("itemCode", itemCode).append("quantity", quantity)
                 .append("expiresOn", expiresOn == null ? null : expiresOn.toString()).append("serialNumbers", item.serialNumbers());
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "equipment.add", null, added, added));
+        store.insert(item, AuditEntry.of(caller, time.now(), brigadeId, "equipment.add", null, added, added));
         return item;
     }
 

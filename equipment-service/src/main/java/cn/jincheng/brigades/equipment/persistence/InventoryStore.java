@@ -26,7 +26,10 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
 
+import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditOutbox;
 import cn.jincheng.brigades.common.errors.FieldViolation;
 import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.equipment.compliance.Inventory;
@@ -41,7 +44,9 @@ import cn.jincheng.brigades.equipment.inventory.VehicleStatus;
 /**
  * Vehicles, equipment holdings, checks and drills, one document each, indexed by brigade. Plates
  * are unique across the city by a unique index, so two clerks cannot register one plate twice.
- * Vehicle changes are conditional on the vehicle's version.
+ * Vehicle changes are conditional on the vehicle's version. Every change carries its audit entry
+ * in the same write ({@link AuditOutbox}); a removal is first a tombstone carrying its entry, so
+ * that it, too, is never stored without its record.
  */
 @Repository
 public class InventoryStore {
@@ -51,7 +56,14 @@ public class InventoryStore {
     private final MongoCollection<Document> checks;
     private final MongoCollection<Document> drills;
 
-    InventoryStore(MongoDatabase database) {
+    /** Marks a removed vehicle until its audit entry is in the chain; readers never see it. */
+    private static final String REMOVED = "removed";
+    private static final Bson PRESENT = ne(REMOVED, true);
+
+    private final AuditOutbox outbox;
+
+    InventoryStore(MongoDatabase database, AuditOutbox outbox) {
+        this.outbox = outbox;
         this.vehicles = database.getCollection("vehicles");
         this.items = database.getCollection("items");
         this.checks = database.getCollection("checks");
@@ -61,42 +73,61 @@ public class InventoryStore {
             c.createIndex(Indexes.ascending("brigadeId"));
         }
         items.createIndex(Indexes.ascending("countyId"));
+        for (MongoCollection<Document> c : List.of(vehicles, items, checks, drills)) {
+            outbox.relayLeftovers(c);
+        }
+        vehicles.deleteMany(eq(REMOVED, true));
     }
 
     // --- vehicles -----------------------------------------------------------------------------
 
     public List<Vehicle> vehicles(String brigadeId) {
         List<Vehicle> result = new ArrayList<>();
-        vehicles.find(eq("brigadeId", brigadeId)).sort(Sorts.ascending("plate")).forEach(d -> result.add(vehicle(d)));
+        vehicles.find(and(eq("brigadeId", brigadeId), PRESENT)).sort(Sorts.ascending("plate")).forEach(d -> result.add(vehicle(d)));
         return result;
     }
 
     public Optional<Vehicle> vehicle(String brigadeId, String vehicleId) {
-        return Optional.ofNullable(vehicles.find(and(eq("_id", vehicleId), eq("brigadeId", brigadeId))).first())
+        return Optional.ofNullable(vehicles.find(and(eq("_id", vehicleId), eq("brigadeId", brigadeId), PRESENT)).first())
                 .map(InventoryStore::vehicle);
     }
 
     /** Inserts, refusing a plate that is already registered. */
-    public void insert(Vehicle v) {
+    public void insert(Vehicle v, AuditEntry audit) {
         try {
-            vehicles.insertOne(document(v));
+            vehicles.insertOne(AuditOutbox.carrying(document(v), audit));
         } catch (MongoWriteException e) {
             throw duplicatePlate(e, v.plate());
         }
+        outbox.relay(vehicles, v.id(), audit);
     }
 
     /** @return false when the vehicle's version is no longer {@code expectedVersion} */
-    public boolean replace(Vehicle v, long expectedVersion) {
+    public boolean replace(Vehicle v, long expectedVersion, AuditEntry audit) {
+        boolean changed;
         try {
-            return vehicles.replaceOne(and(eq("_id", v.id()), eq("version", expectedVersion)), document(v))
-                    .getModifiedCount() == 1;
+            changed = vehicles.updateOne(and(eq("_id", v.id()), eq("version", expectedVersion), PRESENT),
+                    Updates.combine(Updates.set("type", v.type()), Updates.set("plate", v.plate()),
+                            Updates.set("status", v.status().name()), Updates.set("version", v.version()),
+                            AuditOutbox.carrying(audit))).getModifiedCount() == 1;
         } catch (MongoWriteException e) {
             throw duplicatePlate(e, v.plate());
         }
+        if (changed) {
+            outbox.relay(vehicles, v.id(), audit);
+        }
+        return changed;
     }
 
-    public boolean delete(Vehicle v) {
-        return vehicles.deleteOne(and(eq("_id", v.id()), eq("version", v.version()))).getDeletedCount() == 1;
+    /** @return false when the vehicle is gone or its version moved on */
+    public boolean delete(Vehicle v, AuditEntry audit) {
+        boolean marked = vehicles.updateOne(and(eq("_id", v.id()), eq("version", v.version()), PRESENT),
+                Updates.combine(Updates.set(REMOVED, true), AuditOutbox.carrying(audit))).getModifiedCount() == 1;
+        if (marked) {
+            outbox.relay(vehicles, v.id(), audit);
+            vehicles.deleteOne(and(eq("_id", v.id()), eq(REMOVED, true)));
+        }
+        return marked;
     }
 
     private static RuntimeException duplicatePlate(MongoWriteException e, String plate) {
@@ -115,11 +146,12 @@ public class InventoryStore {
         return result;
     }
 
-    public void insert(EquipmentItem i) {
-        items.insertOne(new Document("_id", i.id()).append("brigadeId", i.brigadeId()).append("countyId", i.countyId())
-                .append("itemCode", i.itemCode()).append("quantity", i.quantity())
+    public void insert(EquipmentItem i, AuditEntry audit) {
+        items.insertOne(AuditOutbox.carrying(new Document("_id", i.id()).append("brigadeId", i.brigadeId())
+                .append("countyId", i.countyId()).append("itemCode", i.itemCode()).append("quantity", i.quantity())
                 .append("expiresOn", i.expiresOn() == null ? null : i.expiresOn().toString())
-                .append("serialNumbers", i.serialNumbers()).append("version", i.version()));
+                .append("serialNumbers", i.serialNumbers()).append("version", i.version()), audit));
+        outbox.relay(items, i.id(), audit);
     }
 
     /** Items of a brigade or a county that expire on or before {@code until}. */
@@ -133,13 +165,14 @@ public class InventoryStore {
 
     // --- checks and drills --------------------------------------------------------------------
 
-    public void insert(EquipmentCheck c) {
-        checks.insertOne(new Document("_id", c.id()).append("brigadeId", c.brigadeId()).append("countyId", c.countyId())
+    public void insert(EquipmentCheck c, AuditEntry audit) {
+        checks.insertOne(AuditOutbox.carrying(new Document("_id", c.id()).append("brigadeId", c.brigadeId()).append("countyId", c.countyId())
                 .append("date", c.date().toString()).append("inspector", c.inspector()).append("notes", c.notes())
                 .append("recordedAt", Date.from(c.recordedAt()))
                 .append("findings", c.findings().stream().map(f -> new Document("itemId", f.itemId())
                         .append("finding", f.finding().name()).append("workingQuantity", f.workingQuantity())
-                        .append("defect", f.defect())).toList()));
+                        .append("defect", f.defect())).toList()), audit));
+        outbox.relay(checks, c.id(), audit);
     }
 
     public List<EquipmentCheck> checks(String brigadeId) {
@@ -149,10 +182,12 @@ public class InventoryStore {
         return result;
     }
 
-    public void insert(Drill d) {
-        drills.insertOne(new Document("_id", d.id()).append("brigadeId", d.brigadeId()).append("countyId", d.countyId())
-                .append("date", d.date().toString()).append("passed", d.passed()).append("notes", d.notes())
-                .append("recordedBy", d.recordedBy()).append("recordedAt", Date.from(d.recordedAt())));
+    public void insert(Drill d, AuditEntry audit) {
+        drills.insertOne(AuditOutbox.carrying(new Document("_id", d.id()).append("brigadeId", d.brigadeId())
+                .append("countyId", d.countyId()).append("date", d.date().toString()).append("passed", d.passed())
+                .append("notes", d.notes()).append("recordedBy", d.recordedBy())
+                .append("recordedAt", Date.from(d.recordedAt())), audit));
+        outbox.relay(drills, d.id(), audit);
     }
 
     public List<Drill> drills(String brigadeId) {
@@ -169,7 +204,7 @@ public class InventoryStore {
         Map<String, List<EquipmentCheck>> c = new HashMap<>();
         Map<String, List<Drill>> d = new HashMap<>();
         Bson filter = in("brigadeId", brigadeIds);
-        vehicles.find(filter).forEach(doc -> v.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(vehicle(doc)));
+        vehicles.find(and(filter, PRESENT)).forEach(doc -> v.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(vehicle(doc)));
         items.find(filter).forEach(doc -> i.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(item(doc)));
         checks.find(filter).forEach(doc -> c.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(check(doc)));
         drills.find(filter).forEach(doc -> d.computeIfAbsent(doc.getString("brigadeId"), k -> new ArrayList<>()).add(drill(doc)));

@@ -159,6 +159,16 @@ class EquipmentGrpcServiceTest {
         assertThat(failure(() -> as(new Caller("clerk-gaoping", Role.COUNTY_CLERK, "gaoping")).listAuditEntries(
                 cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest.newBuilder().setBrigadeId("zezhou-nancun")
                         .build())).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+
+        // removal: gone from the list, its plate free again, and on the record
+        as(ZEZHOU).removeVehicle(cn.jincheng.brigades.proto.equipment.v1.RemoveVehicleRequest.newBuilder()
+                .setBrigadeId("zezhou-nancun").setVehicleId(tanker.getId()).setExpectedVersion(2).build());
+        assertThat(as(INSPECTOR).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-nancun").build())
+                .getVehiclesList()).isEmpty();
+        assertThat(addVehicle("zezhou-dayang", "RESCUE", "晋E30001").getPlate()).isEqualTo("晋E30001");
+        assertThat(as(INSPECTOR).listAuditEntries(cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest.newBuilder()
+                .setBrigadeId("zezhou-nancun").build()).getEntriesList()).extracting(e -> e.getAction())
+                .containsExactly("vehicle.remove", "vehicle.update", "vehicle.add");
     }
 
     @Test

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 import org.bson.Document;
 
 import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -25,13 +24,11 @@ public class FundingService {
     private final StaffingStore store;
     private final BrigadeDirectory directory;
     private final TimeSource time;
-    private final AuditTrail audit;
 
-    public FundingService(StaffingStore store, BrigadeDirectory directory, TimeSource time, AuditTrail audit) {
+    public FundingService(StaffingStore store, BrigadeDirectory directory, TimeSource time) {
         this.store = store;
         this.directory = directory;
         this.time = time;
-        this.audit = audit;
     }
 
     public Funding put(Caller caller, String brigadeId, int year, FundingSource source, long amountYuan) {
@@ -45,9 +42,8 @@ public class FundingService {
         Funding f = new Funding(brigadeId, county, year, source, amountYuan, caller.subject(), time.now());
         Long before = store.funding(brigadeId).stream().filter(x -> x.year() == year && x.source() == source)
                 .map(Funding::amountYuan).findFirst().orElse(null);
-        store.put(f);
         Document key = new Document("year", year).append("source", source.name());
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "funding.put",
+        store.put(f, AuditEntry.of(caller, time.now(), brigadeId, "funding.put",
                 before == null ? null : new Document(key).append("amountYuan", before),
                 new Document(key).append("amountYuan", amountYuan), new Document(key).append("amountYuan", amountYuan)));
         return f;

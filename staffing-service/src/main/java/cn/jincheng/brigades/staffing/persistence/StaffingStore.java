@@ -14,12 +14,16 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
+
+import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.audit.AuditOutbox;
 import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
-import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.Sorts;
 
 import cn.jincheng.brigades.staffing.funding.Funding;
@@ -28,18 +32,26 @@ import cn.jincheng.brigades.staffing.roster.Certification;
 import cn.jincheng.brigades.staffing.roster.Employment;
 import cn.jincheng.brigades.staffing.roster.Firefighter;
 
-/** Firefighters and funding, one document each, indexed by brigade. */
+/**
+ * Firefighters and funding, one document each, indexed by brigade. Every change carries its audit
+ * entry in the same write ({@link AuditOutbox}).
+ */
 @Repository
 public class StaffingStore {
 
     private final MongoCollection<Document> firefighters;
     private final MongoCollection<Document> funding;
 
-    StaffingStore(MongoDatabase database) {
+    private final AuditOutbox outbox;
+
+    StaffingStore(MongoDatabase database, AuditOutbox outbox) {
         this.firefighters = database.getCollection("firefighters");
         this.funding = database.getCollection("funding");
+        this.outbox = outbox;
         firefighters.createIndex(Indexes.ascending("brigadeId"));
         funding.createIndex(Indexes.ascending("brigadeId"));
+        outbox.relayLeftovers(firefighters);
+        outbox.relayLeftovers(funding);
     }
 
     public List<Firefighter> roster(String brigadeId) {
@@ -54,23 +66,31 @@ public class StaffingStore {
                 .map(StaffingStore::firefighter);
     }
 
-    public void insert(Firefighter f) {
-        firefighters.insertOne(document(f));
+    public void insert(Firefighter f, AuditEntry audit) {
+        firefighters.insertOne(AuditOutbox.carrying(document(f), audit));
+        outbox.relay(firefighters, f.id(), audit);
     }
 
     /** Sets the end date only if none is set yet. @return false when the firefighter had already left */
-    public boolean recordDeparture(Firefighter f, LocalDate endDate) {
-        return firefighters.updateOne(and(eq("_id", f.id()), eq("endDate", null)),
-                new Document("$set", new Document("endDate", endDate.toString()))).getModifiedCount() == 1;
+    public boolean recordDeparture(Firefighter f, LocalDate endDate, AuditEntry audit) {
+        boolean changed = firefighters.updateOne(and(eq("_id", f.id()), eq("endDate", null)),
+                Updates.combine(Updates.set("endDate", endDate.toString()), AuditOutbox.carrying(audit)))
+                .getModifiedCount() == 1;
+        if (changed) {
+            outbox.relay(firefighters, f.id(), audit);
+        }
+        return changed;
     }
 
     /** Idempotent: one document per brigade, year and source. */
-    public void put(Funding f) {
+    public void put(Funding f, AuditEntry audit) {
         String id = f.brigadeId() + "|" + f.year() + "|" + f.source().name();
-        funding.replaceOne(eq("_id", id), new Document("_id", id).append("brigadeId", f.brigadeId())
-                .append("countyId", f.countyId()).append("year", f.year()).append("source", f.source().name())
-                .append("amountYuan", f.amountYuan()).append("updatedBy", f.updatedBy())
-                .append("updatedAt", Date.from(f.updatedAt())), new ReplaceOptions().upsert(true));
+        funding.updateOne(eq("_id", id), Updates.combine(Updates.set("brigadeId", f.brigadeId()),
+                Updates.set("countyId", f.countyId()), Updates.set("year", f.year()),
+                Updates.set("source", f.source().name()), Updates.set("amountYuan", f.amountYuan()),
+                Updates.set("updatedBy", f.updatedBy()), Updates.set("updatedAt", Date.from(f.updatedAt())),
+                AuditOutbox.carrying(audit)), new UpdateOptions().upsert(true));
+        outbox.relay(funding, id, audit);
     }
 
     public List<Funding> funding(String brigadeId) {

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.bson.Document;
 
 import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.NotFoundException;
 import cn.jincheng.brigades.common.errors.StateConflictException;
@@ -28,13 +27,11 @@ public class RosterService {
     private final StaffingStore store;
     private final BrigadeDirectory directory;
     private final TimeSource time;
-    private final AuditTrail audit;
 
-    public RosterService(StaffingStore store, BrigadeDirectory directory, TimeSource time, AuditTrail audit) {
+    public RosterService(StaffingStore store, BrigadeDirectory directory, TimeSource time) {
         this.store = store;
         this.directory = directory;
         this.time = time;
-        this.audit = audit;
     }
 
     public List<Firefighter> roster(Caller caller, String brigadeId) {
@@ -61,8 +58,7 @@ public class RosterService {
         v.throwIfInvalid();
         Firefighter f = new Firefighter(UUID.randomUUID().toString(), brigadeId, county, trimmed, employment, start, end,
                 certifications);
-        store.insert(f);
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "firefighter.add", null, view(f), view(f)));
+        store.insert(f, AuditEntry.of(caller, time.now(), brigadeId, "firefighter.add", null, view(f), view(f)));
         return f;
     }
 
@@ -80,13 +76,12 @@ public class RosterService {
         plausible(v, end, "endDate");
         v.check(!end.isBefore(f.startDate()), "endDate", "must not be before the start date " + f.startDate());
         v.throwIfInvalid();
-        if (!store.recordDeparture(f, end)) {
-            throw new StateConflictException("firefighter '" + firefighterId + "' already left");
-        }
         Firefighter left = new Firefighter(f.id(), f.brigadeId(), f.countyId(), f.name(), f.employment(), f.startDate(),
                 end, f.certifications());
-        audit.append(AuditEntry.of(caller, time.now(), brigadeId, "firefighter.depart", view(f), view(left),
-                new Document("firefighterId", firefighterId).append("endDate", end.toString())));
+        if (!store.recordDeparture(f, end, AuditEntry.of(caller, time.now(), brigadeId, "firefighter.depart", view(f),
+                view(left), new Document("firefighterId", firefighterId).append("endDate", end.toString())))) {
+            throw new StateConflictException("firefighter '" + firefighterId + "' already left");
+        }
         return left;
     }
 
