@@ -17,6 +17,11 @@ final class Api {
         String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
+
+        boolean isProblem() {
+            String type = header("Content-Type");
+            return type != null && type.startsWith("application/problem+json");
+        }
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

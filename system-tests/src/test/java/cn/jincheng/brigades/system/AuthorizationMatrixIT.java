@@ -102,7 +102,7 @@ class AuthorizationMatrixIT {
                 boolean expectAllowed = allowed(endpoint.action(), who);
                 boolean ok = expectAllowed
                         ? response.status() != 401 && response.status() != 403 && response.status() < 500
-                        : response.status() == 403 && isProblem(response);
+                        : response.status() == 403 && response.isProblem();
                 if (!ok) {
                     wrong.add(endpoint.name() + " as " + who + ": expected " + (expectAllowed ? "allowed" : "403")
                             + ", got " + response.status() + " " + response.body());
@@ -112,7 +112,7 @@ class AuthorizationMatrixIT {
             Api.Response response = api.send(anonymous.method(), anonymous.path(), null, anonymous.ifMatch(),
                     anonymous.body());
             cells++;
-            if (response.status() != 401 || !isProblem(response)) {
+            if (response.status() != 401 || !response.isProblem()) {
                 wrong.add(endpoint.name() + " without a token: expected 401, got " + response.status());
             }
         }
@@ -144,10 +144,6 @@ class AuthorizationMatrixIT {
         assertThat(result.unclassified()).as("every RPC has its row in the table").isEmpty();
     }
 
-    private static boolean isProblem(Api.Response response) {
-        String type = response.header("Content-Type");
-        return type != null && type.startsWith("application/problem+json");
-    }
 
     // --- the endpoints, each with a well-formed call --------------------------------------------
 

@@ -118,7 +118,7 @@ class FaultIT {
                 statuses.get(writer).merge(response.status(), 1, Integer::sum);
                 if (response.status() / 100 == 2) {
                     acknowledged.get(writer).add(value);
-                } else if (!Set.of(503, 504).contains(response.status()) || !isProblem(response)) {
+                } else if (!Set.of(503, 504).contains(response.status()) || !response.isProblem()) {
                     unexpected.add(writer + " " + response.status() + " " + response.body());
                 }
                 // a steady load, ~20 writes a second per writer: far more than a city's clerks make,
@@ -230,8 +230,4 @@ class FaultIT {
         return service.substring(0, service.indexOf('-')).toUpperCase() + "_PORT";
     }
 
-    private static boolean isProblem(Api.Response response) {
-        String type = response.header("Content-Type");
-        return type != null && type.startsWith("application/problem+json");
-    }
 }
