@@ -105,6 +105,16 @@ public class BackendCalls {
                 .transformDeferred(CircuitBreakerOperator.of(breakers.get(backend)));
     }
 
+    /**
+     * The service died during the call (grpc-java reports a closed connection as UNKNOWN "channel
+     * closed"): the service is unavailable, not broken, and whether a write happened is unknown, as
+     * with any 503.
+     */
+    static boolean connectionLost(Status status) {
+        return status.getCode() == Status.Code.UNKNOWN
+                && status.getCause() instanceof java.nio.channels.ClosedChannelException;
+    }
+
     static <T> Mono<T> fromFuture(ListenableFuture<T> future) {
         return Mono.create(sink -> {
             Futures.addCallback(future, new FutureCallback<T>() {
@@ -122,7 +132,8 @@ public class BackendCalls {
         });
     }
 
-    private static Throwable translate(Backend backend, Throwable e) {
+    /** An outage as the REST layer names it; anything else passes through unchanged. */
+    static Throwable translate(Backend backend, Throwable e) {
         if (e instanceof CallNotPermittedException) {
             return new BackendFailure(backend, BackendFailure.Kind.UNAVAILABLE, e);
         }
@@ -140,7 +151,7 @@ public class BackendCalls {
             if (code == Status.Code.DEADLINE_EXCEEDED) {
                 return new BackendFailure(backend, BackendFailure.Kind.TIMEOUT, e);
             }
-            if (code == Status.Code.UNAVAILABLE) {
+            if (code == Status.Code.UNAVAILABLE || connectionLost(s.getStatus())) {
                 return new BackendFailure(backend, BackendFailure.Kind.UNAVAILABLE, e);
             }
         }
