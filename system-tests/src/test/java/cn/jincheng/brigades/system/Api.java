@@ -25,7 +25,12 @@ final class Api {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1 as browsers and curl speak to the gateway: the JDK client's default is to try an h2c
+     * upgrade on plain http, which the gateway does not offer and which no user's client attempts.
+     */
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
     Api(int port) {
