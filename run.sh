@@ -4,8 +4,9 @@
 # stops everything cleanly. If one service dies, the others keep serving and this says which died.
 #
 # Settings (environment): GATEWAY_PORT (8080), STATION_PORT (9091), EQUIPMENT_PORT (9092),
-# STAFFING_PORT (9093), DATA_DIR (./data), DEMO_PASSWORD (demo-2019), GATEWAY_HOST (127.0.0.1),
-# SKIP_BUILD=1 to use the jars as they are, JAVA (java).
+# STAFFING_PORT (9093), the services' HTTP ports for health and metrics STATION_MANAGEMENT_PORT (8091),
+# EQUIPMENT_MANAGEMENT_PORT (8092), STAFFING_MANAGEMENT_PORT (8093), DATA_DIR (./data), DEMO_PASSWORD
+# (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, JAVA (java).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -15,6 +16,9 @@ export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 export STATION_PORT="${STATION_PORT:-9091}"
 export EQUIPMENT_PORT="${EQUIPMENT_PORT:-9092}"
 export STAFFING_PORT="${STAFFING_PORT:-9093}"
+export STATION_MANAGEMENT_PORT="${STATION_MANAGEMENT_PORT:-8091}"
+export EQUIPMENT_MANAGEMENT_PORT="${EQUIPMENT_MANAGEMENT_PORT:-8092}"
+export STAFFING_MANAGEMENT_PORT="${STAFFING_MANAGEMENT_PORT:-8093}"
 export DEMO_PASSWORD="${DEMO_PASSWORD:-demo-2019}"
 DATA_DIR="${DATA_DIR:-$ROOT/data}"
 mkdir -p "$DATA_DIR"
@@ -120,6 +124,8 @@ cat <<INFO
 Township fire brigades system is up (healthy $((SECONDS - LAUNCHED))s after start).
   REST API     http://127.0.0.1:$GATEWAY_PORT/api/v1   (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html)
   Health       $HEALTH
+  Metrics      http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus, and each service's on
+               http://127.0.0.1:{$STATION_MANAGEMENT_PORT,$EQUIPMENT_MANAGEMENT_PORT,$STAFFING_MANAGEMENT_PORT}/actuator/prometheus
   Demo users   admin (CITY_ADMIN), inspector (CITY_INSPECTOR), firedept (FIRE_DEPT),
                clerk-chengqu, clerk-zezhou, clerk-gaoping, clerk-yangcheng, clerk-lingchuan, clerk-qinshui (COUNTY_CLERK)
   Password     $DEMO_PASSWORD   (set DEMO_PASSWORD to change it)

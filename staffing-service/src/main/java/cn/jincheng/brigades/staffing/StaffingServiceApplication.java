@@ -1,7 +1,6 @@
 package cn.jincheng.brigades.staffing;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -9,7 +8,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.time.TimeSource;
 
 /** staffing-service: firefighters, funding, and the staffing and funding rules. */
@@ -24,11 +22,5 @@ public class StaffingServiceApplication {
     @Bean
     TimeSource timeSource(Clock clock, @Value("${brigades.zone:Asia/Shanghai}") String zone) {
         return new TimeSource(clock, ZoneId.of(zone));
-    }
-
-    @Bean(destroyMethod = "close")
-    BrigadeDirectory brigadeDirectory(@Value("${brigades.dependencies.station.address}") String address,
-            @Value("${brigades.dependencies.deadline:2s}") Duration deadline) {
-        return new BrigadeDirectory(address, deadline);
     }
 }

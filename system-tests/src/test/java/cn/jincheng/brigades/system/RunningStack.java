@@ -26,6 +26,8 @@ final class RunningStack implements AutoCloseable {
     final Path dataDir;
     final int gatewayPort;
     private final Map<String, String> ports;
+    /** More environment for run.sh and the services, e.g. log settings. */
+    private final Map<String, String> extraEnv = new java.util.HashMap<>();
     private final List<String> output = new CopyOnWriteArrayList<>();
     private Process process;
     /** Services started again by {@link #restart}: not run.sh's children, so stopped here. */
@@ -34,16 +36,23 @@ final class RunningStack implements AutoCloseable {
     RunningStack(Path dataDir) {
         this.dataDir = dataDir;
         java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
-        while (chosen.size() < 4) {
+        while (chosen.size() < 7) {
             chosen.add(freePort());
         }
         java.util.Iterator<Integer> it = chosen.iterator();
         this.gatewayPort = it.next();
         this.ports = Map.of("STATION_PORT", Integer.toString(it.next()), "EQUIPMENT_PORT", Integer.toString(it.next()),
-                "STAFFING_PORT", Integer.toString(it.next()));
+                "STAFFING_PORT", Integer.toString(it.next()), "STATION_MANAGEMENT_PORT", Integer.toString(it.next()),
+                "EQUIPMENT_MANAGEMENT_PORT", Integer.toString(it.next()),
+                "STAFFING_MANAGEMENT_PORT", Integer.toString(it.next()));
     }
 
-    /** The port run.sh was given for STATION_PORT, EQUIPMENT_PORT or STAFFING_PORT. */
+    RunningStack withEnv(String name, String value) {
+        extraEnv.put(name, value);
+        return this;
+    }
+
+    /** The port run.sh was given for STATION_PORT, EQUIPMENT_PORT, STAFFING_PORT or a *_MANAGEMENT_PORT. */
     int port(String name) {
         return Integer.parseInt(ports.get(name));
     }
@@ -58,6 +67,7 @@ final class RunningStack implements AutoCloseable {
         env.put("DATA_DIR", dataDir.toString());
         env.put("DEMO_PASSWORD", PASSWORD);
         env.put("SKIP_BUILD", "1");
+        env.putAll(extraEnv);
         output.clear();
         try {
             process = builder.start();
@@ -121,6 +131,7 @@ final class RunningStack implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.putAll(ports);
         env.put("DATA_DIR", dataDir.toString());
+        env.putAll(extraEnv);
         env.put("STATION_SERVICE_ADDR", "127.0.0.1:" + ports.get("STATION_PORT"));
         env.put("EQUIPMENT_SERVICE_ADDR", "127.0.0.1:" + ports.get("EQUIPMENT_PORT"));
         env.put("STAFFING_SERVICE_ADDR", "127.0.0.1:" + ports.get("STAFFING_PORT"));

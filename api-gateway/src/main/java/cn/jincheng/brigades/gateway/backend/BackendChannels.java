@@ -25,7 +25,7 @@ public class BackendChannels implements DisposableBean {
 
     private final Map<Backend, ManagedChannel> channels = new EnumMap<>(Backend.class);
 
-    public BackendChannels(BackendProperties properties) {
+    public BackendChannels(BackendProperties properties, cn.jincheng.brigades.common.telemetry.ClientTelemetry telemetry) {
         for (Backend backend : Backend.values()) {
             channels.put(backend, NettyChannelBuilder.forTarget(properties.addressOf(backend))
                     .usePlaintext()
@@ -33,6 +33,7 @@ public class BackendChannels implements DisposableBean {
                     .keepAliveTime(30, TimeUnit.SECONDS)
                     .keepAliveWithoutCalls(false)
                     .maxInboundMessageSize(16 * 1024 * 1024)
+                    .intercept(telemetry.interceptor())
                     .build());
         }
     }

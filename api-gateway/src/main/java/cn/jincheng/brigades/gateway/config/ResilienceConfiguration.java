@@ -10,9 +10,9 @@ import org.springframework.context.annotation.Configuration;
 import cn.jincheng.brigades.common.errors.GrpcErrors;
 import cn.jincheng.brigades.gateway.backend.Backend;
 import cn.jincheng.brigades.gateway.backend.BackendProperties;
+import cn.jincheng.brigades.common.telemetry.ClientTelemetry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.grpc.Status;
@@ -38,8 +38,9 @@ public class ResilienceConfiguration {
     public static final Set<Status.Code> OUTAGE_CODES = Set.of(Status.Code.UNAVAILABLE,
             Status.Code.DEADLINE_EXCEEDED, Status.Code.INTERNAL, Status.Code.UNKNOWN);
 
+    /** The breaker of each service, made through {@link ClientTelemetry} so that its state is a metric. */
     @Bean
-    CircuitBreakerRegistry circuitBreakerRegistry(BackendProperties properties) {
+    Map<Backend, CircuitBreaker> circuitBreakers(BackendProperties properties, ClientTelemetry telemetry) {
         BackendProperties.Breaker b = properties.resilience().breaker();
         CircuitBreakerConfig config = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -51,14 +52,9 @@ public class ResilienceConfiguration {
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
                 .recordException(ResilienceConfiguration::isOutage)
                 .build();
-        return CircuitBreakerRegistry.of(config);
-    }
-
-    @Bean
-    Map<Backend, CircuitBreaker> circuitBreakers(CircuitBreakerRegistry registry) {
         Map<Backend, CircuitBreaker> breakers = new EnumMap<>(Backend.class);
         for (Backend backend : Backend.values()) {
-            breakers.put(backend, registry.circuitBreaker(backend.serviceName()));
+            breakers.put(backend, telemetry.breaker(backend.serviceName(), config));
         }
         return breakers;
     }

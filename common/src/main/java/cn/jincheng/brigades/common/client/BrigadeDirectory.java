@@ -23,8 +23,10 @@ public class BrigadeDirectory implements AutoCloseable {
     private final DependencyClient<StationServiceGrpc.StationServiceBlockingStub> station;
     private final Map<String, String> countyOf = new ConcurrentHashMap<>();
 
-    public BrigadeDirectory(String address, java.time.Duration deadline) {
-        this.station = new DependencyClient<>("station-service", address, StationServiceGrpc::newBlockingStub, deadline);
+    public BrigadeDirectory(String address, java.time.Duration deadline,
+            cn.jincheng.brigades.common.telemetry.ClientTelemetry telemetry) {
+        this.station = new DependencyClient<>("station-service", address, StationServiceGrpc::newBlockingStub, deadline,
+                telemetry);
     }
 
     /**

@@ -9,6 +9,7 @@ import cn.jincheng.brigades.common.errors.DependencyUnavailableException;
 import cn.jincheng.brigades.common.errors.GrpcErrors;
 import cn.jincheng.brigades.common.identity.CallerContext;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import cn.jincheng.brigades.common.telemetry.ClientTelemetry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
@@ -40,13 +41,14 @@ public final class DependencyClient<S extends AbstractStub<S>> implements AutoCl
     private final CircuitBreaker breaker;
     private final Retry retry;
 
-    public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Duration deadline) {
+    public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Duration deadline,
+            ClientTelemetry telemetry) {
         this.service = service;
         this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().defaultLoadBalancingPolicy("round_robin")
-                .maxInboundMessageSize(16 * 1024 * 1024).build();
+                .maxInboundMessageSize(16 * 1024 * 1024).intercept(telemetry.interceptor()).build();
         this.stub = stubFactory.apply(channel);
         this.deadline = deadline;
-        this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
+        this.breaker = telemetry.breaker(service, CircuitBreakerConfig.custom()
                 .slidingWindowSize(50).minimumNumberOfCalls(10).failureRateThreshold(50)
                 // a short open time: three trial calls a second cost a dead dependency nothing, and a
                 // restarted one is used again within a second

@@ -50,14 +50,19 @@ public class MongoAutoConfiguration {
         return new MongoConnection(server.connectionString(), server);
     }
 
+    /** The driver, with command timings and connection-pool gauges as metrics when metrics are on. */
     @Bean(destroyMethod = "close")
-    MongoClient mongoClient(MongoConnection connection) {
-        MongoClientSettings settings = MongoClientSettings.builder()
+    MongoClient mongoClient(MongoConnection connection,
+            org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        MongoClientSettings.Builder settings = MongoClientSettings.builder()
                 .applyConnectionString(new ConnectionString(connection.connectionString()))
                 .applyToClusterSettings(c -> c.serverSelectionTimeout(5, TimeUnit.SECONDS))
-                .applyToSocketSettings(s -> s.connectTimeout(3, TimeUnit.SECONDS))
-                .build();
-        return MongoClients.create(settings);
+                .applyToSocketSettings(s -> s.connectTimeout(3, TimeUnit.SECONDS));
+        meters.ifAvailable(registry -> settings
+                .addCommandListener(new io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener(registry))
+                .applyToConnectionPoolSettings(pool -> pool.addConnectionPoolListener(
+                        new io.micrometer.core.instrument.binder.mongodb.MongoMetricsConnectionPoolListener(registry))));
+        return MongoClients.create(settings.build());
     }
 
     /** Every service's own append-only audit trail. */

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.client.DependencyClient;
+import cn.jincheng.brigades.common.telemetry.ClientTelemetry;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.equipment.v1.EquipmentServiceGrpc;
@@ -21,9 +22,9 @@ public class EquipmentArea implements DisposableBean {
     private final DependencyClient<EquipmentServiceGrpc.EquipmentServiceBlockingStub> client;
 
     EquipmentArea(@Value("${brigades.dependencies.equipment.address}") String address,
-            @Value("${brigades.dependencies.deadline:5s}") Duration deadline) {
+            @Value("${brigades.dependencies.deadline:5s}") Duration deadline, ClientTelemetry telemetry) {
         this.client = new DependencyClient<>("equipment-service", address, EquipmentServiceGrpc::newBlockingStub,
-                deadline);
+                deadline, telemetry);
     }
 
     public List<BrigadeCompliance> evaluate(List<BrigadeRef> brigades, int year) {

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.client.DependencyClient;
+import cn.jincheng.brigades.common.telemetry.ClientTelemetry;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
 import cn.jincheng.brigades.proto.staffing.v1.EvaluateComplianceRequest;
@@ -21,8 +22,8 @@ public class StaffingArea implements DisposableBean {
     private final DependencyClient<StaffingServiceGrpc.StaffingServiceBlockingStub> client;
 
     StaffingArea(@Value("${brigades.dependencies.staffing.address}") String address,
-            @Value("${brigades.dependencies.deadline:5s}") Duration deadline) {
-        this.client = new DependencyClient<>("staffing-service", address, StaffingServiceGrpc::newBlockingStub, deadline);
+            @Value("${brigades.dependencies.deadline:5s}") Duration deadline, ClientTelemetry telemetry) {
+        this.client = new DependencyClient<>("staffing-service", address, StaffingServiceGrpc::newBlockingStub, deadline, telemetry);
     }
 
     public List<BrigadeStaffing> evaluate(List<BrigadeRef> brigades, int year) {

@@ -1,0 +1,112 @@
+package cn.jincheng.brigades.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an operator relies on, on the running system: every process answers its health groups and
+ * Prometheus metrics (HTTP, gRPC server and client, MongoDB, breaker states), logs are JSON lines
+ * when asked to be, and a request's trace id reaches the service that answers it.
+ */
+class OperationsIT {
+
+    private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    @Test
+    void healthMetricsJsonLogsAndOneTraceIdFromTheGatewayToTheService() throws Exception {
+        try (RunningStack stack = new RunningStack(Files.createTempDirectory("brigades-ops"))
+                .withEnv("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+                .withEnv("LOGGING_LEVEL_CN_JINCHENG_BRIGADES_CALLS", "DEBUG")) {
+            stack.start();
+            Api api = new Api(stack.gatewayPort);
+            String admin = api.token("admin", RunningStack.PASSWORD);
+
+            // a request that arrives with a trace: the gateway continues it, and so does the service
+            HttpResponse<String> traced = http.send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + stack.gatewayPort + "/api/v1/brigades/zezhou-gaodu"))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("traceparent", "00-" + TRACE_ID + "-00f067aa0ba902b7-01").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(traced.statusCode()).isEqualTo(200);
+            JsonNode line = awaitLogLine(stack.dataDir.resolve("logs/station-service.log"), TRACE_ID);
+            assertThat(line.toString()).contains("StationService/GetBrigade");
+            System.out.println("[ops] station-service logged the gateway's trace " + TRACE_ID + ": " + line);
+
+            Map<String, Integer> management = Map.of("api-gateway", stack.gatewayPort,
+                    "station-service", stack.port("STATION_MANAGEMENT_PORT"),
+                    "equipment-service", stack.port("EQUIPMENT_MANAGEMENT_PORT"),
+                    "staffing-service", stack.port("STAFFING_MANAGEMENT_PORT"));
+            for (Map.Entry<String, Integer> process : management.entrySet()) {
+                for (String group : List.of("liveness", "readiness")) {
+                    HttpResponse<String> health = get(process.getValue(), "/actuator/health/" + group);
+                    assertThat(health.statusCode()).as(process.getKey() + " " + group).isEqualTo(200);
+                    assertThat(health.body()).contains("\"UP\"");
+                }
+            }
+            api.get("/api/v1/brigades/gaoping-mishan/vehicles", admin); // equipment asks station: a client call
+            assertThat(metrics(management.get("api-gateway"))).contains("http_server_requests_seconds_count",
+                    "grpc_client_seconds_count", "resilience4j_circuitbreaker_state");
+            assertThat(metrics(management.get("station-service"))).contains("grpc_server_seconds_count",
+                    "mongodb_driver_commands_seconds_count", "mongodb_driver_pool_size",
+                    "resilience4j_circuitbreaker_state{name=\"equipment-service\"");
+            assertThat(metrics(management.get("equipment-service"))).contains("grpc_server_seconds_count",
+                    "grpc_client_seconds_count", "mongodb_driver_commands_seconds_count",
+                    "resilience4j_circuitbreaker_state{name=\"station-service\"");
+            assertThat(metrics(management.get("staffing-service"))).contains("grpc_server_seconds_count",
+                    "mongodb_driver_commands_seconds_count");
+            assertThat(stack.stop()).isZero();
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String metrics(int port) throws Exception {
+        HttpResponse<String> response = get(port, "/actuator/prometheus");
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    /** Every line of the log must be JSON; returns the first that carries the trace id. */
+    private static JsonNode awaitLogLine(Path log, String traceId) throws Exception {
+        JsonMapper json = JsonMapper.builder().build();
+        Instant giveUp = Instant.now().plusSeconds(15);
+        while (Instant.now().isBefore(giveUp)) {
+            Optional<JsonNode> found = Optional.empty();
+            for (String text : Files.readAllLines(log)) {
+                if (text.isBlank()) {
+                    continue;
+                }
+                JsonNode line = json.readTree(text); // throws on a line that is not JSON
+                if (found.isEmpty() && line.toString().contains(traceId)) {
+                    found = Optional.of(line);
+                }
+            }
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no log line of " + log.getFileName() + " carries trace " + traceId);
+    }
+}
