@@ -6,7 +6,8 @@
 # Settings (environment): GATEWAY_PORT (8080), STATION_PORT (9091), EQUIPMENT_PORT (9092),
 # STAFFING_PORT (9093), the services' HTTP ports for health and metrics STATION_MANAGEMENT_PORT (8091),
 # EQUIPMENT_MANAGEMENT_PORT (8092), STAFFING_MANAGEMENT_PORT (8093), DATA_DIR (./data), DEMO_PASSWORD
-# (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, JAVA (java).
+# (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, CDS=0 to start without class-data sharing,
+# JAVA (java).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -56,6 +57,43 @@ if [ "${SKIP_BUILD:-0}" != "1" ] && needs_build; then
   mvn -B -q -Dstyle.color=never -DskipTests package -pl api-gateway,station-service,equipment-service,staffing-service -am
 fi
 
+# Class-data sharing: a service starts in about half the time from its extracted jar and a class
+# archive made by one training start (the context is built, nothing is served, the JVM exits). Made
+# again whenever the jar changes; a JVM that cannot use the archive simply starts without it.
+prepare_cds() { # name
+  local name="$1" jar dir train
+  jar="$(jar_of "$name")"
+  dir="$ROOT/$name/target/cds"
+  if [ -f "$dir/app.jsa" ] && [ "$dir/app.jsa" -nt "$jar" ]; then return 0; fi
+  rm -rf "$dir" && mkdir -p "$dir"
+  "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >/dev/null
+  train="$(mktemp -d)"
+  # shellcheck disable=SC2086
+  DATA_DIR="$train" SPRING_PROFILES_ACTIVE=local GATEWAY_PORT=0 STATION_MANAGEMENT_PORT=0 EQUIPMENT_MANAGEMENT_PORT=0 \
+    STAFFING_MANAGEMENT_PORT=0 "$JAVA" $(opts_of "$name") -XX:ArchiveClassesAtExit="$dir/app.jsa" \
+    -Dspring.context.exit=onRefresh -jar "$dir/app/$name-0.1.0-SNAPSHOT.jar" >"$dir/training.log" 2>&1 || true
+  rm -rf "$train"
+}
+
+opts_of() { # name
+  if [ "$1" = api-gateway ]; then echo "$GATEWAY_OPTS"; else echo "$SERVICE_OPTS"; fi
+}
+
+# How a service is started, here and by anyone who restarts one alone (the tests do).
+launch_command() { # name
+  local name="$1" dir="$ROOT/$1/target/cds"
+  if [ -f "$dir/app.jsa" ]; then
+    echo "$JAVA $(opts_of "$name") -XX:SharedArchiveFile=$dir/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $dir/app/$name-0.1.0-SNAPSHOT.jar"
+  else
+    echo "$JAVA $(opts_of "$name") -jar $(jar_of "$name")"
+  fi
+}
+
+if [ "${CDS:-1}" = "1" ]; then
+  for name in "${NAMES[@]}"; do prepare_cds "$name" & done
+  wait
+fi
+
 declare -A PIDS=()
 declare -A REPORTED=()
 
@@ -79,10 +117,12 @@ stop_all() {
 }
 trap stop_all INT TERM
 
-start() { # name, java options
-  local name="$1" opts="$2"
+start() { # name
+  local name="$1" command
+  command="$(launch_command "$name")"
+  echo "$command" >"$RUN/$name.command"
   # shellcheck disable=SC2086
-  "$JAVA" $opts -jar "$(jar_of "$name")" >"$LOGS/$name.log" 2>&1 &
+  $command >"$LOGS/$name.log" 2>&1 &
   PIDS[$name]=$!
   echo "${PIDS[$name]}" >"$RUN/$name.pid"
 }
@@ -103,10 +143,10 @@ check_children() {
 
 echo "Starting station-service, equipment-service, staffing-service and api-gateway (data: $DATA_DIR)"
 LAUNCHED=$SECONDS
-start station-service "$SERVICE_OPTS"
-start equipment-service "$SERVICE_OPTS"
-start staffing-service "$SERVICE_OPTS"
-SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" start api-gateway "$GATEWAY_OPTS"
+start station-service
+start equipment-service
+start staffing-service
+SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" start api-gateway
 
 HEALTH="http://127.0.0.1:$GATEWAY_PORT/actuator/health"
 deadline=$((SECONDS + ${START_TIMEOUT:-120}))

@@ -118,14 +118,13 @@ final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * Starts one service again by itself, as an operator or a Kubernetes restart would: the same jar,
-     * JVM options, ports and data directory run.sh gave it, and nothing else restarted.
+     * Starts one service again by itself, as an operator or a Kubernetes restart would: the same
+     * command, ports and data directory run.sh gave it, and nothing else restarted.
      */
     void restart(String service) throws IOException {
-        Path root = Path.of(System.getProperty("brigades.root", "..")).toAbsolutePath().normalize();
-        Path jar = root.resolve(service + "/target/" + service + "-0.1.0-SNAPSHOT.jar");
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC",
-                "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=128m", "-jar", jar.toString())
+        // exactly the command run.sh started it with (JVM options, class archive, jar)
+        String command = Files.readString(dataDir.resolve("run/" + service + ".command")).trim();
+        ProcessBuilder builder = new ProcessBuilder(List.of(command.split(" ")))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("logs/" + service + ".log").toFile()));
         Map<String, String> env = builder.environment();
