@@ -39,6 +39,19 @@ public class MongoAutoConfiguration {
         }
     }
 
+    /**
+     * Where the embedded store listens (a loopback port chosen at start), in DATA_DIR/run, so that an
+     * operator can look inside with mongosh and the benchmark can read it with the plain driver.
+     */
+    private static void publishAddress(Path dataDir, String database, String connectionString) {
+        try {
+            Path run = java.nio.file.Files.createDirectories(dataDir.resolve("run"));
+            java.nio.file.Files.writeString(run.resolve(database + "-store.uri"), connectionString + "\n");
+        } catch (java.io.IOException e) {
+            log.warn("could not write the embedded store's address to {}/run: {}", dataDir, e.getMessage());
+        }
+    }
+
     @Bean(destroyMethod = "close")
     MongoConnection mongoConnection(MongoProperties properties) {
         if (!properties.embedded()) {
@@ -46,7 +59,8 @@ public class MongoAutoConfiguration {
             return new MongoConnection(properties.uri(), null);
         }
         EmbeddedMongoServer server = EmbeddedMongoServer.start(Path.of(properties.dataDir()), properties.database());
-        log.info("Using the embedded MongoDB-wire store in {}", server.file());
+        log.info("Using the embedded MongoDB-wire store in {} at {}", server.file(), server.connectionString());
+        publishAddress(Path.of(properties.dataDir()), properties.database(), server.connectionString());
         return new MongoConnection(server.connectionString(), server);
     }
 
