@@ -29,7 +29,7 @@ import io.grpc.netty.NettyChannelBuilder;
  * station-service (signed as the gateway signs, on one shared channel, as the gateway has), and the
  * MongoDB driver reading the brigade's document from station-service's own store.
  *
- * <p>Usage: {@code DirectReads <data-dir> <station-host:port> <brigade-id> <connections> <seconds>}
+ * <p>Usage: {@code DirectReads <data-dir> <station-host:port> <brigade-id> <connections> <seconds> <warm-up seconds>}
  */
 public final class DirectReads {
 
@@ -42,7 +42,7 @@ public final class DirectReads {
         String brigade = args[2];
         int connections = Integer.parseInt(args[3]);
         Duration measure = Duration.ofSeconds(Long.parseLong(args[4]));
-        Duration warmUp = Duration.ofSeconds(5);
+        Duration warmUp = Duration.ofSeconds(Long.parseLong(args[5]));
 
         InternalTokenIssuer issuer = new InternalTokenIssuer(
                 IdentityKeyStore.loadOrCreate(dataDir.resolve("keys/internal-identity.jwk")), Duration.ofMinutes(10),
