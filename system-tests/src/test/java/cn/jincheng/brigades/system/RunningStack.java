@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ final class RunningStack implements AutoCloseable {
         this.dataDir = dataDir;
         java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
         while (chosen.size() < 7) {
-            chosen.add(freePort());
+            chosen.add(cn.jincheng.brigades.common.testing.LocalResources.freePort());
         }
         java.util.Iterator<Integer> it = chosen.iterator();
         this.gatewayPort = it.next();
@@ -168,24 +167,6 @@ final class RunningStack implements AutoCloseable {
             process.destroyForcibly();
             process.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    /**
-     * A loopback port that is free now, chosen below the kernel's ephemeral range (32768 and up on
-     * Linux): ports handed out for port 0 and for outgoing connections come from that range, so a
-     * port picked there could be taken by someone else before the server under test binds it.
-     */
-    private static int freePort() {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = random.nextInt(20_000, 32_000);
-            try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
-                return port;
-            } catch (IOException taken) {
-                // try another
-            }
-        }
-        throw new IllegalStateException("no free port between 20000 and 32000");
     }
 
     private static void sleep(long millis) {

@@ -20,7 +20,7 @@ import com.mongodb.client.model.Updates;
  */
 public final class AuditOutbox {
 
-    public static final String FIELD = "_pendingAudit";
+    public static final String FIELD = "outbox";
 
     private final AuditTrail trail;
 
@@ -45,7 +45,7 @@ public final class AuditOutbox {
         collection.updateOne(eq("_id", documentId), Updates.pull(FIELD, eq("_id", entry.id())));
     }
 
-    /** Appends the entries a crash left on documents of the collection; run before taking calls. */
+    /** Appends the entries a crash left on documents of the collection; run before taking calls. @return how many */
     public int relayLeftovers(MongoCollection<Document> collection) {
         int relayed = 0;
         for (Document document : collection.find(exists(FIELD + ".0"))) {

@@ -35,7 +35,7 @@ final class BrigadeCodec {
     static final String LEVEL = "level";
     static final String MODE = "constructionMode";
     static final String REVISION = "revision";
-    static final String OUTBOX = "outbox";
+    static final String OUTBOX = cn.jincheng.brigades.common.audit.AuditOutbox.FIELD;
 
     private BrigadeCodec() {
     }

@@ -2,10 +2,8 @@ package cn.jincheng.brigades.station.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.in;
-import static com.mongodb.client.model.Filters.ne;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -31,8 +29,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
-import cn.jincheng.brigades.common.audit.AuditCodec;
-import cn.jincheng.brigades.common.audit.AuditTrail;
+import cn.jincheng.brigades.common.audit.AuditOutbox;
 import cn.jincheng.brigades.common.mongo.MongoWrites;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
@@ -53,11 +50,11 @@ class MongoBrigadeRepository implements BrigadeRepository {
     private static final Logger log = LoggerFactory.getLogger(MongoBrigadeRepository.class);
 
     private final MongoCollection<Document> brigades;
-    private final AuditTrail auditLog;
+    private final AuditOutbox outbox;
 
-    MongoBrigadeRepository(MongoDatabase database, AuditTrail auditLog) {
+    MongoBrigadeRepository(MongoDatabase database, AuditOutbox outbox) {
         this.brigades = database.getCollection("brigades");
-        this.auditLog = auditLog;
+        this.outbox = outbox;
         brigades.createIndex(Indexes.ascending(BrigadeCodec.COUNTY, BrigadeCodec.ID));
     }
 
@@ -116,18 +113,17 @@ class MongoBrigadeRepository implements BrigadeRepository {
 
     @Override
     public boolean replace(StoredBrigade before, Brigade after, AuditEntry audit) {
-        Document entry = AuditCodec.document(audit);
         List<Bson> sets = new ArrayList<>();
         BrigadeCodec.fields(after).forEach((k, v) -> sets.add(Updates.set(k, v)));
         sets.add(Updates.inc(BrigadeCodec.REVISION, 1L));
-        sets.add(Updates.push(BrigadeCodec.OUTBOX, entry));
+        sets.add(AuditOutbox.carrying(audit));
         UpdateResult result = brigades.updateOne(
                 and(eq(BrigadeCodec.ID, before.brigade().id()), eq(BrigadeCodec.REVISION, before.revision())),
                 Updates.combine(sets));
         if (result.getModifiedCount() == 0) {
             return false;
         }
-        relay(before.brigade().id(), entry);
+        outbox.relay(brigades, before.brigade().id(), audit);
         return true;
     }
 
@@ -138,25 +134,10 @@ class MongoBrigadeRepository implements BrigadeRepository {
 
     /** Moves audit entries left in outboxes by a crash to the audit collection. */
     int relayOutboxes() {
-        List<Document> pending = new ArrayList<>();
-        brigades.find(and(exists(BrigadeCodec.OUTBOX + ".0"), ne(BrigadeCodec.OUTBOX, List.of())))
-                .projection(Projections.include(BrigadeCodec.OUTBOX)).forEach(pending::add);
-        int moved = 0;
-        for (Document d : pending) {
-            for (Document entry : d.getList(BrigadeCodec.OUTBOX, Document.class)) {
-                relay(d.getString(BrigadeCodec.ID), entry);
-                moved++;
-            }
-        }
+        int moved = outbox.relayLeftovers(brigades);
         if (moved > 0) {
             log.info("Moved {} audit entries left in brigade outboxes to the audit trail", moved);
         }
         return moved;
-    }
-
-    private void relay(String brigadeId, Document entry) {
-        auditLog.append(entry);
-        brigades.updateOne(eq(BrigadeCodec.ID, brigadeId),
-                Updates.pull(BrigadeCodec.OUTBOX, new Document("_id", entry.getString("_id"))));
     }
 }
