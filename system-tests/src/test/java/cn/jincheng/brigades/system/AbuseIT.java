@@ -149,8 +149,6 @@ class AbuseIT {
     private int sendOnce(String base, String method, String path, String token, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("If-Match", "\"1\"")
-                // each hostile request is its own client: no connection is reused after one
-                .header("Connection", "close")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
