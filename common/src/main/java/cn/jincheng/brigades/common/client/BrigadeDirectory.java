@@ -46,6 +46,20 @@ public class BrigadeDirectory implements AutoCloseable {
 
     /** Counties of many brigades in one call for those not yet known; ids the caller may not see are absent. */
     public Map<String, String> countiesOf(Caller caller, Collection<String> brigadeIds) {
+        Map<String, String> result = new HashMap<>();
+        knownCounties(brigadeIds).forEach((id, county) -> {
+            if (caller.sees(county)) {
+                result.put(id, county);
+            }
+        });
+        return result;
+    }
+
+    /**
+     * Counties of many brigades whoever may see them, for checks that must say why a caller may not
+     * act on a brigade (another county's) rather than pretend it does not exist; unknown ids are absent.
+     */
+    public Map<String, String> knownCounties(Collection<String> brigadeIds) {
         List<String> unknown = brigadeIds.stream().filter(id -> !countyOf.containsKey(id)).distinct().toList();
         if (!unknown.isEmpty()) {
             for (int from = 0; from < unknown.size(); from += 1000) {
@@ -57,7 +71,7 @@ public class BrigadeDirectory implements AutoCloseable {
         Map<String, String> result = new HashMap<>();
         for (String id : brigadeIds) {
             String county = countyOf.get(id);
-            if (county != null && caller.sees(county)) {
+            if (county != null) {
                 result.put(id, county);
             }
         }

@@ -26,7 +26,8 @@ public final class DomainExceptionHandler implements GrpcExceptionHandler {
         return new StatusException(status.getStatus(), status.getTrailers());
     }
 
-    static StatusRuntimeException translate(Throwable e) {
+    /** The status a failure is answered with (also for stream handlers that answer by themselves). */
+    public static StatusRuntimeException translate(Throwable e) {
         if (e instanceof DomainException d) {
             return GrpcErrors.toStatus(d);
         }

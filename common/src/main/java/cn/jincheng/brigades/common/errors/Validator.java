@@ -32,6 +32,10 @@ public final class Validator {
                 "must be between " + fmt(min) + " and " + fmt(max));
     }
 
+    public List<FieldViolation> violations() {
+        return List.copyOf(violations);
+    }
+
     public boolean hasViolations() {
         return !violations.isEmpty();
     }

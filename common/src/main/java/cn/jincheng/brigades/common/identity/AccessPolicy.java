@@ -23,6 +23,11 @@ public final class AccessPolicy {
         requireCounty(caller, countyId, "edit brigade data");
     }
 
+    /** The role to edit brigade data somewhere, checked once before a bulk import; each row's county is checked with {@link #requireEditBrigadeData}. */
+    public static void requireEditSomeBrigadeData(Caller caller) {
+        requireRole(caller, "edit brigade data", Role.CITY_ADMIN, Role.COUNTY_CLERK);
+    }
+
     /** Record equipment checks and readiness drills. */
     public static void requireRecordChecks(Caller caller) {
         requireRole(caller, "record checks and drills", Role.CITY_ADMIN, Role.FIRE_DEPT);

@@ -91,6 +91,16 @@ public class MongoAutoConfiguration {
         return new cn.jincheng.brigades.common.audit.AuditOutbox(trail);
     }
 
+    /** Bulk imports stored all or none; an import a crash interrupted is finished or undone before calls are taken. */
+    @Bean
+    cn.jincheng.brigades.common.imports.ImportJournal importJournal(MongoDatabase database,
+            cn.jincheng.brigades.common.audit.AuditTrail trail) {
+        cn.jincheng.brigades.common.imports.ImportJournal journal =
+                new cn.jincheng.brigades.common.imports.ImportJournal(database, trail);
+        journal.recover();
+        return journal;
+    }
+
     @Bean
     MongoDatabase mongoDatabase(MongoClient client, MongoProperties properties) {
         // Majority writes: on a replica set an acknowledged write survives a primary failover.

@@ -57,6 +57,11 @@ import cn.jincheng.brigades.proto.equipment.v1.RemoveVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.RemoveVehicleResponse;
 import cn.jincheng.brigades.proto.equipment.v1.UpdateVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.Vehicle;
+import cn.jincheng.brigades.common.imports.ImportStream;
+import cn.jincheng.brigades.equipment.inventory.InventoryImports;
+import cn.jincheng.brigades.proto.equipment.v1.ImportEquipmentChunk;
+import cn.jincheng.brigades.proto.equipment.v1.ImportVehiclesChunk;
+import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -72,9 +77,12 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
 
     private final AuditTrail auditTrail;
     private final BrigadeDirectory directory;
+    private final InventoryImports imports;
 
     EquipmentGrpcService(CatalogService catalogs, InventoryService inventory, FireDepartmentRecords records,
-            ComplianceService compliance, TimeSource time, AuditTrail auditTrail, BrigadeDirectory directory) {
+            ComplianceService compliance, TimeSource time, AuditTrail auditTrail, BrigadeDirectory directory,
+            InventoryImports imports) {
+        this.imports = imports;
         this.directory = directory;
         this.auditTrail = auditTrail;
         this.catalogs = catalogs;
@@ -163,6 +171,20 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
                 r.getQuantity(), ProtoTime.localDate(r.getExpiresOn(), r.hasExpiresOn(), "expiresOn"),
                 r.getSerialNumbersList());
         reply(out, EquipmentProtoMapper.item(item, item.expiredOn(time.today()) ? 0 : item.quantity(), null));
+    }
+
+    @Override
+    public StreamObserver<ImportVehiclesChunk> importVehicles(StreamObserver<ImportResult> out) {
+        Caller caller = caller();
+        return new ImportStream<>(out, ImportVehiclesChunk::getOptions, ImportVehiclesChunk::getRowsList,
+                (options, rows) -> imports.importVehicles(caller, options, rows));
+    }
+
+    @Override
+    public StreamObserver<ImportEquipmentChunk> importEquipment(StreamObserver<ImportResult> out) {
+        Caller caller = caller();
+        return new ImportStream<>(out, ImportEquipmentChunk::getOptions, ImportEquipmentChunk::getRowsList,
+                (options, rows) -> imports.importEquipment(caller, options, rows));
     }
 
     @Override

@@ -108,11 +108,7 @@ public class InventoryService {
             LocalDate expiresOn, List<String> serialNumbers) {
         String county = directory.countyOf(caller, brigadeId);
         AccessPolicy.requireEditBrigadeData(caller, county);
-        Catalog catalog = catalogs.inForce();
-        Validator v = new Validator()
-                .check(itemCode != null && catalog.item(itemCode).isPresent(), "itemCode",
-                        "is not an item code of catalog " + catalog.reference())
-                .check(quantity > 0 && quantity <= MAX_QUANTITY, "quantity", "must be between 1 and " + MAX_QUANTITY)
+        Validator v = itemChecks(catalogs.inForce(), itemCode, quantity, expiresOn)
                 .check(serialNumbers == null || serialNumbers.size() <= quantity, "serialNumbers",
                         "more serial numbers than items");
         if (serialNumbers != null) {
@@ -121,8 +117,6 @@ public class InventoryService {
                         .maxLength(serialNumbers.get(i), 100, "serialNumbers[" + i + "]");
             }
         }
-        v.check(expiresOn == null || (expiresOn.getYear() >= 2000 && expiresOn.getYear() <= 2100), "expiresOn",
-                "must be a date between 2000 and 2100");
         v.throwIfInvalid();
         EquipmentItem item = new EquipmentItem(UUID.randomUUID().toString(), brigadeId, county, itemCode, quantity,
                 expiresOn, serialNumbers, 1);
@@ -132,18 +126,32 @@ public class InventoryService {
         return item;
     }
 
-    private static Document view(Vehicle v) {
+    /** The checks every new equipment item passes, one by one or imported. */
+    static Validator itemChecks(Catalog catalog, String itemCode, int quantity, LocalDate expiresOn) {
+        return new Validator()
+                .check(itemCode != null && catalog.item(itemCode).isPresent(), "itemCode",
+                        "is not an item code of catalog " + catalog.reference())
+                .check(quantity > 0 && quantity <= MAX_QUANTITY, "quantity", "must be between 1 and " + MAX_QUANTITY)
+                .check(expiresOn == null || (expiresOn.getYear() >= 2000 && expiresOn.getYear() <= 2100), "expiresOn",
+                        "must be a date between 2000 and 2100");
+    }
+
+    static Document view(Vehicle v) {
         return new Document("id", v.id()).append("type", v.type()).append("plate", v.plate())
                 .append("status", v.status().name()).append("version", v.version());
     }
 
-    private static void validateVehicle(Catalog catalog, String type, String plate) {
-        new Validator()
+    /** The checks every new vehicle passes, one by one or imported. */
+    static Validator vehicleChecks(Catalog catalog, String type, String plate) {
+        return new Validator()
                 .check(type != null && catalog.vehicleType(type).isPresent(), "type",
                         "is not a vehicle type of catalog " + catalog.reference())
                 .check(plate != null && PLATE.matcher(plate).matches(), "plate",
-                        "must be a Chinese vehicle plate such as 晋E·12345")
-                .throwIfInvalid();
+                        "must be a Chinese vehicle plate such as 晋E·12345");
+    }
+
+    private static void validateVehicle(Catalog catalog, String type, String plate) {
+        vehicleChecks(catalog, type, plate).throwIfInvalid();
     }
 
     static String normalizePlate(String plate) {

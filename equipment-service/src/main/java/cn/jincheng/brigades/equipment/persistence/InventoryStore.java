@@ -51,6 +51,9 @@ import cn.jincheng.brigades.equipment.inventory.VehicleStatus;
 @Repository
 public class InventoryStore {
 
+    public static final String VEHICLES = "vehicles";
+    public static final String ITEMS = "items";
+
     private final MongoCollection<Document> vehicles;
     private final MongoCollection<Document> items;
     private final MongoCollection<Document> checks;
@@ -64,8 +67,8 @@ public class InventoryStore {
 
     InventoryStore(MongoDatabase database, AuditOutbox outbox) {
         this.outbox = outbox;
-        this.vehicles = database.getCollection("vehicles");
-        this.items = database.getCollection("items");
+        this.vehicles = database.getCollection(VEHICLES);
+        this.items = database.getCollection(ITEMS);
         this.checks = database.getCollection("checks");
         this.drills = database.getCollection("drills");
         vehicles.createIndex(Indexes.ascending("plate"), new IndexOptions().unique(true));
@@ -147,11 +150,16 @@ public class InventoryStore {
     }
 
     public void insert(EquipmentItem i, AuditEntry audit) {
-        items.insertOne(AuditOutbox.carrying(new Document("_id", i.id()).append("brigadeId", i.brigadeId())
+        items.insertOne(AuditOutbox.carrying(document(i), audit));
+        outbox.relay(items, i.id(), audit);
+    }
+
+    /** An equipment item as stored. */
+    public static Document document(EquipmentItem i) {
+        return new Document("_id", i.id()).append("brigadeId", i.brigadeId())
                 .append("countyId", i.countyId()).append("itemCode", i.itemCode()).append("quantity", i.quantity())
                 .append("expiresOn", i.expiresOn() == null ? null : i.expiresOn().toString())
-                .append("serialNumbers", i.serialNumbers()).append("version", i.version()), audit));
-        outbox.relay(items, i.id(), audit);
+                .append("serialNumbers", i.serialNumbers()).append("version", i.version());
     }
 
     /** Items of a brigade or a county that expire on or before {@code until}. */
@@ -218,7 +226,15 @@ public class InventoryStore {
 
     // --- codecs -------------------------------------------------------------------------------
 
-    private static Document document(Vehicle v) {
+    /** Which of these (normalized) plates are registered already. */
+    public java.util.Set<String> registeredPlates(Collection<String> plates) {
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        vehicles.find(in("plate", plates)).projection(new Document("plate", 1)).forEach(d -> taken.add(d.getString("plate")));
+        return taken;
+    }
+
+    /** A vehicle as stored (for bulk imports, which store through the import journal). */
+    public static Document document(Vehicle v) {
         return new Document("_id", v.id()).append("brigadeId", v.brigadeId()).append("countyId", v.countyId())
                 .append("type", v.type()).append("plate", v.plate()).append("status", v.status().name())
                 .append("version", v.version());

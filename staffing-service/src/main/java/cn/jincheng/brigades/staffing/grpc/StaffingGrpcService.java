@@ -43,6 +43,10 @@ import cn.jincheng.brigades.staffing.roster.Certification;
 import cn.jincheng.brigades.staffing.roster.RosterService;
 import cn.jincheng.brigades.staffing.rules.RulesService;
 import cn.jincheng.brigades.staffing.rules.StaffingRule;
+import cn.jincheng.brigades.common.imports.ImportStream;
+import cn.jincheng.brigades.proto.imports.v1.ImportResult;
+import cn.jincheng.brigades.proto.staffing.v1.ImportFirefightersChunk;
+import cn.jincheng.brigades.staffing.roster.RosterImports;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -59,8 +63,11 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
     private final AuditTrail auditTrail;
     private final BrigadeDirectory directory;
 
+    private final RosterImports imports;
+
     StaffingGrpcService(RosterService roster, FundingService funding, RulesService rules, StaffingCompliance compliance,
-            TimeSource time, AuditTrail auditTrail, BrigadeDirectory directory) {
+            TimeSource time, AuditTrail auditTrail, BrigadeDirectory directory, RosterImports imports) {
+        this.imports = imports;
         this.directory = directory;
         this.auditTrail = auditTrail;
         this.roster = roster;
@@ -78,6 +85,13 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
         reply(out, ListFirefightersResponse.newBuilder()
                 .addAllFirefighters(list.stream().map(f -> StaffingProtoMapper.firefighter(f, day)).toList())
                 .setActiveCount((int) list.stream().filter(f -> f.activeOn(day)).count()).build());
+    }
+
+    @Override
+    public StreamObserver<ImportFirefightersChunk> importFirefighters(StreamObserver<ImportResult> out) {
+        Caller caller = caller();
+        return new ImportStream<>(out, ImportFirefightersChunk::getOptions, ImportFirefightersChunk::getRowsList,
+                (options, rows) -> imports.importFirefighters(caller, options, rows));
     }
 
     @Override

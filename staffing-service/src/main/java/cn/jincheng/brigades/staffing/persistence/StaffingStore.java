@@ -39,13 +39,15 @@ import cn.jincheng.brigades.staffing.roster.Firefighter;
 @Repository
 public class StaffingStore {
 
+    public static final String FIREFIGHTERS = "firefighters";
+
     private final MongoCollection<Document> firefighters;
     private final MongoCollection<Document> funding;
 
     private final AuditOutbox outbox;
 
     StaffingStore(MongoDatabase database, AuditOutbox outbox) {
-        this.firefighters = database.getCollection("firefighters");
+        this.firefighters = database.getCollection(FIREFIGHTERS);
         this.funding = database.getCollection("funding");
         this.outbox = outbox;
         firefighters.createIndex(Indexes.ascending("brigadeId"));
@@ -115,7 +117,8 @@ public class StaffingStore {
         return result;
     }
 
-    private static Document document(Firefighter f) {
+    /** A firefighter as stored (for bulk imports, which store through the import journal). */
+    public static Document document(Firefighter f) {
         return new Document("_id", f.id()).append("brigadeId", f.brigadeId()).append("countyId", f.countyId())
                 .append("name", f.name()).append("employment", f.employment().name())
                 .append("startDate", f.startDate().toString())

@@ -44,12 +44,7 @@ public class RosterService {
         String county = directory.countyOf(caller, brigadeId);
         AccessPolicy.requireEditBrigadeData(caller, county);
         String trimmed = name == null ? null : name.strip();
-        Validator v = new Validator().notBlank(trimmed, "name").maxLength(trimmed, MAX_NAME, "name")
-                .check(employment != null, "employment", "must be LABOUR_DISPATCH, CONTRACT or CAREER")
-                .check(start != null, "startDate", "is required");
-        plausible(v, start, "startDate");
-        plausible(v, end, "endDate");
-        v.check(start == null || end == null || !end.isBefore(start), "endDate", "must not be before the start date");
+        Validator v = firefighterChecks(trimmed, employment, start, end);
         for (int i = 0; i < certifications.size(); i++) {
             v.notBlank(certifications.get(i).name(), "certifications[" + i + "].name")
                     .maxLength(certifications.get(i).name(), MAX_NAME, "certifications[" + i + "].name");
@@ -85,7 +80,18 @@ public class RosterService {
         return left;
     }
 
-    private static Document view(Firefighter f) {
+    /** The checks every new firefighter passes, added by hand or imported. */
+    static Validator firefighterChecks(String name, Employment employment, LocalDate start, LocalDate end) {
+        Validator v = new Validator().notBlank(name, "name").maxLength(name, MAX_NAME, "name")
+                .check(employment != null, "employment", "must be LABOUR_DISPATCH, CONTRACT or CAREER")
+                .check(start != null, "startDate", "is required");
+        plausible(v, start, "startDate");
+        plausible(v, end, "endDate");
+        return v.check(start == null || end == null || !end.isBefore(start), "endDate",
+                "must not be before the start date");
+    }
+
+    static Document view(Firefighter f) {
         return new Document("id", f.id()).append("name", f.name()).append("employment", f.employment().name())
                 .append("startDate", f.startDate().toString())
                 .append("endDate", f.endDate() == null ? null : f.endDate().toString());

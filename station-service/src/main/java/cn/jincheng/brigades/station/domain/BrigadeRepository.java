@@ -32,4 +32,11 @@ public interface BrigadeRepository {
 
     /** Inserts a brigade unless one with its id exists. @return true when inserted */
     boolean insertIfAbsent(Brigade brigade);
+
+    /**
+     * Inserts new brigades with their audit entries, all or none even across a crash (an import).
+     *
+     * @return the import's id
+     */
+    String importAll(String actor, List<Brigade> brigades, List<AuditEntry> entries, java.time.Instant at);
 }

@@ -62,6 +62,10 @@ import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
 import cn.jincheng.brigades.station.domain.MilestoneService;
 import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.imports.ImportStream;
+import cn.jincheng.brigades.proto.imports.v1.ImportResult;
+import cn.jincheng.brigades.proto.station.v1.ImportBrigadesChunk;
+import cn.jincheng.brigades.station.domain.BrigadeImports;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -81,9 +85,12 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     private final AuditTrail auditTrail;
 
+    private final BrigadeImports imports;
+
     StationGrpcService(BrigadeService brigades, MilestoneService milestones,
             CountyRepository counties, ComplianceComposer compliance, AcceptanceService acceptance,
-            AcceptanceReport report, TimeSource time, AuditTrail auditTrail) {
+            AcceptanceReport report, TimeSource time, AuditTrail auditTrail, BrigadeImports imports) {
+        this.imports = imports;
         this.auditTrail = auditTrail;
         this.compliance = compliance;
         this.acceptance = acceptance;
@@ -126,6 +133,14 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
                 .throwIfInvalid();
         reply(out, BatchGetBrigadesResponse.newBuilder()
                 .addAllBrigades(withCountyNames(brigades.batchGet(caller(), request.getIdsList()))).build());
+    }
+
+    @Override
+    public StreamObserver<ImportBrigadesChunk> importBrigades(StreamObserver<ImportResult> out) {
+        Caller caller = caller();
+        return new ImportStream<>(out, ImportBrigadesChunk::getOptions,
+                chunk -> chunk.getRowsList().stream().map(StationProtoMapper::importRow).toList(),
+                (options, rows) -> imports.importBrigades(caller, options, rows));
     }
 
     @Override

@@ -114,4 +114,14 @@ final class StationProtoMapper {
         return ConstructionMode.valueOf(mode.name().substring("CONSTRUCTION_MODE_".length()));
     }
 
+    /** An import row; an unknown level or mode becomes absent, which the import reports for that row. */
+    static cn.jincheng.brigades.station.domain.BrigadeImports.Row importRow(
+            cn.jincheng.brigades.proto.station.v1.BrigadeRow r) {
+        BrigadeLevel level = r.getLevel() == cn.jincheng.brigades.proto.station.v1.BrigadeLevel.UNRECOGNIZED ? null
+                : level(r.getLevel(), "level");
+        ConstructionMode mode = r.getConstructionMode() == cn.jincheng.brigades.proto.station.v1.ConstructionMode.UNRECOGNIZED
+                ? null : mode(r.getConstructionMode(), "constructionMode");
+        return new cn.jincheng.brigades.station.domain.BrigadeImports.Row(r.getRow(), r.getId(), r.getCountyId(),
+                r.getTown(), level, mode, r.getPartner(), r.getSituation());
+    }
 }

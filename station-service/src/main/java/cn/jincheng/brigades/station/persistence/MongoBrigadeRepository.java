@@ -30,6 +30,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
 import cn.jincheng.brigades.common.audit.AuditOutbox;
+import cn.jincheng.brigades.common.imports.ImportJournal;
 import cn.jincheng.brigades.common.mongo.MongoWrites;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
@@ -49,12 +50,16 @@ class MongoBrigadeRepository implements BrigadeRepository {
 
     private static final Logger log = LoggerFactory.getLogger(MongoBrigadeRepository.class);
 
+    private static final String COLLECTION = "brigades";
+
     private final MongoCollection<Document> brigades;
     private final AuditOutbox outbox;
+    private final ImportJournal journal;
 
-    MongoBrigadeRepository(MongoDatabase database, AuditOutbox outbox) {
-        this.brigades = database.getCollection("brigades");
+    MongoBrigadeRepository(MongoDatabase database, AuditOutbox outbox, ImportJournal journal) {
+        this.brigades = database.getCollection(COLLECTION);
         this.outbox = outbox;
+        this.journal = journal;
         brigades.createIndex(Indexes.ascending(BrigadeCodec.COUNTY, BrigadeCodec.ID));
     }
 
@@ -125,6 +130,14 @@ class MongoBrigadeRepository implements BrigadeRepository {
         }
         outbox.relay(brigades, before.brigade().id(), audit);
         return true;
+    }
+
+    @Override
+    public String importAll(String actor, List<Brigade> imported, List<AuditEntry> entries, java.time.Instant at) {
+        ImportJournal.Batch batch = new ImportJournal.Batch();
+        imported.forEach(b -> batch.add(COLLECTION, BrigadeCodec.newDocument(b)));
+        entries.forEach(batch::audit);
+        return journal.store("brigades", actor, batch, at);
     }
 
     @Override
