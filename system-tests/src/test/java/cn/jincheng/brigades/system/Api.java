@@ -78,6 +78,16 @@ final class Api {
         return response.body();
     }
 
+    /** Uploads a file as the body of a POST, as a bulk import is sent. */
+    Response upload(String path, String token, String contentType, byte[] file) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
+        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+        return new Response(response.statusCode(), body, response);
+    }
+
     Response send(String method, String path, String token, String ifMatch, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))

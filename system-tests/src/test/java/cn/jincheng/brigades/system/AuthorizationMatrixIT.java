@@ -25,7 +25,12 @@ import tools.jackson.databind.JsonNode;
 class AuthorizationMatrixIT {
 
     /** The rows of the table in api-v1.md. */
-    enum Action { READ, LIST, EDIT, CHECK, DECIDE, ADMIN, INSPECT_COUNTY, INSPECT_CITY, VERIFY }
+    /**
+     * IMPORT: bulk import of brigade data. The role decides whether the call is taken; each row's
+     * county is checked as a row error naming that row, so a clerk of another county is refused
+     * row by row (400), not as a whole.
+     */
+    enum Action { READ, LIST, EDIT, CHECK, DECIDE, ADMIN, INSPECT_COUNTY, INSPECT_CITY, VERIFY, IMPORT }
 
     /** The columns: each role, and a county clerk both in and outside the brigade's county. */
     enum Who {
@@ -50,6 +55,7 @@ class AuthorizationMatrixIT {
             case CHECK -> who == Who.CITY_ADMIN || who == Who.FIRE_DEPT;
             case DECIDE, INSPECT_CITY, VERIFY -> who == Who.CITY_ADMIN || who == Who.CITY_INSPECTOR;
             case ADMIN -> who == Who.CITY_ADMIN;
+            case IMPORT -> who == Who.CITY_ADMIN || who == Who.CLERK_OWN_COUNTY || who == Who.CLERK_OTHER_COUNTY;
         };
     }
 

@@ -50,9 +50,12 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
             AuthProperties properties, ProblemWriter problems,
             @Value("${spring.codec.max-in-memory-size:1MB}") DataSize bodyLimit,
-            @Value("${brigades.web.body-drain-cap:16MB}") DataSize drainCap) {
+            @Value("${brigades.web.body-drain-cap:16MB}") DataSize drainCap,
+            @Value("${brigades.web.upload-limit:20MB}") DataSize uploadLimit,
+            @Value("${brigades.web.upload-drain-cap:128MB}") DataSize uploadDrainCap) {
         return http
-                .addFilterAfter(new RequestBodyGuard(bodyLimit.toBytes(), drainCap.toBytes(), problems),
+                .addFilterAfter(new RequestBodyGuard(bodyLimit.toBytes(), drainCap.toBytes(),
+                        uploadLimit.toBytes(), uploadDrainCap.toBytes(), problems),
                         SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)

@@ -42,15 +42,23 @@ public class BackendCalls {
     private final Map<Backend, CircuitBreaker> breakers;
     private final Retry readRetry;
     private final Duration deadline;
+    private final Duration importDeadline;
 
     public BackendCalls(Map<Backend, CircuitBreaker> breakers, Retry readRetry, BackendProperties properties) {
         this.breakers = breakers;
         this.readRetry = readRetry;
         this.deadline = properties.resilience().deadline();
+        this.importDeadline = properties.resilience().importDeadline() == null ? Duration.ofMinutes(2)
+                : properties.resilience().importDeadline();
     }
 
     public Duration deadline() {
         return deadline;
+    }
+
+    /** An import validates and stores up to tens of thousands of rows in one call. */
+    public Duration importDeadline() {
+        return importDeadline;
     }
 
     /** An idempotent read: may be sent twice if the first attempt found the service unavailable. */
@@ -103,6 +111,38 @@ public class BackendCalls {
             sink.onCancel(() -> requestStream.cancel("the client went away", null));
         });
         return flux.transformDeferred(CircuitBreakerOperator.of(breakers.get(backend)))
+                .onErrorMap(e -> translate(backend, e));
+    }
+
+    /**
+     * A client stream, as an import sends its rows: the chunks go out, then the end; the one answer
+     * completes the Mono. Sent once, under the breaker; the caller sets the (longer) deadline.
+     */
+    public <Q, T> Mono<T> upload(Backend backend, java.util.function.Function<StreamObserver<T>, StreamObserver<Q>> call,
+            java.util.List<Q> chunks) {
+        Mono<T> upload = Mono.deferContextual(context -> Mono.<T>create(sink -> {
+            StreamObserver<Q> requests = inRequestTrace(context, () -> call.apply(new StreamObserver<T>() {
+                private T answer;
+
+                @Override
+                public void onNext(T value) {
+                    answer = value;
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    sink.error(t);
+                }
+
+                @Override
+                public void onCompleted() {
+                    sink.success(answer);
+                }
+            }));
+            chunks.forEach(requests::onNext);
+            requests.onCompleted();
+        }));
+        return upload.transformDeferred(CircuitBreakerOperator.of(breakers.get(backend)))
                 .onErrorMap(e -> translate(backend, e));
     }
 

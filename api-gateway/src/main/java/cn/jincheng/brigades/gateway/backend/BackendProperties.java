@@ -16,7 +16,7 @@ public record BackendProperties(Map<String, Target> backends, Resilience resilie
     public record Target(String address) {
     }
 
-    public record Resilience(Duration deadline, Breaker breaker, ReadRetry readRetry) {
+    public record Resilience(Duration deadline, Duration importDeadline, Breaker breaker, ReadRetry readRetry) {
     }
 
     public record Breaker(int slidingWindow, int minimumCalls, float failureRatePercent, Duration openFor,

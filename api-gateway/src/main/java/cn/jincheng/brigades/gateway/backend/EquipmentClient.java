@@ -43,11 +43,13 @@ import reactor.core.publisher.Mono;
 public class EquipmentClient {
 
     private final EquipmentServiceGrpc.EquipmentServiceFutureStub stub;
+    private final EquipmentServiceGrpc.EquipmentServiceStub streams;
     private final BackendCalls calls;
     private final IdentityTokens identity;
 
     public EquipmentClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
         this.stub = EquipmentServiceGrpc.newFutureStub(channels.channel(Backend.EQUIPMENT));
+        this.streams = EquipmentServiceGrpc.newStub(channels.channel(Backend.EQUIPMENT));
         this.calls = calls;
         this.identity = identity;
     }
@@ -126,5 +128,19 @@ public class EquipmentClient {
         return calls.read(Backend.EQUIPMENT, () -> stub.withCallCredentials(identity.credentials(caller))
                 .withDeadlineAfter(calls.deadline().toMillis() * 10, TimeUnit.MILLISECONDS)
                 .verifyAuditChain(VerifyAuditChainRequest.getDefaultInstance()));
+    }
+
+    /** The import's stub: the caller's identity and the import deadline. */
+    private EquipmentServiceGrpc.EquipmentServiceStub streaming(Caller caller) {
+        return streams.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.importDeadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Mono<cn.jincheng.brigades.proto.imports.v1.ImportResult> importVehicles(Caller caller, java.util.List<cn.jincheng.brigades.proto.equipment.v1.ImportVehiclesChunk> chunks) {
+        return calls.upload(Backend.EQUIPMENT, out -> streaming(caller).importVehicles(out), chunks);
+    }
+
+    public Mono<cn.jincheng.brigades.proto.imports.v1.ImportResult> importEquipment(Caller caller, java.util.List<cn.jincheng.brigades.proto.equipment.v1.ImportEquipmentChunk> chunks) {
+        return calls.upload(Backend.EQUIPMENT, out -> streaming(caller).importEquipment(out), chunks);
     }
 }

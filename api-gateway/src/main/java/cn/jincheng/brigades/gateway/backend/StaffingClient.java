@@ -30,11 +30,13 @@ import reactor.core.publisher.Mono;
 public class StaffingClient {
 
     private final StaffingServiceGrpc.StaffingServiceFutureStub stub;
+    private final StaffingServiceGrpc.StaffingServiceStub streams;
     private final BackendCalls calls;
     private final IdentityTokens identity;
 
     public StaffingClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
         this.stub = StaffingServiceGrpc.newFutureStub(channels.channel(Backend.STAFFING));
+        this.streams = StaffingServiceGrpc.newStub(channels.channel(Backend.STAFFING));
         this.calls = calls;
         this.identity = identity;
     }
@@ -87,5 +89,15 @@ public class StaffingClient {
 
     public Mono<StaffingRules> publishRules(Caller caller, cn.jincheng.brigades.proto.staffing.v1.PublishRulesRequest request) {
         return calls.write(Backend.STAFFING, () -> as(caller).publishRules(request));
+    }
+
+    /** The import's stub: the caller's identity and the import deadline. */
+    private StaffingServiceGrpc.StaffingServiceStub streaming(Caller caller) {
+        return streams.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.importDeadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Mono<cn.jincheng.brigades.proto.imports.v1.ImportResult> importFirefighters(Caller caller, java.util.List<cn.jincheng.brigades.proto.staffing.v1.ImportFirefightersChunk> chunks) {
+        return calls.upload(Backend.STAFFING, out -> streaming(caller).importFirefighters(out), chunks);
     }
 }

@@ -44,6 +44,7 @@ import reactor.core.publisher.Mono;
 public class StationClient {
 
     private final StationServiceGrpc.StationServiceFutureStub stub;
+    private final StationServiceGrpc.StationServiceStub streams;
     private final io.grpc.Channel channel;
     private final BackendCalls calls;
     private final IdentityTokens identity;
@@ -51,6 +52,7 @@ public class StationClient {
     public StationClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
         this.channel = channels.channel(Backend.STATION);
         this.stub = StationServiceGrpc.newFutureStub(channel);
+        this.streams = StationServiceGrpc.newStub(channel);
         this.calls = calls;
         this.identity = identity;
     }
@@ -133,5 +135,15 @@ public class StationClient {
         return calls.read(Backend.STATION, () -> stub.withCallCredentials(identity.credentials(caller))
                 .withDeadlineAfter(calls.deadline().toMillis() * 10, TimeUnit.MILLISECONDS)
                 .verifyAuditChain(VerifyAuditChainRequest.getDefaultInstance()));
+    }
+
+    /** The import's stub: the caller's identity and the import deadline. */
+    private StationServiceGrpc.StationServiceStub streaming(Caller caller) {
+        return streams.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.importDeadline().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public Mono<cn.jincheng.brigades.proto.imports.v1.ImportResult> importBrigades(Caller caller, java.util.List<cn.jincheng.brigades.proto.station.v1.ImportBrigadesChunk> chunks) {
+        return calls.upload(Backend.STATION, out -> streaming(caller).importBrigades(out), chunks);
     }
 }

@@ -32,13 +32,20 @@ import reactor.core.publisher.Mono;
  */
 public final class RequestBodyGuard implements WebFilter {
 
+    /** Where files are uploaded (bulk imports): a larger body is allowed, and drained further before a 413. */
+    public static final String UPLOAD_PATHS = "/api/v1/imports/";
+
     private final long limit;
     private final long drainCap;
+    private final long uploadLimit;
+    private final long uploadDrainCap;
     private final ProblemWriter problems;
 
-    public RequestBodyGuard(long limit, long drainCap, ProblemWriter problems) {
+    public RequestBodyGuard(long limit, long drainCap, long uploadLimit, long uploadDrainCap, ProblemWriter problems) {
         this.limit = limit;
         this.drainCap = drainCap;
+        this.uploadLimit = uploadLimit;
+        this.uploadDrainCap = uploadDrainCap;
         this.problems = problems;
     }
 
@@ -50,19 +57,23 @@ public final class RequestBodyGuard implements WebFilter {
         if (!hasBody) {
             return chain.filter(exchange);
         }
-        Accumulator body = new Accumulator();
+        boolean upload = request.getPath().value().startsWith(UPLOAD_PATHS);
+        long max = upload ? uploadLimit : limit;
+        long drain = upload ? uploadDrainCap : drainCap;
+        Accumulator body = new Accumulator(max);
         return request.getBody()
-                .takeUntil(buffer -> body.seen > drainCap)
+                .takeUntil(buffer -> body.seen > drain)
                 .doOnNext(body::add)
                 .doOnDiscard(DataBuffer.class, DataBufferUtils::release)
-                .then(Mono.defer(() -> body.seen > limit
-                        ? tooLarge(exchange)
+                .then(Mono.defer(() -> body.seen > max
+                        ? tooLarge(exchange, max)
                         : chain.filter(exchange.mutate().request(replay(exchange, body.bytes())).build())));
     }
 
-    private Mono<Void> tooLarge(ServerWebExchange exchange) {
-        return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE,
-                "the request body is larger than " + (limit / 1024) + " KB", List.of());
+    private Mono<Void> tooLarge(ServerWebExchange exchange, long max) {
+        return problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, max >= 1024 * 1024
+                ? "the request body is larger than " + (max / (1024 * 1024)) + " MB"
+                : "the request body is larger than " + (max / 1024) + " KB", List.of());
     }
 
     private static ServerHttpRequest replay(ServerWebExchange exchange, byte[] bytes) {
@@ -75,9 +86,14 @@ public final class RequestBodyGuard implements WebFilter {
     }
 
     /** Copies the body while under the limit; once over it, only counts what still arrives. */
-    private final class Accumulator {
+    private static final class Accumulator {
         private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private final long limit;
         private long seen;
+
+        Accumulator(long limit) {
+            this.limit = limit;
+        }
 
         void add(DataBuffer buffer) {
             try {

@@ -32,7 +32,8 @@ public final class IdempotencyFilter implements WebFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,200}$");
-    private static final int MAX_BODY = 1024 * 1024;
+    /** The body limits are enforced by RequestBodyGuard before this runs; this only bounds the join (uploads are the largest). */
+    private static final int MAX_BODY = 32 * 1024 * 1024;
     private static final List<String> REPLAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
             HttpHeaders.ETAG);
 

@@ -46,6 +46,24 @@ public final class ApiException extends RuntimeException {
                         : errors.size() + " fields are invalid", errors);
     }
 
+    /** Bad input that is no one field's fault (an unreadable file, say). */
+    public static ApiException badRequest(String detail) {
+        return new ApiException(HttpStatus.BAD_REQUEST, detail, List.of());
+    }
+
+    /** Bad input with the errors listed as they are (rows of a file, say). */
+    public static ApiException badRequest(String detail, List<Problem.FieldError> errors) {
+        return new ApiException(HttpStatus.BAD_REQUEST, detail, errors);
+    }
+
+    public static ApiException notFound(String detail) {
+        return new ApiException(HttpStatus.NOT_FOUND, detail, List.of());
+    }
+
+    public static ApiException forbidden(String detail) {
+        return new ApiException(HttpStatus.FORBIDDEN, detail, List.of());
+    }
+
     public static ApiException preconditionRequired(String detail) {
         return new ApiException(HttpStatus.PRECONDITION_REQUIRED, detail, List.of());
     }

@@ -12,7 +12,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors, String service,
         Long currentVersion) {
 
-    public record FieldError(String field, String message) {
+    /** A field's error; for an uploaded file also the row (the heading is row 1) and the column's heading. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Integer row, String column) {
+
+        public FieldError(String field, String message) {
+            this(field, message, null, null);
+        }
     }
 
     public static final String TYPE_PREFIX = "urn:brigades:problem:";

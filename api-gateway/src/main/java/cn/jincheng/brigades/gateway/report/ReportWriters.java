@@ -113,7 +113,7 @@ public class ReportWriters {
     }
 
     /** RFC 4180 quoting (formula-looking cells are already neutralised by {@link ReportTable}). */
-    static String csvLine(List<String> cells) {
+    public static String csvLine(List<String> cells) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {

@@ -1,0 +1,123 @@
+package cn.jincheng.brigades.gateway.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+
+import cn.jincheng.brigades.gateway.problem.ApiException;
+
+class ImportTableTest {
+
+    private static ImportTable.Result csv(ImportKind kind, String text) {
+        return ImportTable.read(kind, SheetReader.read(text.getBytes(StandardCharsets.UTF_8), false));
+    }
+
+    @Test
+    void chineseOrEnglishHeadingsQuotedCellsAndABomAreRead() {
+        ImportTable.Result result = csv(ImportKind.EQUIPMENT,
+                "\uFEFF队站编号,itemCode,数量,有效期至\r\nzezhou-gaodu,PPE_HELMET,12,2025/1/31\r\n\r\n"
+                        + "\"zezhou-gaodu\",\"HOSE,65\"\"\",3,\n");
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.rows()).hasSize(2);
+        assertThat(result.rows().get(0).row()).isEqualTo(2);
+        assertThat(result.rows().get(0).number("quantity")).isEqualTo(12);
+        assertThat(result.rows().get(0).date("expiresOn")).isEqualTo(LocalDate.of(2025, 1, 31));
+        assertThat(result.rows().get(1).row()).as("the blank row still counts").isEqualTo(4);
+        assertThat(result.rows().get(1).text("itemCode")).isEqualTo("HOSE,65\"");
+        assertThat(result.rows().get(1).date("expiresOn")).isNull();
+    }
+
+    @Test
+    void everyBadCellIsReportedWithItsRowAndColumn() {
+        ImportTable.Result result = csv(ImportKind.FIREFIGHTERS,
+                "队站编号,姓名,用工形式,入职日期,离职日期\nzezhou-gaodu,张三,合同制,2019-07-01,\n"
+                        + "zezhou-gaodu,,临时工,2019-02-30,\nzezhou-gaodu,李四,CAREER,2019-07-01,soon\n");
+        assertThat(result.rows()).extracting(ImportTable.TypedRow::row).containsExactly(2);
+        assertThat(result.rows().get(0).text("employment")).isEqualTo("CONTRACT");
+        assertThat(result.problems()).extracting(p -> p.row() + " " + p.column())
+                .containsExactly("3 姓名", "3 用工形式", "3 入职日期", "4 离职日期");
+        assertThat(result.problems().get(1).message()).contains("劳务派遣（LABOUR_DISPATCH）");
+    }
+
+    @Test
+    void wholeNumbersMustBeWholeAndFit() {
+        ImportTable.Result result = csv(ImportKind.EQUIPMENT,
+                "brigadeId,itemCode,quantity\na,B,1.5\na,B,99999999999\na,B,ten\na,B,1e400\na,B,7.0\n");
+        assertThat(result.problems()).extracting(RowProblem::row).containsExactly(2, 3, 4, 5);
+        assertThat(result.rows()).singleElement().satisfies(r -> assertThat(r.number("quantity")).isEqualTo(7));
+    }
+
+    @Test
+    void aHeadingRowThatDoesNotMatchTheTemplateRefusesTheFileNamingTheColumns() {
+        assertThatThrownBy(() -> csv(ImportKind.VEHICLES, "队站编号,车牌号,颜色,车牌号\nx,y,z,w\n"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors())
+                        .extracting(f -> f.column() + ": " + f.message())
+                        .containsExactly("颜色: is not a column of the vehicles template", "车牌号: appears twice",
+                                "车辆类型代码: this required column is missing"));
+    }
+
+    @Test
+    void csvThatIsNotUtf8IsRefusedRatherThanGuessed() {
+        byte[] gbk = "队站编号,姓名\n".getBytes(Charset.forName("GBK"));
+        assertThatThrownBy(() -> SheetReader.read(gbk, false)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("CSV UTF-8");
+        assertThatThrownBy(() -> SheetReader.read(new byte[0], false)).hasMessageContaining("empty");
+    }
+
+    @Test
+    void workbookCellsAreReadAsShownAndFormulasAreReportedByCell() throws Exception {
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            Row heading = sheet.createRow(0);
+            String[] names = { "队站编号", "器材代码", "数量", "有效期至" };
+            for (int i = 0; i < names.length; i++) {
+                heading.createCell(i).setCellValue(names[i]);
+            }
+            Row first = sheet.createRow(1);
+            first.createCell(0).setCellValue("zezhou-gaodu");
+            first.createCell(1).setCellValue("PPE_HELMET");
+            first.createCell(2).setCellValue(10);
+            var dateStyle = workbook.createCellStyle();
+            dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+            first.createCell(3).setCellValue(LocalDate.of(2026, 5, 1));
+            first.getCell(3).setCellStyle(dateStyle);
+            Row second = sheet.createRow(2);
+            second.createCell(0).setCellValue("zezhou-gaodu");
+            second.createCell(1).setCellValue("PPE_BOOTS");
+            second.createCell(2).setCellFormula("2*5");
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        ImportTable.Result result = ImportTable.read(ImportKind.EQUIPMENT, SheetReader.read(file, true));
+        assertThat(result.rows().get(0).number("quantity")).isEqualTo(10);
+        assertThat(result.rows().get(0).date("expiresOn")).isEqualTo(LocalDate.of(2026, 5, 1));
+        assertThat(result.problems()).anySatisfy(p -> {
+            assertThat(p.row()).isEqualTo(3);
+            assertThat(p.column()).isEqualTo("C3");
+            assertThat(p.message()).contains("formulas are not accepted");
+        });
+        assertThatThrownBy(() -> SheetReader.read("not a zip".getBytes(), true)).hasMessageContaining("XLSX");
+    }
+
+    @Test
+    void templatesCarryTheChineseHeadingsAndReadBackAsEmpty() {
+        for (ImportKind kind : ImportKind.values()) {
+            ImportTable.Result fromCsv = ImportTable.read(kind, SheetReader.read(ImportTemplates.csv(kind), false));
+            ImportTable.Result fromXlsx = ImportTable.read(kind, SheetReader.read(ImportTemplates.xlsx(kind), true));
+            assertThat(fromCsv.rows()).isEmpty();
+            assertThat(fromXlsx.rows()).isEmpty();
+            assertThat(fromXlsx.problems()).isEmpty();
+        }
+        assertThat(new String(ImportTemplates.csv(ImportKind.BRIGADES), StandardCharsets.UTF_8))
+                .startsWith("\uFEFF队站编号,县（市、区）编号,乡镇,等级,建设模式");
+    }
+}
