@@ -22,6 +22,7 @@ import com.mongodb.client.model.Updates;
 import cn.jincheng.brigades.common.audit.AuditCodec;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.audit.AuditTrail;
+import cn.jincheng.brigades.common.identity.Caller;
 
 /**
  * Stores the documents of one import all or none, with their audit entries, without transactions.
@@ -54,9 +55,23 @@ public final class ImportJournal {
     public static final class Batch {
         private final Map<String, List<Document>> documents = new LinkedHashMap<>();
         private final List<AuditEntry> entries = new ArrayList<>();
+        private final Map<String, List<Document>> viewsPerBrigade = new LinkedHashMap<>();
 
         public Batch add(String collection, Document document) {
             documents.computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
+            return this;
+        }
+
+        /** A document of a brigade, and how its audit entry shows it (see {@link #auditEachBrigade}). */
+        public Batch add(String collection, Document document, String brigadeId, Document view) {
+            viewsPerBrigade.computeIfAbsent(brigadeId, b -> new ArrayList<>()).add(view);
+            return add(collection, document);
+        }
+
+        /** One audit entry per brigade for what this import adds to it: the chains grow by one entry, not by a row each. */
+        public Batch auditEachBrigade(Caller caller, Instant at, String action, String listName) {
+            viewsPerBrigade.forEach((brigadeId, added) -> audit(AuditEntry.of(caller, at, brigadeId, action, null,
+                    new Document(listName, added), new Document("rows", added.size()))));
             return this;
         }
 

@@ -3,7 +3,6 @@ package cn.jincheng.brigades.equipment.inventory;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,7 +12,6 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -83,12 +81,9 @@ public class InventoryImports {
             return errors.result(null, rows.size(), 0);
         }
         ImportJournal.Batch batch = new ImportJournal.Batch();
-        Map<String, List<Document>> perBrigade = new LinkedHashMap<>();
-        for (Vehicle vehicle : valid) {
-            batch.add(InventoryStore.VEHICLES, InventoryStore.document(vehicle));
-            perBrigade.computeIfAbsent(vehicle.brigadeId(), b -> new ArrayList<>()).add(InventoryService.view(vehicle));
-        }
-        auditPerBrigade(caller, batch, "vehicle.import", "vehicles", perBrigade);
+        valid.forEach(v -> batch.add(InventoryStore.VEHICLES, InventoryStore.document(v), v.brigadeId(),
+                InventoryService.view(v)));
+        batch.auditEachBrigade(caller, time.now(), "vehicle.import", "vehicles");
         String id = journal.store("vehicles", caller.subject(), batch, time.now());
         return errors.result(id, rows.size(), valid.size());
     }
@@ -113,22 +108,11 @@ public class InventoryImports {
             return errors.result(null, rows.size(), 0);
         }
         ImportJournal.Batch batch = new ImportJournal.Batch();
-        Map<String, List<Document>> perBrigade = new LinkedHashMap<>();
-        for (EquipmentItem item : valid) {
-            batch.add(InventoryStore.ITEMS, InventoryStore.document(item));
-            perBrigade.computeIfAbsent(item.brigadeId(), b -> new ArrayList<>())
-                    .add(new Document("id", item.id()).append("itemCode", item.itemCode())
-                            .append("quantity", item.quantity())
-                            .append("expiresOn", item.expiresOn() == null ? null : item.expiresOn().toString()));
-        }
-        auditPerBrigade(caller, batch, "equipment.import", "items", perBrigade);
+        valid.forEach(item -> batch.add(InventoryStore.ITEMS, InventoryStore.document(item), item.brigadeId(),
+                new Document("id", item.id()).append("itemCode", item.itemCode()).append("quantity", item.quantity())
+                        .append("expiresOn", item.expiresOn() == null ? null : item.expiresOn().toString())));
+        batch.auditEachBrigade(caller, time.now(), "equipment.import", "items");
         String id = journal.store("equipment", caller.subject(), batch, time.now());
         return errors.result(id, rows.size(), valid.size());
-    }
-
-    private void auditPerBrigade(Caller caller, ImportJournal.Batch batch, String action, String listName,
-            Map<String, List<Document>> perBrigade) {
-        perBrigade.forEach((brigadeId, added) -> batch.audit(AuditEntry.of(caller, time.now(), brigadeId, action, null,
-                new Document(listName, added), new Document("rows", added.size()))));
     }
 }

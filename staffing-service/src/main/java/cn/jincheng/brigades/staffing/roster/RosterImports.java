@@ -2,16 +2,13 @@ package cn.jincheng.brigades.staffing.roster;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -70,13 +67,9 @@ public class RosterImports {
             return errors.result(null, rows.size(), 0);
         }
         ImportJournal.Batch batch = new ImportJournal.Batch();
-        Map<String, List<Document>> perBrigade = new LinkedHashMap<>();
-        for (Firefighter f : valid) {
-            batch.add(StaffingStore.FIREFIGHTERS, StaffingStore.document(f));
-            perBrigade.computeIfAbsent(f.brigadeId(), b -> new ArrayList<>()).add(RosterService.view(f));
-        }
-        perBrigade.forEach((brigadeId, added) -> batch.audit(AuditEntry.of(caller, time.now(), brigadeId,
-                "firefighter.import", null, new Document("firefighters", added), new Document("rows", added.size()))));
+        valid.forEach(f -> batch.add(StaffingStore.FIREFIGHTERS, StaffingStore.document(f), f.brigadeId(),
+                RosterService.view(f)));
+        batch.auditEachBrigade(caller, time.now(), "firefighter.import", "firefighters");
         String id = journal.store("firefighters", caller.subject(), batch, time.now());
         return errors.result(id, rows.size(), valid.size());
     }
