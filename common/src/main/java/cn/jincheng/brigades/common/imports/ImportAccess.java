@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Map;
 
 import cn.jincheng.brigades.common.errors.AccessDeniedException;
+import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -23,7 +24,8 @@ public final class ImportAccess {
     public static String editableCounty(Caller caller, Map<String, String> counties, String brigadeId, Validator v) {
         String county = counties.get(brigadeId);
         if (county == null) {
-            v.check(false, "brigadeId", "no brigade has this id");
+            // unknown, or (for a clerk, unless already known here) of another county: the station shows a clerk only theirs
+            v.check(false, "brigadeId", "no brigade with this id that you may see");
             return null;
         }
         try {
@@ -35,15 +37,18 @@ public final class ImportAccess {
         }
     }
 
-    /** A row's date, or null when absent or impossible (the caller reports the impossible one). */
-    public static LocalDate date(boolean present, com.google.type.Date date) {
+    /**
+     * A row's date, or null when absent. An impossible one (which the gateway, having parsed the
+     * file, never sends) refuses the call naming the row.
+     */
+    public static LocalDate date(boolean present, com.google.type.Date date, int row, String field) {
         if (!present) {
             return null;
         }
         try {
             return ProtoTime.localDate(date);
         } catch (DateTimeException e) {
-            return null;
+            throw new ValidationException("row " + row + " " + field, "is not a valid date");
         }
     }
 }

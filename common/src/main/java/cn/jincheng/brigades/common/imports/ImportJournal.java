@@ -105,9 +105,9 @@ public final class ImportJournal {
             rollBack(journal.find(eq("_id", id)).first());
             throw e;
         }
-        journal.updateOne(eq("_id", id), Updates.combine(Updates.set("state", "COMMITTED"),
-                Updates.set("entries", batch.entries.stream().map(AuditCodec::document).toList())));
-        relay(id, batch.entries.stream().map(AuditCodec::document).toList());
+        List<Document> entries = batch.entries.stream().map(AuditCodec::document).toList();
+        journal.updateOne(eq("_id", id), Updates.combine(Updates.set("state", "COMMITTED"), Updates.set("entries", entries)));
+        relay(id, entries);
         return id;
     }
 

@@ -6,6 +6,7 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import cn.jincheng.brigades.common.errors.DomainExceptionHandler;
+import cn.jincheng.brigades.common.errors.ValidationException;
 import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
 import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 import io.grpc.stub.StreamObserver;
@@ -17,7 +18,7 @@ import io.grpc.stub.StreamObserver;
  */
 public final class ImportStream<C, R> implements StreamObserver<C> {
 
-    /** Rows one import may carry: a file of this size still validates in seconds and fits a journal. */
+    /** Rows one import may carry (the gateway refuses longer files before sending): they validate in seconds and fit a journal. */
     public static final int MAX_ROWS = 50_000;
 
     private final StreamObserver<ImportResult> out;
@@ -41,14 +42,17 @@ public final class ImportStream<C, R> implements StreamObserver<C> {
         if (failed) {
             return;
         }
-        if (chosen == null) {
-            chosen = options.apply(chunk);
+        try {
+            if (chosen == null) {
+                chosen = options.apply(chunk);
+            }
+            collected.addAll(rows.apply(chunk));
+        } catch (RuntimeException e) { // a row the service cannot even read (say, an impossible date)
+            fail(e);
+            return;
         }
-        collected.addAll(rows.apply(chunk));
         if (collected.size() > MAX_ROWS) {
-            fail(new cn.jincheng.brigades.common.errors.ValidationException(List.of(
-                    new cn.jincheng.brigades.common.errors.FieldViolation("rows",
-                            "an import may carry at most " + MAX_ROWS + " rows; split the file"))));
+            fail(new ValidationException("rows", "an import may carry at most " + MAX_ROWS + " rows; split the file"));
         }
     }
 

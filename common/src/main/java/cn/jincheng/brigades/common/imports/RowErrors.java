@@ -37,7 +37,18 @@ public final class RowErrors {
         return !options.getDryRun() && (errors.isEmpty() || options.getValidRowsOnly());
     }
 
-    public ImportResult result(String importId, int rows, int stored) {
+    /**
+     * The import's answer: the valid rows are stored (by {@code store}, which returns the import's
+     * id) only when the options and the errors allow it.
+     */
+    public ImportResult outcome(ImportOptions options, int rows, int valid, java.util.function.Supplier<String> store) {
+        if (!mayStore(options) || valid == 0) {
+            return result(null, rows, 0);
+        }
+        return result(store.get(), rows, valid);
+    }
+
+    private ImportResult result(String importId, int rows, int stored) {
         return ImportResult.newBuilder().setImportId(importId == null ? "" : importId).setRows(rows).setStored(stored)
                 .addAllErrors(errors.stream().sorted(Comparator.comparingInt(RowError::getRow)).toList()).build();
     }

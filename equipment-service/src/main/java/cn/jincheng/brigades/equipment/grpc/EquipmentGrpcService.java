@@ -176,14 +176,16 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
     @Override
     public StreamObserver<ImportVehiclesChunk> importVehicles(StreamObserver<ImportResult> out) {
         Caller caller = caller();
-        return new ImportStream<>(out, ImportVehiclesChunk::getOptions, ImportVehiclesChunk::getRowsList,
+        return new ImportStream<>(out, ImportVehiclesChunk::getOptions,
+                chunk -> chunk.getRowsList().stream().map(EquipmentProtoMapper::vehicleRow).toList(),
                 (options, rows) -> imports.importVehicles(caller, options, rows));
     }
 
     @Override
     public StreamObserver<ImportEquipmentChunk> importEquipment(StreamObserver<ImportResult> out) {
         Caller caller = caller();
-        return new ImportStream<>(out, ImportEquipmentChunk::getOptions, ImportEquipmentChunk::getRowsList,
+        return new ImportStream<>(out, ImportEquipmentChunk::getOptions,
+                chunk -> chunk.getRowsList().stream().map(EquipmentProtoMapper::itemRow).toList(),
                 (options, rows) -> imports.importEquipment(caller, options, rows));
     }
 

@@ -24,6 +24,8 @@ import cn.jincheng.brigades.equipment.inventory.Finding;
 import cn.jincheng.brigades.equipment.inventory.ItemFinding;
 import cn.jincheng.brigades.equipment.inventory.Vehicle;
 import cn.jincheng.brigades.equipment.inventory.VehicleStatus;
+import cn.jincheng.brigades.equipment.inventory.InventoryImports;
+import cn.jincheng.brigades.common.imports.ImportAccess;
 import cn.jincheng.brigades.proto.compliance.v1.ComplianceArea;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;
 import cn.jincheng.brigades.proto.equipment.v1.CatalogVersion;
@@ -194,5 +196,15 @@ final class EquipmentProtoMapper {
 
     private static String nz(String s) {
         return s == null ? "" : s;
+    }
+
+    static InventoryImports.VehicleRow vehicleRow(cn.jincheng.brigades.proto.equipment.v1.VehicleRow r) {
+        return new InventoryImports.VehicleRow(r.getRow(), r.getBrigadeId(), r.getType(), r.getPlate(),
+                vehicleStatus(r.getStatus()));
+    }
+
+    static InventoryImports.ItemRow itemRow(cn.jincheng.brigades.proto.equipment.v1.EquipmentRow r) {
+        return new InventoryImports.ItemRow(r.getRow(), r.getBrigadeId(), r.getItemCode(), r.getQuantity(),
+                ImportAccess.date(r.hasExpiresOn(), r.getExpiresOn(), r.getRow(), "expiresOn"));
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import org.bson.Document;
 import org.springframework.stereotype.Service;
 
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
@@ -23,8 +22,6 @@ import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.CatalogService;
 import cn.jincheng.brigades.equipment.persistence.InventoryStore;
-import cn.jincheng.brigades.proto.equipment.v1.EquipmentRow;
-import cn.jincheng.brigades.proto.equipment.v1.VehicleRow;
 import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
 import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 
@@ -51,11 +48,19 @@ public class InventoryImports {
         this.time = time;
     }
 
+    /** A vehicle row of a file: its row number, then the fields of a vehicle added by hand (status null: in service). */
+    public record VehicleRow(int row, String brigadeId, String type, String plate, VehicleStatus status) {
+    }
+
+    /** An equipment row of a file. */
+    public record ItemRow(int row, String brigadeId, String itemCode, int quantity, LocalDate expiresOn) {
+    }
+
     public ImportResult importVehicles(Caller caller, ImportOptions options, List<VehicleRow> rows) {
         AccessPolicy.requireEditSomeBrigadeData(caller);
         Catalog catalog = catalogs.inForce();
-        Map<String, String> counties = directory.knownCounties(rows.stream().map(VehicleRow::getBrigadeId).collect(Collectors.toSet()));
-        List<String> plates = rows.stream().map(r -> InventoryService.normalizePlate(r.getPlate())).toList();
+        Map<String, String> counties = directory.knownCounties(rows.stream().map(VehicleRow::brigadeId).collect(Collectors.toSet()));
+        List<String> plates = rows.stream().map(r -> InventoryService.normalizePlate(r.plate())).toList();
         Set<String> registered = store.registeredPlates(plates.stream().filter(p -> p != null && !p.isEmpty()).toList());
         Map<String, Integer> firstRowOfPlate = new HashMap<>();
         RowErrors errors = new RowErrors();
@@ -63,56 +68,45 @@ public class InventoryImports {
         for (int i = 0; i < rows.size(); i++) {
             VehicleRow row = rows.get(i);
             String plate = plates.get(i);
-            Validator v = InventoryService.vehicleChecks(catalog, row.getType(), plate);
-            String county = ImportAccess.editableCounty(caller, counties, row.getBrigadeId(), v);
+            Validator v = InventoryService.vehicleChecks(catalog, row.type(), plate);
+            String county = ImportAccess.editableCounty(caller, counties, row.brigadeId(), v);
             v.check(plate == null || !registered.contains(plate), "plate", "is registered already");
-            Integer first = plate == null || plate.isEmpty() ? null : firstRowOfPlate.putIfAbsent(plate, row.getRow());
+            Integer first = plate == null || plate.isEmpty() ? null : firstRowOfPlate.putIfAbsent(plate, row.row());
             v.check(first == null, "plate", "appears twice in the file (also in row " + first + ")");
-            VehicleStatus status = switch (row.getStatus()) {
-                case VEHICLE_STATUS_OUT_OF_SERVICE -> VehicleStatus.OUT_OF_SERVICE;
-                default -> VehicleStatus.IN_SERVICE;
-            };
-            if (errors.add(row.getRow(), v)) {
-                valid.add(new Vehicle(UUID.randomUUID().toString(), row.getBrigadeId(), county, row.getType(), plate,
-                        status, 1));
+            if (errors.add(row.row(), v)) {
+                valid.add(new Vehicle(UUID.randomUUID().toString(), row.brigadeId(), county, row.type(), plate,
+                        row.status() == null ? VehicleStatus.IN_SERVICE : row.status(), 1));
             }
         }
-        if (!errors.mayStore(options) || valid.isEmpty()) {
-            return errors.result(null, rows.size(), 0);
-        }
-        ImportJournal.Batch batch = new ImportJournal.Batch();
-        valid.forEach(v -> batch.add(InventoryStore.VEHICLES, InventoryStore.document(v), v.brigadeId(),
-                InventoryService.view(v)));
-        batch.auditEachBrigade(caller, time.now(), "vehicle.import", "vehicles");
-        String id = journal.store("vehicles", caller.subject(), batch, time.now());
-        return errors.result(id, rows.size(), valid.size());
+        return errors.outcome(options, rows.size(), valid.size(), () -> {
+            ImportJournal.Batch batch = new ImportJournal.Batch();
+            valid.forEach(v -> batch.add(InventoryStore.VEHICLES, InventoryStore.document(v), v.brigadeId(),
+                    InventoryService.view(v)));
+            batch.auditEachBrigade(caller, time.now(), "vehicle.import", "vehicles");
+            return journal.store("vehicles", caller.subject(), batch, time.now());
+        });
     }
 
-    public ImportResult importEquipment(Caller caller, ImportOptions options, List<EquipmentRow> rows) {
+    public ImportResult importEquipment(Caller caller, ImportOptions options, List<ItemRow> rows) {
         AccessPolicy.requireEditSomeBrigadeData(caller);
         Catalog catalog = catalogs.inForce();
-        Map<String, String> counties = directory.knownCounties(rows.stream().map(EquipmentRow::getBrigadeId).collect(Collectors.toSet()));
+        Map<String, String> counties = directory.knownCounties(rows.stream().map(ItemRow::brigadeId).collect(Collectors.toSet()));
         RowErrors errors = new RowErrors();
         List<EquipmentItem> valid = new ArrayList<>();
-        for (EquipmentRow row : rows) {
-            LocalDate expiresOn = ImportAccess.date(row.hasExpiresOn(), row.getExpiresOn());
-            Validator v = InventoryService.itemChecks(catalog, row.getItemCode(), row.getQuantity(), expiresOn)
-                    .check(!row.hasExpiresOn() || expiresOn != null, "expiresOn", "is not a valid date");
-            String county = ImportAccess.editableCounty(caller, counties, row.getBrigadeId(), v);
-            if (errors.add(row.getRow(), v)) {
-                valid.add(new EquipmentItem(UUID.randomUUID().toString(), row.getBrigadeId(), county, row.getItemCode(),
-                        row.getQuantity(), expiresOn, List.of(), 1));
+        for (ItemRow row : rows) {
+            Validator v = InventoryService.itemChecks(catalog, row.itemCode(), row.quantity(), row.expiresOn());
+            String county = ImportAccess.editableCounty(caller, counties, row.brigadeId(), v);
+            if (errors.add(row.row(), v)) {
+                valid.add(new EquipmentItem(UUID.randomUUID().toString(), row.brigadeId(), county, row.itemCode(),
+                        row.quantity(), row.expiresOn(), List.of(), 1));
             }
         }
-        if (!errors.mayStore(options) || valid.isEmpty()) {
-            return errors.result(null, rows.size(), 0);
-        }
-        ImportJournal.Batch batch = new ImportJournal.Batch();
-        valid.forEach(item -> batch.add(InventoryStore.ITEMS, InventoryStore.document(item), item.brigadeId(),
-                new Document("id", item.id()).append("itemCode", item.itemCode()).append("quantity", item.quantity())
-                        .append("expiresOn", item.expiresOn() == null ? null : item.expiresOn().toString())));
-        batch.auditEachBrigade(caller, time.now(), "equipment.import", "items");
-        String id = journal.store("equipment", caller.subject(), batch, time.now());
-        return errors.result(id, rows.size(), valid.size());
+        return errors.outcome(options, rows.size(), valid.size(), () -> {
+            ImportJournal.Batch batch = new ImportJournal.Batch();
+            valid.forEach(item -> batch.add(InventoryStore.ITEMS, InventoryStore.document(item), item.brigadeId(),
+                    InventoryService.view(item)));
+            batch.auditEachBrigade(caller, time.now(), "equipment.import", "items");
+            return journal.store("equipment", caller.subject(), batch, time.now());
+        });
     }
 }

@@ -120,8 +120,7 @@ public class InventoryService {
         v.throwIfInvalid();
         EquipmentItem item = new EquipmentItem(UUID.randomUUID().toString(), brigadeId, county, itemCode, quantity,
                 expiresOn, serialNumbers, 1);
-        Document added = new Document("id", item.id()).append("itemCode", itemCode).append("quantity", quantity)
-                .append("expiresOn", expiresOn == null ? null : expiresOn.toString()).append("serialNumbers", item.serialNumbers());
+        Document added = view(item);
         store.insert(item, AuditEntry.of(caller, time.now(), brigadeId, "equipment.add", null, added, added));
         return item;
     }
@@ -134,6 +133,13 @@ public class InventoryService {
                 .check(quantity > 0 && quantity <= MAX_QUANTITY, "quantity", "must be between 1 and " + MAX_QUANTITY)
                 .check(expiresOn == null || (expiresOn.getYear() >= 2000 && expiresOn.getYear() <= 2100), "expiresOn",
                         "must be a date between 2000 and 2100");
+    }
+
+    /** An item as its audit entries show it. */
+    static Document view(EquipmentItem item) {
+        return new Document("id", item.id()).append("itemCode", item.itemCode()).append("quantity", item.quantity())
+                .append("expiresOn", item.expiresOn() == null ? null : item.expiresOn().toString())
+                .append("serialNumbers", item.serialNumbers());
     }
 
     static Document view(Vehicle v) {

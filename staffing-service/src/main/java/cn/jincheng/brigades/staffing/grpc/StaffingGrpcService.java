@@ -90,7 +90,8 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
     @Override
     public StreamObserver<ImportFirefightersChunk> importFirefighters(StreamObserver<ImportResult> out) {
         Caller caller = caller();
-        return new ImportStream<>(out, ImportFirefightersChunk::getOptions, ImportFirefightersChunk::getRowsList,
+        return new ImportStream<>(out, ImportFirefightersChunk::getOptions,
+                chunk -> chunk.getRowsList().stream().map(StaffingProtoMapper::firefighterRow).toList(),
                 (options, rows) -> imports.importFirefighters(caller, options, rows));
     }
 

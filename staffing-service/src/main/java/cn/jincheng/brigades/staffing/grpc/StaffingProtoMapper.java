@@ -101,4 +101,11 @@ final class StaffingProtoMapper {
         return Enum.valueOf(type, protoName.substring(prefix.length()));
     }
 
+    static cn.jincheng.brigades.staffing.roster.RosterImports.FirefighterRow firefighterRow(
+            cn.jincheng.brigades.proto.staffing.v1.FirefighterRow r) {
+        return new cn.jincheng.brigades.staffing.roster.RosterImports.FirefighterRow(r.getRow(), r.getBrigadeId(),
+                r.getName(), employment(r.getEmployment()),
+                cn.jincheng.brigades.common.imports.ImportAccess.date(r.hasStartDate(), r.getStartDate(), r.getRow(), "startDate"),
+                cn.jincheng.brigades.common.imports.ImportAccess.date(r.hasEndDate(), r.getEndDate(), r.getRow(), "endDate"));
+    }
 }

@@ -19,7 +19,6 @@ import cn.jincheng.brigades.common.imports.RowErrors;
 import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
 import cn.jincheng.brigades.proto.imports.v1.ImportResult;
-import cn.jincheng.brigades.proto.staffing.v1.FirefighterRow;
 import cn.jincheng.brigades.staffing.persistence.StaffingStore;
 
 /**
@@ -39,38 +38,32 @@ public class RosterImports {
         this.time = time;
     }
 
+    /** A firefighter row of a file: its row number, then the fields of a firefighter added by hand. */
+    public record FirefighterRow(int row, String brigadeId, String name, Employment employment, LocalDate startDate,
+            LocalDate endDate) {
+    }
+
     public ImportResult importFirefighters(Caller caller, ImportOptions options, List<FirefighterRow> rows) {
         AccessPolicy.requireEditSomeBrigadeData(caller);
         Map<String, String> counties = directory.knownCounties(
-                rows.stream().map(FirefighterRow::getBrigadeId).collect(Collectors.toSet()));
+                rows.stream().map(FirefighterRow::brigadeId).collect(Collectors.toSet()));
         RowErrors errors = new RowErrors();
         List<Firefighter> valid = new ArrayList<>();
         for (FirefighterRow row : rows) {
-            String name = row.getName().strip();
-            Employment employment = switch (row.getEmployment()) {
-                case EMPLOYMENT_LABOUR_DISPATCH -> Employment.LABOUR_DISPATCH;
-                case EMPLOYMENT_CONTRACT -> Employment.CONTRACT;
-                case EMPLOYMENT_CAREER -> Employment.CAREER;
-                default -> null;
-            };
-            LocalDate start = ImportAccess.date(row.hasStartDate(), row.getStartDate());
-            LocalDate end = ImportAccess.date(row.hasEndDate(), row.getEndDate());
-            Validator v = RosterService.firefighterChecks(name, employment, start, end)
-                    .check(!row.hasEndDate() || end != null, "endDate", "is not a valid date");
-            String county = ImportAccess.editableCounty(caller, counties, row.getBrigadeId(), v);
-            if (errors.add(row.getRow(), v)) {
-                valid.add(new Firefighter(UUID.randomUUID().toString(), row.getBrigadeId(), county, name, employment,
-                        start, end, List.of()));
+            String name = row.name() == null ? null : row.name().strip();
+            Validator v = RosterService.firefighterChecks(name, row.employment(), row.startDate(), row.endDate());
+            String county = ImportAccess.editableCounty(caller, counties, row.brigadeId(), v);
+            if (errors.add(row.row(), v)) {
+                valid.add(new Firefighter(UUID.randomUUID().toString(), row.brigadeId(), county, name, row.employment(),
+                        row.startDate(), row.endDate(), List.of()));
             }
         }
-        if (!errors.mayStore(options) || valid.isEmpty()) {
-            return errors.result(null, rows.size(), 0);
-        }
-        ImportJournal.Batch batch = new ImportJournal.Batch();
-        valid.forEach(f -> batch.add(StaffingStore.FIREFIGHTERS, StaffingStore.document(f), f.brigadeId(),
-                RosterService.view(f)));
-        batch.auditEachBrigade(caller, time.now(), "firefighter.import", "firefighters");
-        String id = journal.store("firefighters", caller.subject(), batch, time.now());
-        return errors.result(id, rows.size(), valid.size());
+        return errors.outcome(options, rows.size(), valid.size(), () -> {
+            ImportJournal.Batch batch = new ImportJournal.Batch();
+            valid.forEach(f -> batch.add(StaffingStore.FIREFIGHTERS, StaffingStore.document(f), f.brigadeId(),
+                    RosterService.view(f)));
+            batch.auditEachBrigade(caller, time.now(), "firefighter.import", "firefighters");
+            return journal.store("firefighters", caller.subject(), batch, time.now());
+        });
     }
 }

@@ -54,8 +54,9 @@ public class BrigadeImports {
         AccessPolicy.requireCityAdmin(caller, "create brigades");
         Plan plan = plans.findAll().stream().max(Comparator.comparingInt(Plan::year))
                 .orElseThrow(() -> new StateConflictException("there is no plan for new brigades to join"));
-        Set<String> knownCounties = new HashSet<>();
+        Set<String> knownCounties = new java.util.TreeSet<>();
         counties.findAll().forEach(c -> knownCounties.add(c.id()));
+        String countyHint = "is not a county of the plan (" + String.join(", ", knownCounties) + ")";
         Set<String> existing = new HashSet<>();
         brigades.findAll(rows.stream().map(Row::id).filter(id -> id != null && !id.isEmpty()).toList())
                 .forEach(b -> existing.add(b.id()));
@@ -68,8 +69,7 @@ public class BrigadeImports {
                     .check(row.id() != null && ID.matcher(row.id()).matches(), "id",
                             "must be 2-80 lower-case letters, digits or dashes, such as zezhou-gaodu")
                     .check(!existing.contains(row.id()), "id", "a brigade with this id exists already")
-                    .check(row.countyId() != null && knownCounties.contains(row.countyId()), "county",
-                            "is not a county of the plan (" + String.join(", ", knownCounties.stream().sorted().toList()) + ")")
+                    .check(row.countyId() != null && knownCounties.contains(row.countyId()), "county", countyHint)
                     .notBlank(town, "town").maxLength(town, 100, "town")
                     .check(row.level() != null, "level", "must be LEVEL_ONE or LEVEL_TWO")
                     .check(row.mode() != null, "constructionMode",
@@ -78,18 +78,13 @@ public class BrigadeImports {
             Integer first = row.id() == null ? null : firstRowOfId.putIfAbsent(row.id(), row.row());
             v.check(first == null, "id", "appears twice in the file (also in row " + first + ")");
             if (errors.add(row.row(), v)) {
-                valid.add(new Brigade(row.id(), plan.id(), row.countyId(), town, row.level(), row.mode(),
-                        emptyToNull(row.partner()), emptyToNull(row.situation()), Housing.NONE, "", 1,
-                        plan.milestonesFor(row.id(), row.mode()), List.of()));
+                valid.add(plan.newBrigade(row.id(), row.countyId(), town, row.level(), row.mode(),
+                        emptyToNull(row.partner()), emptyToNull(row.situation())));
             }
         }
-        if (!errors.mayStore(options) || valid.isEmpty()) {
-            return errors.result(null, rows.size(), 0);
-        }
-        List<AuditEntry> entries = valid.stream().map(b -> AuditEntry.of(caller, time.now(), b.id(), "brigade.import",
-                null, AuditViews.brigadeData(b), new Document("plan", plan.id()))).toList();
-        String id = brigades.importAll(caller.subject(), valid, entries, time.now());
-        return errors.result(id, rows.size(), valid.size());
+        return errors.outcome(options, rows.size(), valid.size(), () -> brigades.importAll(caller.subject(), valid,
+                valid.stream().map(b -> AuditEntry.of(caller, time.now(), b.id(), "brigade.import", null,
+                        AuditViews.brigadeData(b), new Document("plan", plan.id()))).toList(), time.now()));
     }
 
     private static String emptyToNull(String s) {

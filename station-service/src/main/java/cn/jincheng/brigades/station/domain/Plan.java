@@ -22,6 +22,13 @@ public record Plan(String id, String city, int year, String source, LocalDate is
         return someYear >= year && someYear <= last;
     }
 
+    /** A brigade joining this plan (seeded or imported): no housing recorded yet, the plan's milestones for its mode. */
+    public Brigade newBrigade(String brigadeId, String countyId, String town, BrigadeLevel level, ConstructionMode mode,
+            String partner, String situation) {
+        return new Brigade(brigadeId, id, countyId, town, level, mode, partner, situation, Housing.NONE, "", 1,
+                milestonesFor(brigadeId, mode), List.of());
+    }
+
     /** The milestones a brigade of this mode gets, due on the plan's dates. */
     public List<Milestone> milestonesFor(String brigadeId, ConstructionMode mode) {
         return milestonesFor(brigadeId, mode, 0);

@@ -15,7 +15,6 @@ import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
 import cn.jincheng.brigades.station.domain.County;
-import cn.jincheng.brigades.station.domain.Housing;
 import cn.jincheng.brigades.station.domain.Plan;
 
 /**
@@ -68,11 +67,9 @@ class SeedLoader implements SmartInitializingSingleton {
     }
 
     private static Brigade brigade(Plan plan, Document b) {
-        String id = b.getString("id");
-        ConstructionMode mode = ConstructionMode.valueOf(b.getString("constructionMode"));
-        return new Brigade(id, plan.id(), b.getString("county"), b.getString("town"),
-                BrigadeLevel.valueOf(b.getString("level")), mode, b.getString("partner"), b.getString("situation"),
-                Housing.NONE, "", 1, plan.milestonesFor(id, mode), List.of());
+        return plan.newBrigade(b.getString("id"), b.getString("county"), b.getString("town"),
+                BrigadeLevel.valueOf(b.getString("level")), ConstructionMode.valueOf(b.getString("constructionMode")),
+                b.getString("partner"), b.getString("situation"));
     }
 
 }
