@@ -128,7 +128,7 @@ class ImportController {
         result.getErrorsList().forEach(e -> errors.add(new Problem.FieldError(e.getField(), e.getMessage(), e.getRow(),
                 headingOf.getOrDefault(e.getField(), e.getField()))));
         errors.sort(Comparator.comparing(Problem.FieldError::row));
-        int rows = table.rows().size() + (int) table.problems().stream().map(RowProblem::row).distinct().count();
+        int rows = table.lines();
         if (!validRowsOnly && !errors.isEmpty()) {
             long badRows = errors.stream().map(Problem.FieldError::row).distinct().count();
             throw ApiException.badRequest(badRows + " of " + rows + " rows have errors; nothing was stored "

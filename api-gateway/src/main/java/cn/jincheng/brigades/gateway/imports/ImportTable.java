@@ -43,7 +43,8 @@ final class ImportTable {
         }
     }
 
-    record Result(List<TypedRow> rows, List<RowProblem> problems) {
+    /** The rows read in full, the problems of the others, and how many data rows the file has. */
+    record Result(List<TypedRow> rows, List<RowProblem> problems, int lines) {
     }
 
     private ImportTable() {
@@ -52,10 +53,13 @@ final class ImportTable {
     static Result read(ImportKind kind, Sheet sheet) {
         int[] indexOf = columnIndexes(kind, sheet.heading());
         List<RowProblem> problems = new ArrayList<>(sheet.problems());
+        // a row with a cell the reader could not take (a formula) is never stored, even if that cell is optional
+        java.util.Set<Integer> unreadable = new java.util.HashSet<>();
+        sheet.problems().forEach(p -> unreadable.add(p.row()));
         List<TypedRow> rows = new ArrayList<>();
         for (Sheet.Line line : sheet.lines()) {
             Map<String, Object> values = new HashMap<>();
-            boolean ok = true;
+            boolean ok = !unreadable.contains(line.row());
             for (int c = 0; c < kind.columns.size(); c++) {
                 ImportColumn column = kind.columns.get(c);
                 String cell = indexOf[c] < 0 ? "" : line.cell(indexOf[c]).strip();
@@ -77,7 +81,7 @@ final class ImportTable {
                 rows.add(new TypedRow(line.row(), values));
             }
         }
-        return new Result(rows, problems);
+        return new Result(rows, problems, sheet.lines().size());
     }
 
     private static int[] columnIndexes(ImportKind kind, List<String> heading) {

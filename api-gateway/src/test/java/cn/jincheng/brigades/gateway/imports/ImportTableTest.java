@@ -109,6 +109,30 @@ class ImportTableTest {
     }
 
     @Test
+    void aRowWithAFormulaInAnOptionalCellIsNeverTakenAsValid() throws Exception {
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            Row heading = sheet.createRow(0);
+            String[] names = { "队站编号", "器材代码", "数量", "有效期至" };
+            for (int i = 0; i < names.length; i++) {
+                heading.createCell(i).setCellValue(names[i]);
+            }
+            Row row = sheet.createRow(1);
+            row.createCell(0).setCellValue("zezhou-gaodu");
+            row.createCell(1).setCellValue("PPE_HELMET");
+            row.createCell(2).setCellValue(3);
+            row.createCell(3).setCellFormula("TODAY()+365");
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        ImportTable.Result result = ImportTable.read(ImportKind.EQUIPMENT, SheetReader.read(file, true));
+        assertThat(result.rows()).isEmpty();
+        assertThat(result.problems()).extracting(RowProblem::column).containsExactly("D2");
+        assertThat(result.lines()).isEqualTo(1);
+    }
+
+    @Test
     void templatesCarryTheChineseHeadingsAndReadBackAsEmpty() {
         for (ImportKind kind : ImportKind.values()) {
             ImportTable.Result fromCsv = ImportTable.read(kind, SheetReader.read(ImportTemplates.csv(kind), false));
