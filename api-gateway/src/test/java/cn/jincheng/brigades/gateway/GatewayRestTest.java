@@ -405,6 +405,14 @@ class GatewayRestTest {
     }
 
     @Test
+    void anImportTemplateIsNamedOnceInAsciiAndOnceInChinese() {
+        String disposition = get("/api/v1/imports/vehicles/template?format=csv", token("clerk-zezhou")).expectStatus()
+                .isOk().returnResult(byte[].class).getResponseHeaders().getFirst("Content-Disposition");
+        assertThat(disposition).isEqualTo("attachment; filename=\"vehicles-template.csv\"; filename*=UTF-8''"
+                + org.springframework.web.util.UriUtils.encode("消防车辆导入模板.csv", java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void unknownRoutesAndMethodsAreProblemsToo() {
         String admin = token("admin");
         isProblem(get("/api/v1/nowhere", admin), 404);

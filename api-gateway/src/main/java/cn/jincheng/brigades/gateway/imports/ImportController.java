@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.UriUtils;
 
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.Role;
@@ -73,9 +74,10 @@ class ImportController {
         String filename = k.path + "-template." + format;
         return ResponseEntity.ok()
                 .contentType(xlsx ? MediaType.parseMediaType(SheetReader.XLSX) : new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(k.title + "导入模板." + format, StandardCharsets.UTF_8).build().toString()
-                        .replace("attachment;", "attachment; filename=\"" + filename + "\";"))
+                // an ASCII name for old clients, the Chinese one (RFC 6266 filename*) for the rest; Spring's own
+                // fallback for a UTF-8 name would be underscores
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build()
+                        + "; filename*=UTF-8''" + UriUtils.encode(k.title + "导入模板." + format, StandardCharsets.UTF_8))
                 .body(xlsx ? ImportTemplates.xlsx(k) : ImportTemplates.csv(k));
     }
 
