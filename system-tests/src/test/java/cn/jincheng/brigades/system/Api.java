@@ -83,9 +83,7 @@ final class Api {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
-        return new Response(response.statusCode(), body, response);
+        return response(client.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     Response send(String method, String path, String token, String ifMatch, String json)
@@ -102,8 +100,14 @@ final class Api {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        JsonNode body = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+        return response(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The answer, its body read as JSON when it is JSON (a file download is not). */
+    private static Response response(HttpResponse<String> response) {
+        boolean json = response.headers().firstValue("Content-Type").map(t -> t.contains("json")).orElse(false);
+        JsonNode body = !json || response.body() == null || response.body().isBlank() ? null
+                : JSON.readTree(response.body());
         return new Response(response.statusCode(), body, response);
     }
 }
