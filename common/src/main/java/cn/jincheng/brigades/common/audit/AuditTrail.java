@@ -9,12 +9,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
@@ -31,39 +34,89 @@ import cn.jincheng.brigades.common.mongo.MongoWrites;
 public class AuditTrail {
 
     private static final int MAX_ATTEMPTS = 16;
+    static final String ENTRY_ID_INDEX = "entryId_unique";
 
     private final MongoCollection<Document> audit;
+    /** The last entry this process saw at the end of each chain: a hint, corrected by the insert itself. */
+    private final Map<String, Head> heads = new ConcurrentHashMap<>();
+
+    private record Head(long seq, String hash) {
+        static final Head NONE = new Head(0, "");
+    }
 
     public AuditTrail(MongoDatabase database) {
         this.audit = database.getCollection("audit");
         audit.createIndex(Indexes.compoundIndex(Indexes.ascending("brigadeId"), Indexes.descending("seq")));
-        audit.createIndex(Indexes.ascending("entryId"));
+        // An entry is appended once: the unique index makes that the store's rule, not a query's.
+        // Earlier versions had a plain index on entryId, which MongoDB would not let stand beside it.
+        for (Document index : audit.listIndexes()) {
+            if ("entryId_1".equals(index.getString("name"))) {
+                audit.dropIndex("entryId_1");
+            }
+        }
+        audit.createIndex(Indexes.ascending("entryId"), new IndexOptions().unique(true).name(ENTRY_ID_INDEX));
     }
 
     /**
      * Appends an entry (in the shape of {@link AuditCodec#document}) to its brigade's chain.
      * Idempotent: an entry already in the trail (say, relayed again from an outbox after a crash) is
      * not appended twice.
+     * <p>
+     * Every read here is a lookup by a unique key ({@code _id} or {@code entryId}), never a search
+     * or a sort over the trail, so appending costs the same with a hundred entries or a million, on
+     * a store with secondary indexes or without them (the embedded one has none but unique ones).
      */
     public void append(Document entry) {
         String entryId = entry.getString("_id");
         String brigadeId = entry.getString("brigadeId");
+        Head head = heads.computeIfAbsent(brigadeId, b -> headAfter(b, Head.NONE));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Document stored = new Document(entry);
+            stored.put("_id", brigadeId + "#" + (head.seq() + 1));
+            stored.append("entryId", entryId).append("seq", head.seq() + 1).append("prevHash", head.hash());
+            stored.append("hash", AuditChain.hash(stored));
+            if (MongoWrites.insertIfAbsent(audit, stored)) {
+                heads.put(brigadeId, new Head(head.seq() + 1, stored.getString("hash")));
+                return;
+            }
             if (audit.find(eq("entryId", entryId)).first() != null) {
                 return;
             }
-            Document head = audit.find(eq("brigadeId", brigadeId)).sort(Sorts.descending("seq")).first();
-            long seq = head == null ? 1 : ((Number) head.get("seq")).longValue() + 1;
-            String previous = head == null ? "" : head.getString("hash");
-            Document stored = new Document(entry);
-            stored.put("_id", brigadeId + "#" + seq);
-            stored.append("entryId", entryId).append("seq", seq).append("prevHash", previous);
-            stored.append("hash", AuditChain.hash(stored));
-            if (MongoWrites.insertIfAbsent(audit, stored)) {
-                return;
-            }
+            // another writer (or process) took this place in the chain: find the new end
+            head = headAfter(brigadeId, head);
+            heads.put(brigadeId, head);
         }
         throw new IllegalStateException("the audit chain of brigade '" + brigadeId + "' is too busy to append to");
+    }
+
+    /**
+     * The end of a chain, found from a known entry by point lookups: seq numbers have no gaps, so
+     * probing 1, 2, 4, 8… entries on and then halving the last step needs O(log n) lookups.
+     */
+    private Head headAfter(String brigadeId, Head known) {
+        long present = known.seq();
+        long step = 1;
+        while (exists(brigadeId, present + step)) {
+            present += step;
+            step *= 2;
+        }
+        long absent = present + step;
+        while (absent - present > 1) {
+            long middle = present + (absent - present) / 2;
+            if (exists(brigadeId, middle)) {
+                present = middle;
+            } else {
+                absent = middle;
+            }
+        }
+        if (present == known.seq()) {
+            return known;
+        }
+        return new Head(present, audit.find(eq("_id", brigadeId + "#" + present)).first().getString("hash"));
+    }
+
+    private boolean exists(String brigadeId, long seq) {
+        return audit.find(eq("_id", brigadeId + "#" + seq)).projection(new Document("_id", 1)).first() != null;
     }
 
     public void append(AuditEntry entry) {

@@ -111,6 +111,46 @@ class AuditTrailTest {
     }
 
     @Test
+    void twoProcessesAppendingToOneChainKeepItWholeThoughEachRemembersAnOldEnd() {
+        AuditTrail otherProcess = new AuditTrail(database);
+        for (int i = 1; i <= 12; i += 3) {
+            trail.append(entry("zezhou-xiacun", i));
+            otherProcess.append(entry("zezhou-xiacun", i + 1));
+            otherProcess.append(entry("zezhou-xiacun", i + 2));
+        }
+        AuditEntry relayedByBoth = entry("zezhou-xiacun", 13);
+        trail.append(relayedByBoth);
+        otherProcess.append(relayedByBoth);
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isTrue();
+        assertThat(v.entries()).isEqualTo(13);
+        assertThat(database.getCollection("audit").find(new Document("_id", "zezhou-xiacun#13")).first()
+                .getString("entryId")).isEqualTo(relayedByBoth.id());
+    }
+
+    @Test
+    void aChainLongerThanTheProbeStepsIsContinuedAtItsEndAfterARestart() {
+        for (int i = 1; i <= 37; i++) {
+            trail.append(entry("gaoping-chenqu", i));
+        }
+        new AuditTrail(database).append(entry("gaoping-chenqu", 38)); // a restarted process knows no ends
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isTrue();
+        assertThat(v.entries()).isEqualTo(38);
+    }
+
+    @Test
+    void aStoreFromAnEarlierVersionGetsTheUniqueEntryIndexInPlaceOfThePlainOne() {
+        var old = client.getDatabase("older");
+        old.getCollection("audit").createIndex(com.mongodb.client.model.Indexes.ascending("entryId"));
+        new AuditTrail(old);
+        List<String> names = new ArrayList<>();
+        old.getCollection("audit").listIndexes().forEach(d -> names.add(d.getString("name")));
+        assertThat(names).contains(AuditTrail.ENTRY_ID_INDEX).doesNotContain("entryId_1");
+        new AuditTrail(old); // and a second start changes nothing
+    }
+
+    @Test
     void anEntryEditedInTheStoreIsNamed() {
         for (int i = 1; i <= 4; i++) {
             trail.append(entry("zezhou-dayang", i));
