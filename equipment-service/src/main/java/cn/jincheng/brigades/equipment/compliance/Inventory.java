@@ -39,26 +39,41 @@ public record Inventory(List<Vehicle> vehicles, List<EquipmentItem> items, List<
      * working quantity (all of it unless the check said otherwise).
      */
     public int usable(EquipmentItem item, LocalDate asOf) {
+        return usable(item, asOf, latestCheck(asOf).map(Inventory::findingsByItem).orElse(Map.of()));
+    }
+
+    /** Usable quantities by item code; the latest check is found, and its findings indexed, once. */
+    public Map<String, Integer> usableByCode(LocalDate asOf) {
+        Map<String, ItemFinding> findings = latestCheck(asOf).map(Inventory::findingsByItem).orElse(Map.of());
+        Map<String, Integer> byCode = new HashMap<>();
+        for (EquipmentItem item : items) {
+            byCode.merge(item.itemCode(), usable(item, asOf, findings), Integer::sum);
+        }
+        return byCode;
+    }
+
+    private static int usable(EquipmentItem item, LocalDate asOf, Map<String, ItemFinding> findings) {
         if (item.expiredOn(asOf)) {
             return 0;
         }
-        Optional<ItemFinding> finding = latestCheck(asOf).flatMap(c -> c.findingFor(item.id()));
-        if (finding.isEmpty()) {
+        ItemFinding finding = findings.get(item.id());
+        if (finding == null) {
             return item.quantity();
         }
-        if (finding.get().finding() != Finding.PRESENT) {
+        if (finding.finding() != Finding.PRESENT) {
             return 0;
         }
-        Integer working = finding.get().workingQuantity();
+        Integer working = finding.workingQuantity();
         return working == null ? item.quantity() : Math.min(working, item.quantity());
     }
 
-    public Map<String, Integer> usableByCode(LocalDate asOf) {
-        Map<String, Integer> byCode = new HashMap<>();
-        for (EquipmentItem item : items) {
-            byCode.merge(item.itemCode(), usable(item, asOf), Integer::sum);
+    /** A check's findings by item; the first finding for an item wins, as {@code findingFor} reads them. */
+    private static Map<String, ItemFinding> findingsByItem(EquipmentCheck check) {
+        Map<String, ItemFinding> byItem = new HashMap<>();
+        for (ItemFinding f : check.findings()) {
+            byItem.putIfAbsent(f.itemId(), f);
         }
-        return byCode;
+        return byItem;
     }
 
     public long passedDrillsIn(int year) {
