@@ -6,36 +6,14 @@
 # On 2 cores the JIT compilers need about a minute of load before the figures settle: the warm-up
 # is part of the method, not a formality.
 # What it measures and the figures of the last run are in BENCHMARKS.md.
-set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-cd "$ROOT"
+command -v wrk >/dev/null || { echo "the benchmark needs wrk (apt-get install wrk)" >&2; exit 1; }
 SECONDS_EACH="${BENCH_SECONDS:-20}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP="${BENCH_WARMUP:-60}"
-command -v wrk >/dev/null || { echo "the benchmark needs wrk (apt-get install wrk)" >&2; exit 1; }
+source "$(dirname "$0")/stack.sh"
+healthy="$HEALTHY"
+TOKEN="$ADMIN_TOKEN"
 
-if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  echo "Building..."
-  mvn -B -q -DskipTests package -pl bench,api-gateway,station-service,equipment-service,staffing-service -am
-fi
-
-DATA="$(mktemp -d /tmp/brigades-bench.XXXXXX)"
-export DATA_DIR="$DATA" SKIP_BUILD=1 DEMO_PASSWORD=bench-2019
-export GATEWAY_PORT=18080 STATION_PORT=19091 EQUIPMENT_PORT=19092 STAFFING_PORT=19093
-export STATION_MANAGEMENT_PORT=18091 EQUIPMENT_MANAGEMENT_PORT=18092 STAFFING_MANAGEMENT_PORT=18093
-BASE="http://127.0.0.1:$GATEWAY_PORT"
-
-started=$(date +%s.%N)
-./run.sh >"$DATA/run.out" 2>&1 &
-RUNNER=$!
-trap 'kill -TERM $RUNNER 2>/dev/null; wait $RUNNER 2>/dev/null; rm -rf "$DATA"' EXIT
-until grep -q "READY" "$DATA/run.out" 2>/dev/null; do
-  kill -0 $RUNNER 2>/dev/null || { cat "$DATA/run.out"; exit 1; }
-  sleep 0.2
-done
-healthy=$(grep -o 'healthy [0-9]*s after start' "$DATA/run.out")
-
-rss_of() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$(cat "$DATA/run/$1.pid")/status"; }
 sleep 10
 total=0
 rss_line=""
@@ -43,8 +21,6 @@ for name in api-gateway station-service equipment-service staffing-service; do
   mb=$(rss_of $name); total=$((total + mb)); rss_line="$rss_line $name=${mb}MB"
 done
 
-TOKEN=$(curl -fsS -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
-  -d "{\"username\":\"admin\",\"password\":\"$DEMO_PASSWORD\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 URL="$BASE/api/v1/brigades/zezhou-gaodu"
 
 echo
@@ -61,7 +37,7 @@ gw_p99=$(echo "$out" | awk '$1=="99%" {print $2}')
 gw_errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
 printf "%-28s %3d conns %9.0f req/s  p50 %10s  p99 %10s  non-2xx %s\n" "REST GET (through gateway)" "$CONNECTIONS" \
   "$gw_rps" "$gw_p50" "$gw_p99" "${gw_errors:-0}"
-direct=$(java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" cn.jincheng.brigades.bench.DirectReads \
+direct=$(bench_java cn.jincheng.brigades.bench.DirectReads \
   "$DATA" "127.0.0.1:$STATION_PORT" zezhou-gaodu "$CONNECTIONS" "$SECONDS_EACH" "$WARMUP" 2>/dev/null)
 echo "$direct"
 grpc_rps=$(echo "$direct" | awk '/gRPC/ {for (i=1;i<=NF;i++) if ($i=="req/s") print $(i-1)}')

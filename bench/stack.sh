@@ -1,0 +1,37 @@
+# Sourced by the benchmarks: builds what they need (unless SKIP_BUILD=1), starts the whole system
+# on the embedded default with its own data directory and ports (so a running ./run.sh is not
+# disturbed), waits until it is healthy and stops it when the benchmark exits.
+# Sets ROOT, DATA, BASE, STATION_PORT, HEALTHY ("healthy Ns after start") and ADMIN_TOKEN.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  echo "Building..."
+  mvn -B -q -DskipTests package -pl bench,api-gateway,station-service,equipment-service,staffing-service -am
+fi
+
+DATA="$(mktemp -d /tmp/brigades-bench.XXXXXX)"
+export DATA_DIR="$DATA" SKIP_BUILD=1 DEMO_PASSWORD=bench-2019
+export GATEWAY_PORT=18080 STATION_PORT=19091 EQUIPMENT_PORT=19092 STAFFING_PORT=19093
+export STATION_MANAGEMENT_PORT=18091 EQUIPMENT_MANAGEMENT_PORT=18092 STAFFING_MANAGEMENT_PORT=18093
+BASE="http://127.0.0.1:$GATEWAY_PORT"
+
+./run.sh >"$DATA/run.out" 2>&1 &
+RUNNER=$!
+# BENCH_KEEP=1 keeps the data directory and the logs for a look afterwards
+trap 'kill -TERM $RUNNER 2>/dev/null; wait $RUNNER 2>/dev/null; [ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $DATA" || rm -rf "$DATA"' EXIT
+until grep -q "READY" "$DATA/run.out" 2>/dev/null; do
+  kill -0 $RUNNER 2>/dev/null || { cat "$DATA/run.out"; exit 1; }
+  sleep 0.2
+done
+HEALTHY=$(grep -o 'healthy [0-9]*s after start' "$DATA/run.out")
+ADMIN_TOKEN=$(curl -fsS -X POST "$BASE/api/v1/auth/token" -H 'Content-Type: application/json' \
+  -d "{\"username\":\"admin\",\"password\":\"$DEMO_PASSWORD\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+
+# the resident memory of one of the system's processes, in MB
+rss_of() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$(cat "$DATA/run/$1.pid")/status"; }
+
+bench_java() {
+  java -cp "$ROOT/bench/target/classes:$(cat "$ROOT/bench/target/classpath.txt")" "$@"
+}
