@@ -142,6 +142,9 @@ class AuthorizationMatrixIT {
     @Test
     void aCountyClerkSeesOnlyTheirOwnCountyInLists() throws Exception {
         String clerk = tokens.get(Who.CLERK_OWN_COUNTY);
+        JsonNode me = api.get("/api/v1/me", clerk).body();
+        assertThat(me.get("role").asString()).isEqualTo("COUNTY_CLERK");
+        assertThat(me.get("county").asString()).isEqualTo(COUNTY);
         JsonNode brigades = api.get("/api/v1/brigades", clerk).body().get("items");
         assertThat(brigades.size()).isPositive();
         brigades.forEach(b -> assertThat(b.get("county").asString()).isEqualTo(COUNTY));
@@ -176,7 +179,7 @@ class AuthorizationMatrixIT {
         }
         for (String path : List.of("/api/v1/counties", "/api/v1/brigades", "/api/v1/supervision?asOf=2019-12-31",
                 "/api/v1/standards", "/api/v1/standards/versions", "/api/v1/standards/1", "/api/v1/standards/staffing",
-                "/api/v1/acceptance/2019/report")) {
+                "/api/v1/acceptance/2019/report", "/api/v1/me")) {
             list.add(new Endpoint("GET " + path, Action.LIST, who -> Call.of("GET", path, null)));
         }
         list.add(new Endpoint("PATCH brigade", Action.EDIT,
