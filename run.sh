@@ -162,6 +162,7 @@ done
 cat <<INFO
 
 Township fire brigades system is up (healthy $((SECONDS - LAUNCHED))s after start).
+  Dashboard    http://127.0.0.1:$GATEWAY_PORT/   (open it in a browser and log in as a demo user)
   REST API     http://127.0.0.1:$GATEWAY_PORT/api/v1   (OpenAPI: /v3/api-docs, Swagger UI: /swagger-ui.html)
   Health       $HEALTH
   Metrics      http://127.0.0.1:$GATEWAY_PORT/actuator/prometheus, and each service's on

@@ -1,0 +1,147 @@
+// Words of the dashboard in Chinese (the default) and English. Enum values from the API are shown
+// through label(); free text from the data (town names, notes) is shown as it is.
+const WORDS = {
+  zh: {
+    appTitle: '晋城市乡镇专职消防队建设管理', login: '登录', logout: '退出', username: '用户名', password: '密码',
+    loginFailed: '用户名或密码错误', sessionExpired: '登录已过期，请重新登录；已填写的内容会保留。',
+    overview: '全市概览', supervision: '督办清单', report: '验收报告', imports: '批量导入', language: 'English',
+    county: '县（市、区）', level: '等级', mode: '建设模式', all: '全部', brigades: '支队伍', total: '合计',
+    progress: '建设进度', compliance: '达标情况', compliant: '达标', notCompliant: '未达标', noRules: '暂不适用',
+    overdue: '逾期', overdueCount: '逾期节点', accepted: '已验收', phaseChart: '各阶段进度', town: '乡镇',
+    housing: '营房', floorArea: '建筑面积（㎡）', siteArea: '占地面积（㎡）', garageBays: '车库（个）', rooms: '功能用房',
+    partner: '合建企业', notes: '备注', save: '保存', cancel: '取消', add: '添加', edit: '编辑', reload: '重新加载',
+    vehicles: '消防车辆', equipment: '器材装备', staff: '专职消防员', funding: '经费保障', checks: '达标检查',
+    milestones: '建设节点', audit: '变更记录', inspections: '验收检查', type: '类型', plate: '车牌号', status: '状态',
+    itemCode: '器材', quantity: '数量', expiresOn: '有效期至', name: '姓名', employment: '用工形式',
+    startDate: '入职日期', year: '年度', amountYuan: '金额（元）', source: '来源', rule: '规则', required: '要求',
+    actual: '实际', met: '结果', standard: '标准版本', dueDate: '计划完成', submit: '提交', evidence: '佐证材料',
+    decision: '审核', accept: '通过', reject: '退回', comment: '意见', stage: '验收层级', result: '结论',
+    overrideReason: '不达标仍通过的理由', inspector: '检查人', at: '时间', actor: '操作人', action: '操作',
+    equipmentCheck: '器材检查', drill: '战备演练', date: '日期', passed: '合格', finding: '检查结果',
+    workingQuantity: '完好数量', download: '下载', downloadCsv: '下载 CSV', downloadXlsx: '下载 Excel',
+    downloading: '正在生成…', outcome: '验收结论', activeCount: '在岗人数', conflict: '该记录已被他人修改。',
+    conflictReload: '重新加载最新数据', saved: '已保存', notAllowed: '无权限执行此操作', loading: '加载中…',
+    backToOverview: '返回概览', asOf: '截至', daysOverdue: '逾期天数', noOverdue: '没有逾期节点',
+    uploadFile: '选择文件（CSV 或 Excel）', kind: '类型', template: '下载模板', dryRun: '仅校验不保存',
+    validRows: '只保存有效行', uploading: '正在上传', rowsStored: '已保存行数', row: '行', column: '列',
+    unavailable: '服务暂不可用', plan: '计划', perBrigade: '每支队伍', leave: '离职', remove: '删除',
+    submitted: '已提交', pending: '未开始', rejected: '已退回', checkedBy: '检查人', yes: '是', no: '否',
+    counties: '各县情况', summary: '汇总', catalog: '标准目录', sourceCol: '依据',
+    fixFields: '请按提示修改以下内容后再提交。', brigadeList: '队伍',
+  },
+  en: {
+    appTitle: 'Jincheng township fire brigades', login: 'Log in', logout: 'Log out', username: 'User name',
+    password: 'Password', loginFailed: 'Wrong user name or password',
+    sessionExpired: 'Your session expired. Please log in again; what you typed is kept.',
+    overview: 'City overview', supervision: 'Supervision', report: 'Acceptance report', imports: 'Bulk import',
+    language: '中文', county: 'County', level: 'Level', mode: 'Construction mode', all: 'All', brigades: 'brigades',
+    total: 'Total', progress: 'Progress', compliance: 'Compliance', compliant: 'Compliant',
+    notCompliant: 'Not compliant', noRules: 'No rules apply', overdue: 'Overdue', overdueCount: 'Overdue milestones',
+    accepted: 'Accepted', phaseChart: 'Progress by phase', town: 'Town', housing: 'Housing',
+    floorArea: 'Floor area (m²)', siteArea: 'Site area (m²)', garageBays: 'Garage bays', rooms: 'Rooms',
+    partner: 'Partner enterprise', notes: 'Notes', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit',
+    reload: 'Reload', vehicles: 'Vehicles', equipment: 'Equipment', staff: 'Firefighters', funding: 'Funding',
+    checks: 'Compliance checks', milestones: 'Milestones', audit: 'History', inspections: 'Acceptance inspections',
+    type: 'Type', plate: 'Plate', status: 'Status', itemCode: 'Item', quantity: 'Quantity', expiresOn: 'Expires on',
+    name: 'Name', employment: 'Employment', startDate: 'Start date', year: 'Year', amountYuan: 'Amount (yuan)',
+    source: 'Source', rule: 'Rule', required: 'Required', actual: 'Actual', met: 'Result', standard: 'Standard',
+    dueDate: 'Due', submit: 'Submit', evidence: 'Evidence', decision: 'Decision', accept: 'Accept',
+    reject: 'Reject', comment: 'Comment', stage: 'Stage', result: 'Result',
+    overrideReason: 'Reason to pass although not compliant', inspector: 'Inspector', at: 'When', actor: 'Who',
+    action: 'Action', equipmentCheck: 'Equipment check', drill: 'Readiness drill', date: 'Date', passed: 'Passed',
+    finding: 'Finding', workingQuantity: 'Working quantity', download: 'Download', downloadCsv: 'Download CSV',
+    downloadXlsx: 'Download Excel', downloading: 'Preparing…', outcome: 'Outcome', activeCount: 'Active',
+    conflict: 'Someone else changed this record.', conflictReload: 'Reload the latest data', saved: 'Saved',
+    notAllowed: 'You may not do this', loading: 'Loading…', backToOverview: 'Back to the overview', asOf: 'As of',
+    daysOverdue: 'Days overdue', noOverdue: 'No overdue milestones', uploadFile: 'File (CSV or Excel)',
+    kind: 'Kind', template: 'Download template', dryRun: 'Check only, store nothing', validRows: 'Store the valid rows only',
+    uploading: 'Uploading', rowsStored: 'Rows stored', row: 'Row', column: 'Column', unavailable: 'Service unavailable',
+    plan: 'Plan', perBrigade: 'per brigade', leave: 'Leaves', remove: 'Remove', submitted: 'Submitted',
+    pending: 'Not started', rejected: 'Rejected', checkedBy: 'Checked by', yes: 'Yes', no: 'No',
+    counties: 'Counties', summary: 'Summary', catalog: 'Catalog', sourceCol: 'Source',
+    fixFields: 'Please correct the fields marked below.', brigadeList: 'Brigades',
+  },
+};
+
+const LABELS = {
+  zh: {
+    LEVEL_ONE: '一级', LEVEL_TWO: '二级', SELF_BUILT: '政府自建', JOINT_ENTERPRISE: '政企联建', ADAPTED: '因地制宜',
+    DEFERRED: '暂缓建设', EXISTING: '已建标杆', PENDING: '未开始', SUBMITTED: '已提交', ACCEPTED: '已通过',
+    REJECTED: '已退回', IN_SERVICE: '在用', OUT_OF_SERVICE: '停用', LABOUR_DISPATCH: '劳务派遣', CONTRACT: '合同制',
+    CAREER: '在编', COUNTY: '县级验收', CITY: '市级验收', PASS: '通过', FAIL: '不通过', UNAVAILABLE: '无法获取',
+    COUNTY_FINANCE: '县级财政', CITY_FINANCE: '市级财政', ENTERPRISE: '企业', OTHER: '其他',
+    PRESENT: '完好', DEFECTIVE: '损坏', EXPIRED: '过期', MISSING: '缺失', REQUIRED: '必须', ADVISORY: '建议',
+    HOUSING: '营房', VEHICLES: '车辆', EQUIPMENT: '器材', STAFFING: '人员', FUNDING: '经费', READINESS: '战备',
+    CITY_ADMIN: '市级管理员', CITY_INSPECTOR: '市级验收员', FIRE_DEPT: '消防救援部门', COUNTY_CLERK: '县级填报员',
+    COMMS_DUTY_ROOM: '通信值班室', STANDBY_ROOM: '备勤室', EQUIPMENT_STORE: '器材库', DORMITORY: '宿舍',
+    CANTEEN: '食堂', TRAINING_ROOM: '训练室', OFFICE: '办公室', BATHROOM: '卫生间', LAUNDRY_DRYING_ROOM: '洗衣晾衣间',
+    FITNESS_ROOM: '健身房', FIRE_SAFETY_OFFICE: '消防安全办公室', EDUCATION_ROOM: '消防宣传教育室', FULL: '完整标准',
+    REDUCED: '简化标准', brigades: '队站', vehicles: '消防车辆', equipment: '器材装备', firefighters: '专职消防员',
+  },
+  en: {},
+};
+
+let language = localStorage.getItem('language') === 'en' ? 'en' : 'zh';
+
+export function lang() {
+  return language;
+}
+
+export function setLang(next) {
+  language = next;
+  localStorage.setItem('language', next);
+  document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+}
+
+export function t(key) {
+  return WORDS[language][key] ?? WORDS.zh[key] ?? key;
+}
+
+/** An API enum value in words; English shows the value itself in lower case. */
+export function label(value) {
+  if (value == null) return '';
+  if (language === 'zh') return LABELS.zh[value] ?? value;
+  return String(value).toLowerCase().replaceAll('_', ' ');
+}
+
+const OUTCOMES = {
+  zh: {ACCEPTED: '已验收', REJECTED: '未通过', PENDING: '待验收', DEFERRED: '暂缓建设', UNAVAILABLE: '无法获取'},
+};
+
+/** An acceptance outcome in words: PENDING there means "awaiting acceptance", not "not started". */
+export function outcome(value) {
+  return language === 'zh' ? OUTCOMES.zh[value] ?? label(value) : label(value);
+}
+
+/** The plan writes names as "中文 (English)": the part for the current language. */
+export function bilingual(text) {
+  if (!text) return '';
+  const open = text.lastIndexOf(' (');
+  if (open < 0 || !text.endsWith(')')) return text;
+  return language === 'zh' ? text.slice(0, open) : text.slice(open + 2, -1);
+}
+
+document.documentElement.lang = language === 'zh' ? 'zh-CN' : 'en';
+
+// The API's validation messages are English; these are the common shapes, in Chinese. A message
+// without a shape here is shown as the API wrote it, beside the field it names.
+const MESSAGE_SHAPES = [
+  [/^is required(: one of (.*))?$/, (m) => (m[2] ? `必填，可选：${m[2]}` : '必填')],
+  [/^must not be empty$/, () => '不能为空'],
+  [/^must be at most (\d+) characters$/, (m) => `不能超过 ${m[1]} 个字符`],
+  [/^must be between (\S+) and (\S+)$/, (m) => `必须在 ${m[1]} 至 ${m[2]} 之间`],
+  [/^must be (?:one of )?(.+)$/, (m) => `必须是：${m[1]}`],
+  [/^the compliance snapshot is not compliant: a PASS needs the reason.*$/, () => '未达标而判定通过时，必须填写理由'],
+  [/^must not be before the start date.*$/, () => '不能早于入职日期'],
+  [/^unknown (vehicle type|room|level|item code)\b.*$/, () => '不在标准目录中'],
+  [/^duplicate (.*)$/, () => '重复'],
+];
+
+export function problemMessage(message) {
+  if (language !== 'zh' || !message) return message;
+  for (const [shape, words] of MESSAGE_SHAPES) {
+    const m = shape.exec(message);
+    if (m) return `${words(m)}（${message}）`;
+  }
+  return message;
+}
