@@ -1,0 +1,255 @@
+// The dashboard as its users meet it: real headless Chromium against the running system (started
+// by DashboardIT, which passes BASE_URL and DEMO_PASSWORD). Screenshots go to SCREENSHOTS.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {mkdirSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {chromium} from 'playwright-core';
+
+const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080';
+const PASSWORD = process.env.DEMO_PASSWORD || 'demo-2019';
+const SHOTS = process.env.SCREENSHOTS || 'target/screenshots';
+const TIMEOUT = 20_000;
+mkdirSync(SHOTS, {recursive: true});
+
+let browser;
+const foreignRequests = [];
+
+before(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function open(user, {viewport = {width: 1366, height: 900}} = {}) {
+  const context = await browser.newContext({viewport, acceptDownloads: true, locale: 'zh-CN'});
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(BASE) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  });
+  page.on('pageerror', (e) => console.error(`[page error] ${e.message}`));
+  await page.goto(`${BASE}/`);
+  if (user) await logIn(page, user);
+  return page;
+}
+
+async function logIn(page, user) {
+  await page.fill('#username', user);
+  await page.fill('#password', PASSWORD);
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector(`header .user:text("${user}")`);
+}
+
+async function apiToken(user) {
+  const response = await fetch(`${BASE}/api/v1/auth/token`, {method: 'POST', headers: {'Content-Type': 'application/json'},
+    body: JSON.stringify({username: user, password: PASSWORD})});
+  return (await response.json()).access_token;
+}
+
+async function openBrigade(page, id) {
+  await page.goto(`${BASE}/#/brigades/${id}`);
+  await page.waitForSelector(`.brigade[data-id="${id}"]`);
+}
+
+test('the login page is in Chinese and a wrong password is told apart', async () => {
+  const page = await open(null);
+  assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
+  await page.waitForSelector('#login h1:text("晋城市乡镇专职消防队建设管理")');
+  await page.screenshot({path: join(SHOTS, 'login.png')});
+  await page.fill('#username', 'admin');
+  await page.fill('#password', 'not-the-password');
+  await page.click('#login button[type=submit]');
+  await page.waitForSelector('#login [role=alert]:text("用户名或密码错误")');
+  await page.context().close();
+});
+
+for (const user of ['admin', 'inspector', 'firedept']) {
+  test(`${user} sees all 23 brigades grouped by county, with progress and compliance`, async () => {
+    const page = await open(user);
+    await page.waitForSelector('.brigade-link');
+    assert.equal(await page.locator('.brigade-link').count(), 23);
+    assert.equal(await page.locator('.county-group').count(), 6);
+    assert.ok(await page.locator('.compliance').count() >= 20, 'a compliance badge per brigade with rules');
+    assert.ok(await page.locator('svg.chart rect').count() > 4, 'the phase chart is drawn');
+    assert.ok(await page.locator('text=全市概览').count() > 0);
+    if (user === 'admin') {
+      await page.screenshot({path: join(SHOTS, 'overview.png'), fullPage: true});
+    }
+    await page.selectOption('#filter-level', 'LEVEL_ONE');
+    assert.equal(await page.locator('.brigade-link').count(), 9);
+    await page.context().close();
+  });
+}
+
+test('a county clerk sees only the brigades of the county', async () => {
+  const page = await open('clerk-zezhou');
+  await page.waitForSelector('.brigade-link');
+  assert.equal(await page.locator('.brigade-link').count(), 6);
+  assert.equal(await page.locator('#filter-county').count(), 0);
+  assert.deepEqual(await page.locator('.county-group').evaluateAll((g) => g.map((x) => x.dataset.county)), ['zezhou']);
+  await page.context().close();
+});
+
+test('a clerk updates the floor area and the compliance check turns met', async () => {
+  const page = await open('clerk-zezhou');
+  await openBrigade(page, 'zezhou-nancun');
+  const floorCheck = page.locator('[data-rule="housing.floor-area"]');
+  assert.equal(await floorCheck.getAttribute('data-met'), 'false');
+  await page.fill('#housing-form-floorAreaM2', '650');
+  await page.fill('#housing-form-garageBays', '3');
+  await page.click('#housing-form button[type=submit]');
+  await page.waitForSelector('[data-rule="housing.floor-area"][data-met="true"]');
+  assert.equal(await page.inputValue('#housing-form-floorAreaM2'), '650');
+  await page.screenshot({path: join(SHOTS, 'brigade.png'), fullPage: true});
+  await page.context().close();
+});
+
+test('bad input shows the API field error beside the field and changes nothing', async () => {
+  const page = await open('clerk-zezhou');
+  await openBrigade(page, 'zezhou-gaodu');
+  await page.fill('#housing-form-garageBays', '-2');
+  await page.click('#housing-form button[type=submit]');
+  const error = page.locator('#housing-form [data-field="garageBays"] .field-error');
+  await error.waitFor();
+  await page.waitForFunction(() => document.querySelector('#housing-form [data-field="garageBays"] .field-error').textContent.length > 0);
+  const token = await apiToken('clerk-zezhou');
+  const brigade = await (await fetch(`${BASE}/api/v1/brigades/zezhou-gaodu`, {headers: {Authorization: `Bearer ${token}`}})).json();
+  assert.notEqual(brigade.housing?.garageBays, -2);
+  await page.context().close();
+});
+
+test('a change by someone else meanwhile is a conflict that offers to reload', async () => {
+  const page = await open('clerk-zezhou');
+  await openBrigade(page, 'zezhou-zhoucun');
+  const token = await apiToken('admin');
+  const current = await fetch(`${BASE}/api/v1/brigades/zezhou-zhoucun`, {headers: {Authorization: `Bearer ${token}`}});
+  const changed = await fetch(`${BASE}/api/v1/brigades/zezhou-zhoucun`, {method: 'PATCH', headers: {
+    Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', 'If-Match': current.headers.get('ETag')},
+  body: JSON.stringify({housing: {floorAreaM2: 611}})});
+  assert.equal(changed.status, 200);
+  await page.fill('#housing-form-floorAreaM2', '700');
+  await page.click('#housing-form button[type=submit]');
+  await page.waitForSelector('#housing-form .form-message:has-text("该记录已被他人修改")');
+  await page.click('#housing-form .form-message button');
+  await page.waitForFunction(() => document.querySelector('#housing-form-floorAreaM2')?.value === '611');
+  await page.context().close();
+});
+
+test('a clerk of another county can neither see nor edit the brigade', async () => {
+  const page = await open('clerk-gaoping');
+  await page.waitForSelector('.brigade-link');
+  assert.equal(await page.locator('.brigade-link[data-id^="zezhou-"]').count(), 0);
+  await page.goto(`${BASE}/#/brigades/zezhou-nancun`);
+  await page.waitForSelector('main [role=alert]:has-text("403")');
+  assert.equal(await page.locator('#housing-form').count(), 0);
+  await page.context().close();
+});
+
+test('the fire department records a readiness drill and cannot edit housing', async () => {
+  const page = await open('firedept');
+  await openBrigade(page, 'qinshui-zhongcun');
+  assert.equal(await page.locator('#housing-form').count(), 0);
+  await page.locator('details:has(#drill-form) summary').click();
+  await page.fill('#drill-form-date', '2019-11-20');
+  await page.selectOption('#drill-form-passed', 'true');
+  await page.fill('#drill-form-notes', '夜间拉动演练');
+  await page.click('#drill-form button[type=submit]');
+  await page.waitForSelector('td:text("夜间拉动演练")');
+  await page.context().close();
+});
+
+test('an inspector needs a reason to pass a brigade that is not compliant', async () => {
+  const admin = await open('admin');
+  await openBrigade(admin, 'qinshui-jiafeng');
+  await admin.locator('details:has(#inspection-form) summary').click();
+  await admin.selectOption('#inspection-form-stage', 'COUNTY');
+  await admin.selectOption('#inspection-form-result', 'PASS');
+  await admin.click('#inspection-form button[type=submit]');
+  await admin.waitForSelector('#inspection-form [data-field="overrideReason"] .field-error:not(:empty)');
+  await admin.fill('#inspection-form-overrideReason', '营房改造已开工，年底前完成');
+  await admin.click('#inspection-form button[type=submit]');
+  await admin.waitForSelector('td:has-text("营房改造已开工")');
+  await admin.context().close();
+});
+
+test('an inspector sees the supervision list and downloads the report as Excel and CSV', async () => {
+  const page = await open('inspector');
+  await page.click('nav a[href="#/supervision"]');
+  await page.waitForSelector('#supervision-list .county-group');
+  assert.ok(await page.locator('#supervision-list td').count() > 0);
+  await page.screenshot({path: join(SHOTS, 'supervision.png'), fullPage: true});
+  await page.click('nav a[href="#/report"]');
+  await page.waitForSelector('#report-table table');
+  await page.screenshot({path: join(SHOTS, 'report.png'), fullPage: true});
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#download-xlsx')]);
+  assert.match(xlsx.suggestedFilename(), /\.xlsx$/);
+  const xlsxPath = join(SHOTS, 'report-download.xlsx');
+  await xlsx.saveAs(xlsxPath);
+  assert.equal(readFileSync(xlsxPath).subarray(0, 2).toString(), 'PK', 'an xlsx is a zip');
+  await page.waitForSelector('#download-status:has-text("KB")');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  const csvPath = join(SHOTS, 'report-download.csv');
+  await csv.saveAs(csvPath);
+  const text = readFileSync(csvPath, 'utf8');
+  assert.ok(text.includes('高都镇'), 'the CSV lists the brigades in Chinese');
+  assert.equal(text.trim().split('\n').length, 24, 'a heading and 23 brigades');
+  await page.context().close();
+});
+
+test('a clerk uploads equipment: a bad file is listed by row and column, a good one is stored', async () => {
+  const page = await open('clerk-zezhou');
+  await page.click('nav a[href="#/imports"]');
+  await page.selectOption('#import-kind', 'equipment');
+  const heading = 'brigadeId,itemCode,quantity,expiresOn\n';
+  await page.setInputFiles('#import-file', {name: 'bad.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(`${heading}zezhou-gaodu,PPE_HELMET,10,\nzezhou-gaodu,NO_SUCH_ITEM,1,\n`)});
+  await page.click('#import-go');
+  await page.waitForSelector('#import-result table td:text("3")');
+  assert.ok(await page.locator('#import-result td:has-text("NO_SUCH_ITEM"), #import-result td:has-text("itemCode"), #import-result td:has-text("器材代码")').count() > 0);
+  await page.setInputFiles('#import-file', {name: 'good.csv', mimeType: 'text/csv',
+    buffer: Buffer.from(`${heading}zezhou-gaodu,PPE_HELMET,10,2030-01-01\nzezhou-gaodu,FIRE_HOSE,12,\n`)});
+  await page.click('#import-go');
+  await page.waitForSelector('#import-result [data-stored="2"]');
+  await page.context().close();
+});
+
+test('an expired session goes back to login and keeps what was typed', async () => {
+  const page = await open('clerk-zezhou');
+  await openBrigade(page, 'zezhou-dayang');
+  await page.fill('#housing-form-notes', '二层宿舍正在装修');
+  await page.evaluate(() => sessionStorage.setItem('brigades.token', 'expired.token.value'));
+  await page.click('#housing-form button[type=submit]');
+  await page.waitForSelector('#login [role=alert]:has-text("登录已过期")');
+  await logIn(page, 'clerk-zezhou');
+  await page.waitForSelector('.brigade[data-id="zezhou-dayang"]');
+  assert.equal(await page.inputValue('#housing-form-notes'), '二层宿舍正在装修');
+  await page.context().close();
+});
+
+test('English on request, and a phone-sized screen without sideways scrolling', async () => {
+  const page = await open('inspector', {viewport: {width: 390, height: 844}});
+  await page.waitForSelector('.brigade-link');
+  await page.screenshot({path: join(SHOTS, 'overview-phone.png'), fullPage: true});
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the page is ${overflow}px wider than the phone`);
+  await page.click('#language');
+  await page.waitForSelector('nav a:text("City overview")');
+  assert.equal(await page.getAttribute('html', 'lang'), 'en');
+  await page.click('#language');
+  await page.waitForSelector('nav a:text("全市概览")');
+  await page.click('#logout');
+  await page.waitForSelector('#login');
+  await page.context().close();
+});
+
+test('every asset came from the gateway: no CDN, fonts or tiles from elsewhere', () => {
+  assert.deepEqual(foreignRequests, []);
+});

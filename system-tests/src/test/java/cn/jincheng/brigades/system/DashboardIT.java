@@ -1,0 +1,88 @@
+package cn.jincheng.brigades.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dashboard in real headless Chromium: the browser scenarios in {@code browser/dashboard.test.mjs}
+ * (playwright-core driving Debian's chromium) run against the whole system started from run.sh.
+ * Each scenario asserts what a user sees; this test fails when any of them fails or none ran.
+ */
+class DashboardIT {
+
+    private static final Path BROWSER_TESTS = Path.of("browser").toAbsolutePath();
+
+    @Test
+    void everyRoleUsesTheDashboardInHeadlessChromium() throws Exception {
+        installChromium();
+        installPlaywrightCore();
+        Path screenshots = Path.of("target/screenshots").toAbsolutePath();
+        try (RunningStack stack = new RunningStack(Files.createTempDirectory("brigades-dashboard"))) {
+            stack.start();
+            Path log = Files.createTempFile("dashboard-test", ".log");
+            ProcessBuilder run = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
+                    "dashboard.test.mjs").directory(BROWSER_TESTS.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            run.environment().put("BASE_URL", "http://127.0.0.1:" + stack.gatewayPort);
+            run.environment().put("DEMO_PASSWORD", RunningStack.PASSWORD);
+            run.environment().put("SCREENSHOTS", screenshots.toString());
+            run.environment().put("CHROMIUM", chromium());
+            Process browser = run.start();
+            boolean finished = browser.waitFor(10, TimeUnit.MINUTES);
+            String output = Files.readString(log);
+            System.out.println(output);
+            assertThat(finished).as("the browser tests finished within 10 minutes").isTrue();
+            assertThat(browser.exitValue()).as("browser tests' exit code (output above)").isZero();
+            assertThat(count(output, "tests")).as("scenarios run").isGreaterThanOrEqualTo(15);
+            assertThat(count(output, "pass")).as("scenarios passed").isEqualTo(count(output, "tests"));
+        }
+        assertThat(screenshots.resolve("overview.png")).exists();
+    }
+
+    /** A figure of the test runner's summary, such as "ℹ pass 15". */
+    private static int count(String output, String what) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\S* ?" + what + " (\\d+)$").matcher(output);
+        return m.find() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /**
+     * Debian's chromium, and a Chinese font so that the screenshots show characters rather than
+     * boxes: the README's test command sets up what it needs on a fresh machine (as root).
+     */
+    private static void installChromium() throws IOException, InterruptedException {
+        if (Files.isExecutable(Path.of(chromium())) && Files.exists(Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"))) {
+            return;
+        }
+        String packages = "chromium fonts-wqy-microhei";
+        for (String command : List.of("apt-get install -y -q " + packages,
+                "apt-get update -q && apt-get install -y -q " + packages)) {
+            Process apt = new ProcessBuilder("sh", "-c", command).inheritIO().start();
+            if (apt.waitFor(10, TimeUnit.MINUTES) && apt.exitValue() == 0) {
+                return;
+            }
+        }
+        throw new IllegalStateException("the browser tests need Chromium: apt-get install " + packages + " (as root)");
+    }
+
+    static String chromium() {
+        return System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    }
+
+    /** playwright-core (the driver only; the browser is the machine's chromium) from the npm registry. */
+    private static void installPlaywrightCore() throws IOException, InterruptedException {
+        if (Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) {
+            return;
+        }
+        Process npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund"))
+                .directory(BROWSER_TESTS.toFile()).inheritIO().start();
+        assertThat(npm.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(npm.exitValue()).as("npm ci of the browser tests").isZero();
+    }
+}
