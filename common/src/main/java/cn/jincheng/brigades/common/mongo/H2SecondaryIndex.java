@@ -1,0 +1,204 @@
+package cn.jincheng.brigades.common.mongo;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.h2.mvstore.MVMap;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * A non-unique index for the embedded store, which mongo-java-server does not have: it logs
+ * "adding secondary index ... is not yet implemented" and answers every query on such a field by
+ * reading the whole collection. With ~100 equipment items per brigade that made each of the
+ * report's batch reads a scan of every item in the city.
+ * <p>
+ * The index is an MVMap in the same MVStore as the documents, so it is written and committed with
+ * them (one commit per write, see {@link DurableH2Backend}) and survives restarts. Each entry's
+ * key is the document's key values and its position, encoded as text with the values' types kept
+ * apart; the entry's value is the position. A query by the index's first key, with one value or
+ * {@code $in}, reads the entries under that value's prefix; the store still applies the whole query
+ * to the documents found, so the index only has to find a superset, never to decide.
+ */
+final class H2SecondaryIndex extends Index<Object> {
+
+    private static final char END_OF_VALUE = '\u0001';
+    private static final char END_OF_KEY = '\u0000';
+    private static final char ESCAPE = '\u0002';
+
+    private final MVMap<String, Object> entries;
+    private final String firstKey;
+
+    H2SecondaryIndex(MVMap<String, Object> entries, String name, List<IndexKey> keys, boolean sparse) {
+        super(name, keys, sparse);
+        this.entries = entries;
+        this.firstKey = keys.get(0).getKey();
+    }
+
+    @Override
+    public boolean canHandle(Document query) {
+        if (isSparse() || !query.containsKey(firstKey)) {
+            return false;
+        }
+        return queriedValues(query.get(firstKey)) != null;
+    }
+
+    @Override
+    public Iterable<Object> getPositions(Document query) {
+        List<Object> positions = new ArrayList<>();
+        for (Object value : queriedValues(query.get(firstKey))) {
+            String prefix = encode(value) + (keys().size() == 1 ? END_OF_KEY : END_OF_VALUE);
+            Iterator<String> keys = entries.keyIterator(prefix);
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!key.startsWith(prefix)) {
+                    break;
+                }
+                positions.add(entries.get(key));
+            }
+        }
+        return positions;
+    }
+
+    /** The values a query asks for: one scalar, or a {@code $in} of scalars; null when neither. */
+    private static List<Object> queriedValues(Object condition) {
+        if (isScalar(condition)) {
+            return List.of(condition);
+        }
+        if (condition instanceof Document d && d.size() == 1 && d.get("$in") instanceof Collection<?> values
+                && values.stream().allMatch(H2SecondaryIndex::isScalar)) {
+            return new ArrayList<>(values);
+        }
+        return null;
+    }
+
+    private static boolean isScalar(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean;
+    }
+
+    @Override
+    public void add(Document document, Object position, MongoCollection<Object> collection) {
+        for (KeyValue values : getKeyValues(document)) {
+            entries.put(entryKey(values, position), position);
+        }
+    }
+
+    @Override
+    public Object remove(Document document) {
+        Object position = positionOf(document);
+        for (KeyValue values : getKeyValues(document)) {
+            entries.remove(entryKey(values, position));
+        }
+        return position;
+    }
+
+    @Override
+    public void updateInPlace(Document oldDocument, Document newDocument, Object position,
+            MongoCollection<Object> collection) {
+        Set<KeyValue> before = getKeyValues(oldDocument);
+        Set<KeyValue> after = getKeyValues(newDocument);
+        if (before.equals(after)) {
+            return;
+        }
+        before.forEach(values -> entries.remove(entryKey(values, position)));
+        after.forEach(values -> entries.put(entryKey(values, position), position));
+    }
+
+    /** The store keeps a document under its {@code _id}: that is its position, for every index alike. */
+    @Override
+    public Object getPosition(Document document) {
+        return positionOf(document);
+    }
+
+    private static Object positionOf(Document document) {
+        return document.get("_id");
+    }
+
+    @Override
+    public void checkAdd(Document document, MongoCollection<Object> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<Object> collection) {
+        // not unique: nothing can conflict
+    }
+
+    @Override
+    public long getCount() {
+        return entries.sizeAsLong();
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return entries.isEmpty();
+    }
+
+    @Override
+    public long getDataSize() {
+        return 0; // not tracked; collStats reports it as such
+    }
+
+    @Override
+    public void drop() {
+        entries.store.removeMap(entries);
+    }
+
+    private static String entryKey(KeyValue values, Object position) {
+        StringBuilder key = new StringBuilder();
+        for (Object value : values) {
+            key.append(encode(value)).append(END_OF_VALUE);
+        }
+        key.setLength(key.length() - 1);
+        return key.append(END_OF_KEY).append(encode(position)).toString();
+    }
+
+    /**
+     * A value as text that equals another's exactly when MongoDB would call them equal in a query
+     * by value: 1, 1L and 1.0 are one number; "1" is not a number; separators inside strings are
+     * escaped so that no value can run into the next.
+     */
+    static String encode(Object value) {
+        if (value instanceof String s) {
+            return "s" + escape(s);
+        }
+        if (value instanceof Number n) {
+            if (n instanceof Double d && (d.isNaN() || d.isInfinite()) || n instanceof Float f && (f.isNaN() || f.isInfinite())) {
+                return "n" + n;
+            }
+            return "n" + new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
+        }
+        if (value instanceof Boolean b) {
+            return "b" + b;
+        }
+        if (value == null || value instanceof Missing) {
+            return "z";
+        }
+        if (value instanceof Map<?, ?> || value instanceof Collection<?>) {
+            return "o" + escape(value.toString());
+        }
+        return "x" + value.getClass().getSimpleName() + ":" + escape(value.toString());
+    }
+
+    private static String escape(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            if (c == ESCAPE || c == END_OF_VALUE || c == END_OF_KEY) {
+                out.append(ESCAPE).append((char) ('0' + c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

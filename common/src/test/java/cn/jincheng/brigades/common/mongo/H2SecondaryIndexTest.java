@@ -1,0 +1,164 @@
+package cn.jincheng.brigades.common.mongo;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.ne;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeSet;
+
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.h2.mvstore.MVStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Updates;
+
+import cn.jincheng.brigades.common.testing.LocalResources;
+import de.bwaldvogel.mongo.backend.IndexKey;
+
+/**
+ * The embedded store's secondary indexes, through the real driver: a query answered with an index
+ * finds exactly what the same query finds by reading the whole collection, after inserts, updates,
+ * deletes, restarts and drops.
+ */
+class H2SecondaryIndexTest {
+
+    private Path dir;
+    private EmbeddedMongoServer server;
+    private MongoClient client;
+    private MongoDatabase database;
+
+    @BeforeEach
+    void start() {
+        dir = LocalResources.tempDir("secondary-index");
+        open();
+    }
+
+    private void open() {
+        server = EmbeddedMongoServer.start(dir, "store");
+        client = MongoClients.create(server.connectionString());
+        database = client.getDatabase("test");
+    }
+
+    private void restart() {
+        client.close();
+        server.close();
+        open();
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    private static List<String> ids(MongoCollection<Document> collection, Bson filter) {
+        List<String> ids = new ArrayList<>();
+        collection.find(filter).forEach(d -> ids.add(d.getString("_id")));
+        return new ArrayList<>(new TreeSet<>(ids));
+    }
+
+    @Test
+    void anIndexedCollectionAnswersEveryQueryAsAScanDoesThroughWritesAndRestarts() {
+        MongoCollection<Document> indexed = database.getCollection("items");
+        indexed.createIndex(Indexes.ascending("brigadeId"));
+        indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("countyId"), Indexes.descending("seq")));
+        MongoCollection<Document> plain = database.getCollection("items_without_index");
+        Random random = new Random(2019);
+        String[] brigades = {"zezhou-gaodu", "zezhou-nancun", "gaoping-macun", "a\u0001b", "a", "1", ""};
+        for (int i = 0; i < 600; i++) {
+            Document d = new Document("_id", "item-" + i).append("seq", random.nextInt(5) + (random.nextBoolean() ? 0.0 : 0))
+                    .append("countyId", random.nextBoolean() ? "zezhou" : "gaoping").append("gone", random.nextInt(7) == 0);
+            int pick = random.nextInt(brigades.length + 1);
+            if (pick < brigades.length) {
+                d.append("brigadeId", brigades[pick]); // else: no brigadeId at all
+            }
+            indexed.insertOne(d);
+            plain.insertOne(new Document(d));
+            if (i % 5 == 0) { // move an earlier item to another brigade, or delete one
+                String id = "item-" + random.nextInt(i + 1);
+                Bson change = Updates.set("brigadeId", brigades[random.nextInt(brigades.length)]);
+                if (random.nextBoolean()) {
+                    indexed.updateOne(eq("_id", id), change);
+                    plain.updateOne(eq("_id", id), change);
+                } else {
+                    indexed.deleteOne(eq("_id", id));
+                    plain.deleteOne(eq("_id", id));
+                }
+            }
+            if (i == 300) {
+                restart();
+                indexed = database.getCollection("items");
+                plain = database.getCollection("items_without_index");
+            }
+        }
+        List<Bson> queries = new ArrayList<>();
+        for (String b : brigades) {
+            queries.add(eq("brigadeId", b));
+            queries.add(and(eq("brigadeId", b), ne("gone", true)));
+        }
+        queries.add(in("brigadeId", List.of("zezhou-gaodu", "a\u0001b", "nobody")));
+        queries.add(in("brigadeId", List.of()));
+        queries.add(eq("countyId", "zezhou"));
+        queries.add(and(eq("countyId", "gaoping"), eq("seq", 3L)));
+        queries.add(eq("seq", 2)); // not the first key of any index: a scan, still right
+        for (Bson query : queries) {
+            assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
+        }
+        assertThat(ids(indexed, eq("brigadeId", "zezhou-gaodu"))).isNotEmpty();
+    }
+
+    @Test
+    void anIndexAddedToACollectionWithDocumentsIndexesThemAndADroppedCollectionLeavesNoEntriesBehind() {
+        MongoCollection<Document> items = database.getCollection("items");
+        for (int i = 0; i < 50; i++) {
+            items.insertOne(new Document("_id", "old-" + i).append("brigadeId", "b" + (i % 5)));
+        }
+        items.createIndex(Indexes.ascending("brigadeId"));
+        assertThat(ids(items, eq("brigadeId", "b3"))).hasSize(10);
+
+        items.drop();
+        MongoCollection<Document> again = database.getCollection("items");
+        again.createIndex(Indexes.ascending("brigadeId"));
+        again.insertOne(new Document("_id", "new-1").append("brigadeId", "b3"));
+        assertThat(ids(again, eq("brigadeId", "b3"))).containsExactly("new-1");
+
+        again.dropIndex("brigadeId_1");
+        assertThat(ids(again, eq("brigadeId", "b3"))).containsExactly("new-1");
+    }
+
+    @Test
+    void theIndexTakesEqualityAndInOfPlainValuesAndLeavesTheRestToTheScan() {
+        MVStore store = MVStore.open(null);
+        H2SecondaryIndex index = new H2SecondaryIndex(store.openMap("i"), "brigadeId_1",
+                List.of(new IndexKey("brigadeId", true)), false);
+        assertThat(index.canHandle(doc("brigadeId", "zezhou-gaodu"))).isTrue();
+        assertThat(index.canHandle(doc("brigadeId", doc("$in", List.of("a", "b"))))).isTrue();
+        assertThat(index.canHandle(doc("brigadeId", 3))).isTrue();
+        assertThat(index.canHandle(doc("brigadeId", doc("$gt", "a")))).isFalse();
+        assertThat(index.canHandle(doc("brigadeId", null))).isFalse();
+        assertThat(index.canHandle(doc("brigadeId", doc("$in", java.util.Arrays.asList("a", null))))).isFalse();
+        assertThat(index.canHandle(doc("countyId", "zezhou"))).isFalse();
+        assertThat(H2SecondaryIndex.encode(1)).isEqualTo(H2SecondaryIndex.encode(1.0)).isEqualTo(H2SecondaryIndex.encode(1L));
+        assertThat(H2SecondaryIndex.encode("1")).isNotEqualTo(H2SecondaryIndex.encode(1));
+        assertThat(H2SecondaryIndex.encode("a\u0001b")).doesNotContain("\u0001");
+        store.close();
+    }
+
+    private static de.bwaldvogel.mongo.bson.Document doc(String key, Object value) {
+        return new de.bwaldvogel.mongo.bson.Document(key, value);
+    }
+}
