@@ -136,6 +136,10 @@ public final class ScaleRun {
                 if (rows != brigades) {
                     throw new IllegalStateException("the report has " + rows + " brigades, expected " + brigades);
                 }
+                int unavailable = count(new String(all, StandardCharsets.UTF_8), "\"UNAVAILABLE\"");
+                if (unavailable > 0) {
+                    throw new IllegalStateException(unavailable + " rows of the report are UNAVAILABLE: a service did not answer in time");
+                }
                 return all.length;
             }
             return body.transferTo(java.io.OutputStream.nullOutputStream());

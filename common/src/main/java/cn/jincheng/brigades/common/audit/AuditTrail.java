@@ -71,10 +71,7 @@ public class AuditTrail {
         String brigadeId = entry.getString("brigadeId");
         Head head = heads.computeIfAbsent(brigadeId, b -> headAfter(b, Head.NONE));
         for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-            Document stored = new Document(entry);
-            stored.put("_id", brigadeId + "#" + (head.seq() + 1));
-            stored.append("entryId", entryId).append("seq", head.seq() + 1).append("prevHash", head.hash());
-            stored.append("hash", AuditChain.hash(stored));
+            Document stored = chained(entry, head);
             if (MongoWrites.insertIfAbsent(audit, stored)) {
                 heads.put(brigadeId, new Head(head.seq() + 1, stored.getString("hash")));
                 return;
@@ -87,6 +84,56 @@ public class AuditTrail {
             heads.put(brigadeId, head);
         }
         throw new IllegalStateException("the audit chain of brigade '" + brigadeId + "' is too busy to append to");
+    }
+
+    /**
+     * Appends many entries at once, as an import relays one per brigade: entries of brigades that
+     * appear once in the list are chained from their known ends and inserted in one write; the
+     * others, and any that lost their place to another writer meanwhile, go one by one through
+     * {@link #append(Document)}. The result is the same chains as appending each in turn.
+     */
+    public void appendAll(List<Document> entries) {
+        Map<String, Long> perBrigade = new java.util.HashMap<>();
+        entries.forEach(e -> perBrigade.merge(e.getString("brigadeId"), 1L, Long::sum));
+        List<Document> batch = new ArrayList<>();
+        List<Document> batchSources = new ArrayList<>();
+        List<Document> oneByOne = new ArrayList<>();
+        for (Document entry : entries) {
+            String brigadeId = entry.getString("brigadeId");
+            if (perBrigade.get(brigadeId) > 1) {
+                oneByOne.add(entry);
+                continue;
+            }
+            Head head = heads.computeIfAbsent(brigadeId, b -> headAfter(b, Head.NONE));
+            batch.add(chained(entry, head));
+            batchSources.add(entry);
+        }
+        if (!batch.isEmpty()) {
+            java.util.Set<Integer> failed = new java.util.HashSet<>();
+            try {
+                audit.insertMany(batch, new com.mongodb.client.model.InsertManyOptions().ordered(false));
+            } catch (com.mongodb.MongoBulkWriteException e) {
+                e.getWriteErrors().forEach(error -> failed.add(error.getIndex()));
+            }
+            for (int i = 0; i < batch.size(); i++) {
+                Document stored = batch.get(i);
+                if (failed.contains(i)) {
+                    heads.remove(stored.getString("brigadeId"));
+                    oneByOne.add(batchSources.get(i));
+                } else {
+                    heads.put(stored.getString("brigadeId"), new Head(stored.getLong("seq"), stored.getString("hash")));
+                }
+            }
+        }
+        oneByOne.forEach(this::append);
+    }
+
+    private static Document chained(Document entry, Head head) {
+        Document stored = new Document(entry);
+        stored.put("_id", entry.getString("brigadeId") + "#" + (head.seq() + 1));
+        stored.append("entryId", entry.getString("_id")).append("seq", head.seq() + 1).append("prevHash", head.hash());
+        stored.append("hash", AuditChain.hash(stored));
+        return stored;
     }
 
     /**

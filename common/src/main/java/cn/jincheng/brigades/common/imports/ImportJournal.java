@@ -136,7 +136,7 @@ public final class ImportJournal {
     }
 
     private void relay(String id, List<Document> entries) {
-        entries.forEach(trail::append);
+        trail.appendAll(entries);
         journal.updateOne(eq("_id", id), Updates.combine(Updates.set("state", "DONE"), Updates.unset("entries")));
     }
 }

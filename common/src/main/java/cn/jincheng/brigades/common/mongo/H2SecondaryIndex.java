@@ -3,6 +3,7 @@ package cn.jincheng.brigades.common.mongo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +67,11 @@ final class H2SecondaryIndex extends Index<Object> {
                 }
                 positions.add(entries.get(key));
             }
+        }
+        // in the documents' own order (by _id), so that the store reads its pages front to back
+        // and each once, rather than one page per document
+        if (positions.stream().allMatch(String.class::isInstance)) {
+            positions.sort(Comparator.comparing(String.class::cast));
         }
         return positions;
     }

@@ -151,6 +151,27 @@ class AuditTrailTest {
     }
 
     @Test
+    void entriesAppendedAllAtOnceMakeTheSameChainsAsOneByOneEvenWhereAnotherWriterGotThereFirst() {
+        AuditTrail otherProcess = new AuditTrail(database);
+        trail.append(entry("zezhou-a", 1));
+        otherProcess.append(entry("zezhou-a", 2)); // trail still believes zezhou-a ends at 1
+        AuditEntry alreadyThere = entry("zezhou-b", 1);
+        trail.append(alreadyThere);
+        List<Document> batch = new ArrayList<>();
+        batch.add(AuditCodec.document(entry("zezhou-a", 3)));
+        batch.add(AuditCodec.document(alreadyThere)); // relayed again: not appended twice
+        batch.add(AuditCodec.document(entry("zezhou-c", 1)));
+        batch.add(AuditCodec.document(entry("zezhou-c", 2))); // the same brigade twice: one by one
+        batch.add(AuditCodec.document(entry("zezhou-d", 1)));
+        trail.appendAll(batch);
+        AuditChain.Verification v = trail.verify();
+        assertThat(v.verified()).isTrue();
+        assertThat(v.entries()).isEqualTo(7);
+        assertThat(trail.list("zezhou-a", null, null, 10)).hasSize(3);
+        assertThat(trail.list("zezhou-c", null, null, 10)).hasSize(2);
+    }
+
+    @Test
     void anEntryEditedInTheStoreIsNamed() {
         for (int i = 1; i <= 4; i++) {
             trail.append(entry("zezhou-dayang", i));

@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -14,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -62,7 +62,7 @@ public class FireDepartmentRecords {
             v.maxLength(f.defect(), 1000, at + ".defect");
         }
         v.throwIfInvalid();
-        EquipmentCheck check = new EquipmentCheck(UUID.randomUUID().toString(), brigadeId, county, date,
+        EquipmentCheck check = new EquipmentCheck(BrigadeRecordIds.newId(brigadeId), brigadeId, county, date,
                 caller.subject(), new ArrayList<>(findings), notes == null ? "" : notes, time.now());
         Document recorded = new Document("id", check.id()).append("date", date.toString()).append("notes", check.notes())
                 .append("findings", findings.stream().map(f -> new Document("itemId", f.itemId())
@@ -84,7 +84,7 @@ public class FireDepartmentRecords {
         checkDate(v, date);
         v.check(passed != null, "passed", "is required: true or false").maxLength(notes, 4000, "notes");
         v.throwIfInvalid();
-        Drill drill = new Drill(UUID.randomUUID().toString(), brigadeId, county, date, passed,
+        Drill drill = new Drill(BrigadeRecordIds.newId(brigadeId), brigadeId, county, date, passed,
                 notes == null ? "" : notes, caller.subject(), time.now());
         Document recorded = new Document("id", drill.id()).append("date", date.toString()).append("passed", passed)
                 .append("notes", drill.notes());

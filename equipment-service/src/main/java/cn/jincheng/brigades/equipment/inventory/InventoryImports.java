@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -74,7 +74,7 @@ public class InventoryImports {
             Integer first = plate == null || plate.isEmpty() ? null : firstRowOfPlate.putIfAbsent(plate, row.row());
             v.check(first == null, "plate", "appears twice in the file (also in row " + first + ")");
             if (errors.add(row.row(), v)) {
-                valid.add(new Vehicle(UUID.randomUUID().toString(), row.brigadeId(), county, row.type(), plate,
+                valid.add(new Vehicle(BrigadeRecordIds.newId(row.brigadeId()), row.brigadeId(), county, row.type(), plate,
                         row.status() == null ? VehicleStatus.IN_SERVICE : row.status(), 1));
             }
         }
@@ -97,7 +97,7 @@ public class InventoryImports {
             Validator v = InventoryService.itemChecks(catalog, row.itemCode(), row.quantity(), row.expiresOn());
             String county = ImportAccess.editableCounty(caller, counties, row.brigadeId(), v);
             if (errors.add(row.row(), v)) {
-                valid.add(new EquipmentItem(UUID.randomUUID().toString(), row.brigadeId(), county, row.itemCode(),
+                valid.add(new EquipmentItem(BrigadeRecordIds.newId(row.brigadeId()), row.brigadeId(), county, row.itemCode(),
                         row.quantity(), row.expiresOn(), List.of(), 1));
             }
         }

@@ -3,13 +3,13 @@ package cn.jincheng.brigades.equipment.inventory;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.errors.NotFoundException;
 import cn.jincheng.brigades.common.errors.StaleVersionException;
@@ -53,7 +53,7 @@ public class InventoryService {
         AccessPolicy.requireEditBrigadeData(caller, county);
         String normalized = normalizePlate(plate);
         validateVehicle(catalogs.inForce(), type, normalized);
-        Vehicle vehicle = new Vehicle(UUID.randomUUID().toString(), brigadeId, county, type, normalized,
+        Vehicle vehicle = new Vehicle(BrigadeRecordIds.newId(brigadeId), brigadeId, county, type, normalized,
                 status == null ? VehicleStatus.IN_SERVICE : status, 1);
         store.insert(vehicle, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.add", null, view(vehicle),
                 new Document("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
@@ -118,7 +118,7 @@ public class InventoryService {
             }
         }
         v.throwIfInvalid();
-        EquipmentItem item = new EquipmentItem(UUID.randomUUID().toString(), brigadeId, county, itemCode, quantity,
+        EquipmentItem item = new EquipmentItem(BrigadeRecordIds.newId(brigadeId), brigadeId, county, itemCode, quantity,
                 expiresOn, serialNumbers, 1);
         Document added = view(item);
         store.insert(item, AuditEntry.of(caller, time.now(), brigadeId, "equipment.add", null, added, added));

@@ -4,11 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
+import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -54,7 +54,7 @@ public class RosterImports {
             Validator v = RosterService.firefighterChecks(name, row.employment(), row.startDate(), row.endDate());
             String county = ImportAccess.editableCounty(caller, counties, row.brigadeId(), v);
             if (errors.add(row.row(), v)) {
-                valid.add(new Firefighter(UUID.randomUUID().toString(), row.brigadeId(), county, name, row.employment(),
+                valid.add(new Firefighter(BrigadeRecordIds.newId(row.brigadeId()), row.brigadeId(), county, name, row.employment(),
                         row.startDate(), row.endDate(), List.of()));
             }
         }

@@ -2,12 +2,12 @@ package cn.jincheng.brigades.staffing.roster;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.NotFoundException;
@@ -51,7 +51,7 @@ public class RosterService {
             plausible(v, certifications.get(i).expiresOn(), "certifications[" + i + "].expiresOn");
         }
         v.throwIfInvalid();
-        Firefighter f = new Firefighter(UUID.randomUUID().toString(), brigadeId, county, trimmed, employment, start, end,
+        Firefighter f = new Firefighter(BrigadeRecordIds.newId(brigadeId), brigadeId, county, trimmed, employment, start, end,
                 certifications);
         store.insert(f, AuditEntry.of(caller, time.now(), brigadeId, "firefighter.add", null, view(f), view(f)));
         return f;
