@@ -2,19 +2,18 @@ package cn.jincheng.brigades.staffing.persistence;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.common.mongo.ByBrigade;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.audit.AuditOutbox;
 import org.springframework.stereotype.Repository;
@@ -101,20 +100,14 @@ public class StaffingStore {
         return result;
     }
 
-    /** Rosters of many brigades with one query. */
+    /** Rosters of many brigades, by the brigadeId index. */
     public Map<String, List<Firefighter>> rosters(Collection<String> brigadeIds) {
-        Map<String, List<Firefighter>> result = new HashMap<>();
-        firefighters.find(in("brigadeId", brigadeIds))
-                .forEach(d -> result.computeIfAbsent(d.getString("brigadeId"), k -> new ArrayList<>()).add(firefighter(d)));
-        return result;
+        return ByBrigade.read(firefighters, brigadeIds, null, StaffingStore::firefighter);
     }
 
-    /** Funding of many brigades with one query. */
+    /** Funding of many brigades, by the brigadeId index. */
     public Map<String, List<Funding>> funding(Collection<String> brigadeIds) {
-        Map<String, List<Funding>> result = new HashMap<>();
-        funding.find(in("brigadeId", brigadeIds))
-                .forEach(d -> result.computeIfAbsent(d.getString("brigadeId"), k -> new ArrayList<>()).add(funding(d)));
-        return result;
+        return ByBrigade.read(funding, brigadeIds, null, StaffingStore::funding);
     }
 
     /** A firefighter as stored (for bulk imports, which store through the import journal). */
