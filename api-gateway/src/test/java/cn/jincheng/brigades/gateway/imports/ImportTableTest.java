@@ -65,6 +65,18 @@ class ImportTableTest {
     }
 
     @Test
+    void aFileLongerThanOneImportIsRefusedAskingToSplitIt() {
+        StringBuilder csv = new StringBuilder("brigadeId,itemCode,quantity,expiresOn\n");
+        for (int i = 0; i < SheetReader.MAX_ROWS; i++) {
+            csv.append("zezhou-gaodu,PPE_HELMET,1,\n");
+        }
+        assertThat(csv(ImportKind.EQUIPMENT, csv.toString()).rows()).hasSize(SheetReader.MAX_ROWS);
+        csv.append("zezhou-gaodu,PPE_HELMET,1,\n");
+        assertThatThrownBy(() -> csv(ImportKind.EQUIPMENT, csv.toString())).isInstanceOf(ApiException.class)
+                .hasMessageContaining("at most " + SheetReader.MAX_ROWS + " rows");
+    }
+
+    @Test
     void csvThatIsNotUtf8IsRefusedRatherThanGuessed() {
         byte[] gbk = "队站编号,姓名\n".getBytes(Charset.forName("GBK"));
         assertThatThrownBy(() -> SheetReader.read(gbk, false)).isInstanceOf(ApiException.class)
