@@ -11,7 +11,9 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   mvn -B -q -DskipTests package -pl bench,api-gateway,station-service,equipment-service,staffing-service -am
 fi
 
-DATA="$(mktemp -d /tmp/brigades-bench.XXXXXX)"
+# BENCH_DATA_DIR=<a kept data directory> goes on with the city an earlier run left there
+DATA="${BENCH_DATA_DIR:-$(mktemp -d /tmp/brigades-bench.XXXXXX)}"
+[ -n "${BENCH_DATA_DIR:-}" ] && BENCH_KEEP=1
 export DATA_DIR="$DATA" SKIP_BUILD=1 DEMO_PASSWORD=bench-2019
 export GATEWAY_PORT=18080 STATION_PORT=19091 EQUIPMENT_PORT=19092 STAFFING_PORT=19093
 export STATION_MANAGEMENT_PORT=18091 EQUIPMENT_MANAGEMENT_PORT=18092 STAFFING_MANAGEMENT_PORT=18093

@@ -46,8 +46,10 @@ public final class ScaleRun {
         ScaleRun run = new ScaleRun(base, login(base, args[1]), Path.of(args[2]));
         int reportRuns = Integer.parseInt(args[3]);
         SyntheticCity city = new SyntheticCity(run.counties());
-        int seeded = run.reportRowCount();
-        int synthetic = 0;
+        // a city grown by an earlier run (BENCH_DATA_DIR) goes on from where it stopped
+        String report = run.report();
+        int synthetic = count(report, "\"syn-");
+        int seeded = count(report, "\"outcome\"") - synthetic;
         for (String size : Arrays.copyOfRange(args, 4, args.length)) {
             int target = Integer.parseInt(size) - seeded;
             if (target > synthetic) {
@@ -146,10 +148,9 @@ public final class ScaleRun {
         }
     }
 
-    private int reportRowCount() throws Exception {
-        HttpResponse<String> response = http.send(authorized("/api/v1/acceptance/2019/report").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        return count(response.body(), "\"outcome\"");
+    private String report() throws Exception {
+        return http.send(authorized("/api/v1/acceptance/2019/report").GET().timeout(Duration.ofMinutes(15)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private List<String> counties() throws Exception {
