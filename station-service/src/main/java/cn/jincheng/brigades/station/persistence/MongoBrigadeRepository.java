@@ -100,13 +100,28 @@ class MongoBrigadeRepository implements BrigadeRepository {
         return result;
     }
 
+    /**
+     * Every brigade (of a county) in id order, read as the ids first and then the brigades by id,
+     * {@value #FOR_EACH_BATCH} at a time. One sorted query would be simpler, but a store that sorts
+     * in memory (the embedded one) holds every matching brigade at once to sort them: at 40,000
+     * brigades that ran station-service out of heap. The ids alone are a few megabytes.
+     */
     @Override
     public void forEach(String countyId, Consumer<Brigade> consumer) {
         Bson filter = countyId == null ? new Document() : eq(BrigadeCodec.COUNTY, countyId);
-        brigades.find(filter).projection(Projections.exclude(BrigadeCodec.OUTBOX))
-                .sort(Sorts.ascending(BrigadeCodec.ID)).batchSize(500)
-                .forEach(d -> consumer.accept(BrigadeCodec.brigade(d)));
+        List<String> ids = new ArrayList<>();
+        brigades.find(filter).projection(Projections.include(BrigadeCodec.ID)).forEach(d -> ids.add(d.getString(BrigadeCodec.ID)));
+        java.util.Collections.sort(ids);
+        for (int from = 0; from < ids.size(); from += FOR_EACH_BATCH) {
+            List<String> batch = ids.subList(from, Math.min(ids.size(), from + FOR_EACH_BATCH));
+            Map<String, Brigade> found = new HashMap<>();
+            brigades.find(in(BrigadeCodec.ID, batch)).projection(Projections.exclude(BrigadeCodec.OUTBOX))
+                    .forEach(d -> found.put(d.getString(BrigadeCodec.ID), BrigadeCodec.brigade(d)));
+            batch.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(consumer);
+        }
     }
+
+    static final int FOR_EACH_BATCH = 500;
 
     @Override
     public Map<String, Integer> countByCounty() {
