@@ -29,6 +29,7 @@ class DashboardIT {
             Path log = Files.createTempFile("dashboard-test", ".log");
             ProcessBuilder run = new ProcessBuilder("node", "--test", "--test-concurrency=1", "--test-reporter=spec",
                     "dashboard.test.mjs").directory(BROWSER_TESTS.toFile()).redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .redirectOutput(log.toFile());
             run.environment().put("BASE_URL", "http://127.0.0.1:" + stack.gatewayPort);
             run.environment().put("DEMO_PASSWORD", RunningStack.PASSWORD);
@@ -63,8 +64,7 @@ class DashboardIT {
         String packages = "chromium fonts-wqy-microhei";
         for (String command : List.of("apt-get install -y -q " + packages,
                 "apt-get update -q && apt-get install -y -q " + packages)) {
-            Process apt = new ProcessBuilder("sh", "-c", command).inheritIO().start();
-            if (apt.waitFor(10, TimeUnit.MINUTES) && apt.exitValue() == 0) {
+            if (run(List.of("sh", "-c", command), Path.of("."), 10) == 0) {
                 return;
             }
         }
@@ -80,9 +80,26 @@ class DashboardIT {
         if (Files.isDirectory(BROWSER_TESTS.resolve("node_modules/playwright-core"))) {
             return;
         }
-        Process npm = new ProcessBuilder(List.of("npm", "ci", "--no-audit", "--no-fund"))
-                .directory(BROWSER_TESTS.toFile()).inheritIO().start();
-        assertThat(npm.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(npm.exitValue()).as("npm ci of the browser tests").isZero();
+        assertThat(run(List.of("npm", "ci", "--no-audit", "--no-fund"), BROWSER_TESTS, 5))
+                .as("npm ci of the browser tests").isZero();
+    }
+
+    /**
+     * Runs a set-up command with its output in the test's log. Not inheritIO: the test JVM's own
+     * stdin and stdout are failsafe's channel to Maven, and a child reading or writing them
+     * corrupts it ("std/in stream corrupted").
+     */
+    private static int run(List<String> command, Path directory, int minutes) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("dashboard-setup", ".log");
+        Process process = new ProcessBuilder(command).directory(directory.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        boolean finished = process.waitFor(minutes, TimeUnit.MINUTES);
+        System.out.println(Files.readString(log));
+        if (!finished) {
+            process.destroyForcibly();
+            return -1;
+        }
+        return process.exitValue();
     }
 }
