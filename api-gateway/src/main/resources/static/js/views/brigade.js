@@ -4,6 +4,7 @@
 import {t, label, bilingual} from '../i18n.js';
 import {get, getWithTag, patch, post, put, remove, ApiError} from '../api.js';
 import {h, table, badge, section, form, options} from '../ui.js';
+import {planYear} from './overview.js';
 
 const ROOMS = ['COMMS_DUTY_ROOM', 'STANDBY_ROOM', 'EQUIPMENT_STORE', 'DORMITORY', 'CANTEEN', 'TRAINING_ROOM', 'OFFICE',
   'BATHROOM', 'LAUNDRY_DRYING_ROOM', 'FITNESS_ROOM', 'FIRE_SAFETY_OFFICE', 'EDUCATION_ROOM'];
@@ -30,8 +31,7 @@ export async function brigadePage(me, id, reload) {
     optional(get(`${base}/milestones`)), optional(get(`${base}/vehicles`)), optional(get(`${base}/equipment`)),
     optional(get(`${base}/equipment-checks`)), optional(get(`${base}/drills`)), optional(get(`${base}/firefighters`)),
     optional(get(`${base}/funding`)), optional(get('/api/v1/standards')), optional(get(`/api/v1/audit?brigade=${encodeURIComponent(id)}&pageSize=50`))]);
-  const dates = (milestones.items || []).map((m) => Number(String(m.dueDate).slice(0, 4)));
-  const year = dates.length ? Math.min(...dates) : new Date().getFullYear();
+  const year = planYear([milestones.items || []]);
   const [compliance, inspections] = await Promise.all([optional(get(`${base}/compliance?year=${year}`)),
     optional(get(`/api/v1/acceptance/${year}/brigades/${encodeURIComponent(id)}/inspections`))]);
   const can = may(me, brigade);
