@@ -134,11 +134,12 @@ public final class ScaleRun {
         try (InputStream body = response.body()) {
             if (format.equals("json")) {
                 byte[] all = body.readAllBytes();
-                int rows = count(new String(all, StandardCharsets.UTF_8), "\"outcome\"");
+                String json = new String(all, StandardCharsets.UTF_8);
+                int rows = count(json, "\"outcome\"");
                 if (rows != brigades) {
                     throw new IllegalStateException("the report has " + rows + " brigades, expected " + brigades);
                 }
-                int unavailable = count(new String(all, StandardCharsets.UTF_8), "\"UNAVAILABLE\"");
+                int unavailable = count(json, "\"UNAVAILABLE\"");
                 if (unavailable > 0) {
                     throw new IllegalStateException(unavailable + " rows of the report are UNAVAILABLE: a service did not answer in time");
                 }
