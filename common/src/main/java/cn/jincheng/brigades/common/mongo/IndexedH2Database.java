@@ -6,20 +6,30 @@ import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
 import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 
 /**
  * mongo-java-server's H2 database with the secondary (non-unique) indexes it lacks: the indexes
  * the services create for MongoDB ({@code brigadeId}, {@code countyId}, ...) now exist in the
- * embedded store too, as {@link H2SecondaryIndex} maps beside the collection's own.
+ * embedded store too, as {@link H2SecondaryIndex} maps beside the collection's own. Its documents
+ * are kept as BSON ({@link BsonDocumentType}) rather than Java-serialized.
  */
 final class IndexedH2Database extends H2Database {
 
     private static final String SECONDARY = "._secondary_";
+    /** Unique indexes with {@link KeyValueType} keys; the stock backend's maps were {@value #STOCK_UNIQUE}. */
+    private static final String UNIQUE = "._unique_";
+    private static final String STOCK_UNIQUE = "._index_";
+    /** The names H2Database gives a collection's maps (package-private there). */
+    private static final String DATA_PREFIX = "databases.";
+    private static final String META_PREFIX = "meta.";
 
     /**
      * H2Database opens the stored indexes inside its constructor, before a subclass's fields are
@@ -47,6 +57,36 @@ final class IndexedH2Database extends H2Database {
         return store != null ? store : OPENING.get();
     }
 
+    /**
+     * The same maps H2Database opens, but with documents as BSON. Later look-ups of a map by name
+     * (drop, rename) get this instance: MVStore hands out one instance per open map.
+     */
+    @Override
+    protected MongoCollection<Object> openOrCreateCollection(String collectionName, CollectionOptions options) {
+        String namespace = getFullCollectionNamespace(collectionName);
+        MVMap<Object, Document> data = store().openMap(DATA_PREFIX + namespace,
+                new MVMap.Builder<Object, Document>().valueType(BsonDocumentType.INSTANCE));
+        MVMap<String, Object> meta = store().openMap(META_PREFIX + namespace);
+        return new IndexedH2Collection(this, collectionName, options, data, meta, cursorRegistry);
+    }
+
+    /**
+     * A unique index on a map of its own. A store written before has the index in the stock
+     * backend's map, sorted in an order this one does not share: that map is removed, and the new
+     * one, being empty, is built from the documents when the collection adds it.
+     */
+    @Override
+    protected Index<Object> openOrCreateUniqueIndex(String collectionName, String indexName, List<IndexKey> keys,
+            boolean sparse) {
+        String namespace = getFullCollectionNamespace(collectionName);
+        if (store().hasMap(namespace + STOCK_UNIQUE + indexName)) {
+            store().removeMap(namespace + STOCK_UNIQUE + indexName);
+        }
+        MVMap<KeyValue, Object> entries = store().openMap(namespace + UNIQUE + indexName,
+                new MVMap.Builder<KeyValue, Object>().keyType(KeyValueType.INSTANCE));
+        return new H2UniqueKeys(entries, indexName, keys, sparse);
+    }
+
     @Override
     protected Index<Object> openOrCreateSecondaryIndex(String collectionName, String indexName, List<IndexKey> keys,
             boolean sparse) {
@@ -57,16 +97,19 @@ final class IndexedH2Database extends H2Database {
     @Override
     protected void dropIndex(MongoCollection<Object> collection, String indexName) {
         super.dropIndex(collection, indexName);
-        String name = getFullCollectionNamespace(collection.getCollectionName()) + SECONDARY + indexName;
-        if (store.hasMap(name)) {
-            store.removeMap(name);
+        String namespace = getFullCollectionNamespace(collection.getCollectionName());
+        for (String name : List.of(namespace + SECONDARY + indexName, namespace + UNIQUE + indexName)) {
+            if (store.hasMap(name)) {
+                store.removeMap(name);
+            }
         }
     }
 
     @Override
     public void dropCollection(String collectionName, Oplog oplog) {
         super.dropCollection(collectionName, oplog);
-        String prefix = getFullCollectionNamespace(collectionName) + SECONDARY;
-        store.getMapNames().stream().filter(n -> n.startsWith(prefix)).toList().forEach(store::removeMap);
+        String namespace = getFullCollectionNamespace(collectionName);
+        store.getMapNames().stream().filter(n -> n.startsWith(namespace + SECONDARY) || n.startsWith(namespace + UNIQUE))
+                .toList().forEach(store::removeMap);
     }
 }
