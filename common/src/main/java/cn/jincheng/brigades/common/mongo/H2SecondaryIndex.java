@@ -28,7 +28,8 @@ import de.bwaldvogel.mongo.bson.Document;
  * them (one commit per write, see {@link DurableH2Backend}) and survives restarts. Each entry's
  * key is the document's key values and its position, encoded as text with the values' types kept
  * apart; the entry's value is the position. A query by the index's first key, with one value or
- * {@code $in}, reads the entries under that value's prefix; the store still applies the whole query
+ * {@code $in} (alone, beside other fields, or as a clause of a top-level {@code $and}), reads the
+ * entries under that value's prefix; the store still applies the whole query
  * to the documents found, so the index only has to find a superset, never to decide.
  */
 final class H2SecondaryIndex extends Index<Object> {
@@ -48,16 +49,17 @@ final class H2SecondaryIndex extends Index<Object> {
 
     @Override
     public boolean canHandle(Document query) {
-        if (isSparse() || !query.containsKey(firstKey)) {
+        if (isSparse()) {
             return false;
         }
-        return queriedValues(query.get(firstKey)) != null;
+        Object condition = QueryClauses.conditionOn(query, firstKey);
+        return condition != null && queriedValues(condition) != null;
     }
 
     @Override
     public Iterable<Object> getPositions(Document query) {
         List<Object> positions = new ArrayList<>();
-        for (Object value : queriedValues(query.get(firstKey))) {
+        for (Object value : queriedValues(QueryClauses.conditionOn(query, firstKey))) {
             String prefix = encode(value) + (keys().size() == 1 ? END_OF_KEY : END_OF_VALUE);
             Iterator<String> keys = entries.keyIterator(prefix);
             while (keys.hasNext()) {

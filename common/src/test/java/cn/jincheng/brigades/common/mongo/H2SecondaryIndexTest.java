@@ -27,12 +27,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
 import cn.jincheng.brigades.common.testing.LocalResources;
+import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 
 /**
- * The embedded store's secondary indexes, through the real driver: a query answered with an index
- * finds exactly what the same query finds by reading the whole collection, after inserts, updates,
- * deletes, restarts and drops.
+ * The embedded store's secondary indexes and query matching, through the real driver: a query
+ * answered with an index finds exactly what the stock in-memory store finds by reading the whole
+ * collection, after inserts, updates, deletes, restarts and drops.
  */
 class H2SecondaryIndexTest {
 
@@ -76,16 +78,24 @@ class H2SecondaryIndexTest {
         MongoCollection<Document> indexed = database.getCollection("items");
         indexed.createIndex(Indexes.ascending("brigadeId"));
         indexed.createIndex(Indexes.compoundIndex(Indexes.ascending("countyId"), Indexes.descending("seq")));
-        MongoCollection<Document> plain = database.getCollection("items_without_index");
+        // the answers to compare with come from the stock in-memory backend: a store with none of
+        // this project's indexes, matching or storage in it
+        MongoServer stock = new MongoServer(new MemoryBackend());
+        MongoClient stockClient = MongoClients.create("mongodb://127.0.0.1:" + stock.bind().getPort());
+        MongoCollection<Document> plain = stockClient.getDatabase("test").getCollection("items");
         Random random = new Random(2019);
         String[] brigades = {"zezhou-gaodu", "zezhou-nancun", "gaoping-macun", "a\u0001b", "a", "1", ""};
         for (int i = 0; i < 600; i++) {
             Document d = new Document("_id", "item-" + i).append("seq", random.nextInt(5) + (random.nextBoolean() ? 0.0 : 0))
                     .append("countyId", random.nextBoolean() ? "zezhou" : "gaoping").append("gone", random.nextInt(7) == 0);
-            int pick = random.nextInt(brigades.length + 1);
+            int pick = random.nextInt(brigades.length + 3);
             if (pick < brigades.length) {
-                d.append("brigadeId", brigades[pick]); // else: no brigadeId at all
-            }
+                d.append("brigadeId", brigades[pick]);
+            } else if (pick == brigades.length) { // an array: matches a query by any of its values
+                d.append("brigadeId", List.of(brigades[random.nextInt(brigades.length)], "zezhou-gaodu"));
+            } else if (pick == brigades.length + 1) { // not a string at all
+                d.append("brigadeId", 1);
+            } // else: no brigadeId at all
             indexed.insertOne(d);
             plain.insertOne(new Document(d));
             if (i % 5 == 0) { // move an earlier item to another brigade, or delete one
@@ -102,7 +112,6 @@ class H2SecondaryIndexTest {
             if (i == 300) {
                 restart();
                 indexed = database.getCollection("items");
-                plain = database.getCollection("items_without_index");
             }
         }
         List<Bson> queries = new ArrayList<>();
@@ -112,12 +121,19 @@ class H2SecondaryIndexTest {
         }
         queries.add(in("brigadeId", List.of("zezhou-gaodu", "a\u0001b", "nobody")));
         queries.add(in("brigadeId", List.of()));
+        queries.add(and(in("brigadeId", List.of("zezhou-nancun", "a", "")), ne("gone", true)));
+        queries.add(and(in("brigadeId", List.of("gaoping-macun", "1")), eq("countyId", "zezhou"), ne("gone", true)));
+        queries.add(and(ne("gone", true), in("brigadeId", List.of("a\u0001b"))));
+        queries.add(in("_id", List.of("item-3", "item-77", "item-599", "nothing")));
+        queries.add(and(in("_id", List.of("item-3", "item-77", "item-599")), eq("gone", false)));
         queries.add(eq("countyId", "zezhou"));
         queries.add(and(eq("countyId", "gaoping"), eq("seq", 3L)));
         queries.add(eq("seq", 2)); // not the first key of any index: a scan, still right
         for (Bson query : queries) {
             assertThat(ids(indexed, query)).as(query.toString()).isEqualTo(ids(plain, query));
         }
+        stockClient.close();
+        stock.shutdown();
         assertThat(ids(indexed, eq("brigadeId", "zezhou-gaodu"))).isNotEmpty();
     }
 
@@ -152,6 +168,9 @@ class H2SecondaryIndexTest {
         assertThat(index.canHandle(doc("brigadeId", null))).isFalse();
         assertThat(index.canHandle(doc("brigadeId", doc("$in", java.util.Arrays.asList("a", null))))).isFalse();
         assertThat(index.canHandle(doc("countyId", "zezhou"))).isFalse();
+        assertThat(index.canHandle(doc("$and", List.of(doc("brigadeId", doc("$in", List.of("a"))), doc("gone", false))))).isTrue();
+        assertThat(index.canHandle(doc("$and", List.of(doc("countyId", "a"), doc("gone", false))))).isFalse();
+        assertThat(index.canHandle(doc("$or", List.of(doc("brigadeId", "a"), doc("gone", false))))).isFalse();
         assertThat(H2SecondaryIndex.encode(1)).isEqualTo(H2SecondaryIndex.encode(1.0)).isEqualTo(H2SecondaryIndex.encode(1L));
         assertThat(H2SecondaryIndex.encode("1")).isNotEqualTo(H2SecondaryIndex.encode(1));
         assertThat(H2SecondaryIndex.encode("a\u0001b")).doesNotContain("\u0001");

@@ -1,0 +1,51 @@
+package cn.jincheng.brigades.common.mongo;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * Finds the condition on one field in a query, at its top level or as one clause of a top-level
+ * {@code $and} (the driver writes {@code and(a, b)} as {@code {$and: [a, b]}}), and what is left of
+ * the query without it.
+ */
+final class QueryClauses {
+
+    private static final String AND = "$and";
+
+    private QueryClauses() {
+    }
+
+    /** The condition on the field, or null when the query has none where this looks. */
+    static Object conditionOn(Document query, String field) {
+        if (query.containsKey(field)) {
+            return query.get(field);
+        }
+        if (query.size() == 1 && query.get(AND) instanceof List<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document d && d.size() == 1 && d.containsKey(field)) {
+                    return d.get(field);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The query without its condition on the field (as found by {@link #conditionOn}); empty when nothing is left. */
+    static Document without(Document query, String field) {
+        if (query.containsKey(field)) {
+            Document rest = new Document(query);
+            rest.remove(field);
+            return rest;
+        }
+        List<Object> others = new ArrayList<>((List<?>) query.get(AND));
+        for (int i = 0; i < others.size(); i++) {
+            if (others.get(i) instanceof Document d && d.size() == 1 && d.containsKey(field)) {
+                others.remove(i);
+                break;
+            }
+        }
+        return others.isEmpty() ? new Document() : new Document(AND, others);
+    }
+}
