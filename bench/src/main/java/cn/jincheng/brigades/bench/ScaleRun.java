@@ -28,6 +28,9 @@ import java.util.regex.Pattern;
 public final class ScaleRun {
 
     static final int ROWS_PER_FILE = Integer.getInteger("rowsPerFile", 10_000);
+    /** The kinds of rows to import (all when unset): {@code -Dkinds=brigades} grows the brigades alone, to look at one service. */
+    private static final List<String> KINDS = List.of(System.getProperty("kinds",
+            Arrays.stream(SyntheticCity.Kind.values()).map(k -> k.path).collect(java.util.stream.Collectors.joining(","))).split(","));
     private static final String[] PROCESSES = {"api-gateway", "station-service", "equipment-service", "staffing-service"};
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
@@ -63,6 +66,9 @@ public final class ScaleRun {
     private void grow(SyntheticCity city, int from, int to) throws Exception {
         System.out.printf(Locale.ROOT, "%n== import brigades %d..%d (%d synthetic brigades) ==%n", from, to - 1, to - from);
         for (SyntheticCity.Kind kind : SyntheticCity.Kind.values()) {
+            if (!KINDS.contains(kind.path)) {
+                continue;
+            }
             long rows = 0;
             long nanos = 0;
             StringBuilder file = new StringBuilder(kind.heading).append('\n');
