@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.backend.Missing;
+import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -49,9 +50,6 @@ final class H2SecondaryIndex extends Index<Object> {
 
     @Override
     public boolean canHandle(Document query) {
-        if (isSparse()) {
-            return false;
-        }
         Object condition = QueryClauses.conditionOn(query, firstKey);
         return condition != null && queriedValues(condition) != null;
     }
@@ -94,8 +92,16 @@ final class H2SecondaryIndex extends Index<Object> {
         return value instanceof String || value instanceof Number || value instanceof Boolean;
     }
 
+    /** A sparse index leaves out the documents that have none of its fields. */
+    private boolean leavesOut(Document document) {
+        return isSparse() && keys().stream().allMatch(key -> Utils.getSubdocumentValue(document, key) instanceof Missing);
+    }
+
     @Override
     public void add(Document document, Object position, MongoCollection<Object> collection) {
+        if (leavesOut(document)) {
+            return;
+        }
         for (KeyValue values : getKeyValues(document)) {
             entries.put(entryKey(values, position), position);
         }
@@ -104,8 +110,10 @@ final class H2SecondaryIndex extends Index<Object> {
     @Override
     public Object remove(Document document) {
         Object position = positionOf(document);
-        for (KeyValue values : getKeyValues(document)) {
-            entries.remove(entryKey(values, position));
+        if (!leavesOut(document)) {
+            for (KeyValue values : getKeyValues(document)) {
+                entries.remove(entryKey(values, position));
+            }
         }
         return position;
     }
@@ -113,8 +121,8 @@ final class H2SecondaryIndex extends Index<Object> {
     @Override
     public void updateInPlace(Document oldDocument, Document newDocument, Object position,
             MongoCollection<Object> collection) {
-        Set<KeyValue> before = getKeyValues(oldDocument);
-        Set<KeyValue> after = getKeyValues(newDocument);
+        Set<KeyValue> before = leavesOut(oldDocument) ? Set.of() : getKeyValues(oldDocument);
+        Set<KeyValue> after = leavesOut(newDocument) ? Set.of() : getKeyValues(newDocument);
         if (before.equals(after)) {
             return;
         }

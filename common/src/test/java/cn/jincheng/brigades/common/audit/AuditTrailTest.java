@@ -75,6 +75,58 @@ class AuditTrailTest {
     }
 
     @Test
+    void aWaitingEntryMarksItsDocumentUntilItIsRelayedAndStartUpFindsLeftoversByTheMark() {
+        AuditOutbox outbox = new AuditOutbox(trail);
+        com.mongodb.client.MongoCollection<Document> vehicles = database.getCollection("vehicles");
+        assertThat(outbox.relayLeftovers(vehicles)).isZero(); // a new store: the index is made at once
+        assertThat(indexNames(vehicles)).contains(AuditOutbox.PENDING_INDEX);
+
+        AuditEntry first = entry("zezhou-gaodu", 1);
+        vehicles.insertOne(AuditOutbox.carrying(new Document("_id", "v1"), first));
+        assertThat(vehicles.find(new Document("_id", "v1")).first().getBoolean(AuditOutbox.PENDING)).isTrue();
+        outbox.relay(vehicles, "v1", first);
+        assertThat(vehicles.find(new Document("_id", "v1")).first()).doesNotContainKey(AuditOutbox.PENDING);
+
+        // two changes waiting on one document: the mark stays until the last is relayed
+        AuditEntry second = entry("zezhou-gaodu", 2);
+        AuditEntry third = entry("zezhou-gaodu", 3);
+        vehicles.updateOne(new Document("_id", "v1"), AuditOutbox.carrying(second));
+        vehicles.updateOne(new Document("_id", "v1"), AuditOutbox.carrying(third));
+        outbox.relay(vehicles, "v1", second);
+        assertThat(vehicles.find(new Document("_id", "v1")).first().getBoolean(AuditOutbox.PENDING)).isTrue();
+        outbox.relay(vehicles, "v1", third);
+        assertThat(vehicles.find(new Document("_id", "v1")).first()).doesNotContainKey(AuditOutbox.PENDING);
+
+        // a crash leaves one; a mark on an empty outbox (two relays raced) is taken off too
+        vehicles.insertOne(AuditOutbox.carrying(new Document("_id", "v2"), entry("gaoping-macun", 1)));
+        vehicles.insertOne(new Document("_id", "v3").append(AuditOutbox.FIELD, List.of()).append(AuditOutbox.PENDING, true));
+        assertThat(outbox.relayLeftovers(vehicles)).isEqualTo(1);
+        assertThat(vehicles.countDocuments(new Document(AuditOutbox.PENDING, true))).isZero();
+        assertThat(trail.list("gaoping-macun", null, null, 10)).hasSize(1);
+        assertThat(trail.verify().verified()).isTrue();
+    }
+
+    @Test
+    void aStoreFromBeforeTheMarkHasItsUnmarkedLeftoversFoundOnceByReadingEverything() {
+        com.mongodb.client.MongoCollection<Document> vehicles = database.getCollection("vehicles");
+        AuditEntry old = entry("zezhou-gaodu", 1);
+        vehicles.insertOne(new Document("_id", "v1").append(AuditOutbox.FIELD, List.of(AuditCodec.document(old))));
+        vehicles.insertOne(new Document("_id", "v2").append(AuditOutbox.FIELD, List.of()));
+
+        assertThat(new AuditOutbox(trail).relayLeftovers(vehicles)).isEqualTo(1);
+        assertThat(trail.list("zezhou-gaodu", null, null, 10)).extracting(AuditEntry::id).containsExactly(old.id());
+        assertThat(vehicles.find(new Document("_id", "v1")).first().getList(AuditOutbox.FIELD, Document.class)).isEmpty();
+        assertThat(indexNames(vehicles)).contains(AuditOutbox.PENDING_INDEX);
+        assertThat(new AuditOutbox(trail).relayLeftovers(vehicles)).isZero();
+    }
+
+    private static List<String> indexNames(com.mongodb.client.MongoCollection<Document> collection) {
+        List<String> names = new ArrayList<>();
+        collection.listIndexes().forEach(i -> names.add(i.getString("name")));
+        return names;
+    }
+
+    @Test
     void anUntouchedTrailVerifiesAndARelayedEntryIsNotAppendedTwice() {
         for (int i = 1; i <= 5; i++) {
             trail.append(entry("zezhou-gaodu", i));

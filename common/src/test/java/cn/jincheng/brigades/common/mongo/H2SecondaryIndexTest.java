@@ -157,6 +157,41 @@ class H2SecondaryIndexTest {
     }
 
     @Test
+    void aSparseIndexHoldsOnlyTheDocumentsWithTheFieldAndFindsThemThroughUpdatesAndRestarts() {
+        MongoCollection<Document> items = database.getCollection("items");
+        items.createIndex(Indexes.ascending("pending"), new com.mongodb.client.model.IndexOptions().sparse(true));
+        for (int i = 0; i < 40; i++) {
+            Document d = new Document("_id", "item-" + i);
+            if (i % 4 == 0) {
+                d.append("pending", true);
+            }
+            items.insertOne(d);
+        }
+        items.updateOne(eq("_id", "item-0"), Updates.unset("pending"));
+        items.updateOne(eq("_id", "item-1"), Updates.set("pending", true));
+        items.updateOne(eq("_id", "item-2"), Updates.set("pending", false));
+        items.deleteOne(eq("_id", "item-4"));
+        restart();
+        items = database.getCollection("items");
+        assertThat(ids(items, eq("pending", true)))
+                .containsExactly("item-1", "item-12", "item-16", "item-20", "item-24", "item-28", "item-32", "item-36", "item-8");
+        assertThat(ids(items, eq("pending", false))).containsExactly("item-2");
+
+        MVStore store = MVStore.open(null);
+        H2SecondaryIndex sparse = new H2SecondaryIndex(store.openMap("s"), "pending_1",
+                List.of(new IndexKey("pending", true)), true);
+        sparse.add(doc("_id", "a").append("pending", true), "a", null);
+        sparse.add(doc("_id", "b"), "b", null);
+        sparse.add(doc("_id", "c").append("pending", null), "c", null);
+        assertThat(sparse.getCount()).isEqualTo(2); // a and c: b has no such field
+        sparse.updateInPlace(doc("_id", "a").append("pending", true), doc("_id", "a"), "a", null);
+        sparse.remove(doc("_id", "b"));
+        assertThat(sparse.getCount()).isEqualTo(1);
+        assertThat(sparse.canHandle(doc("pending", true))).isTrue();
+        store.close();
+    }
+
+    @Test
     void theIndexTakesEqualityAndInOfPlainValuesAndLeavesTheRestToTheScan() {
         MVStore store = MVStore.open(null);
         H2SecondaryIndex index = new H2SecondaryIndex(store.openMap("i"), "brigadeId_1",
