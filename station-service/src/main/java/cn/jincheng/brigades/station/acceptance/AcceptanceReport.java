@@ -1,12 +1,23 @@
 package cn.jincheng.brigades.station.acceptance;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+
+import io.grpc.Context;
+import jakarta.annotation.PreDestroy;
 
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -23,7 +34,11 @@ import cn.jincheng.brigades.station.domain.PlanRepository;
 /**
  * The acceptance report of a year: brigades are read in id order and handled a chunk at a time —
  * two batch calls per chunk, whatever the number of brigades — and each row is handed on as soon
- * as it is ready, so memory holds one chunk, not the city.
+ * as it is ready, so memory holds a few chunks, not the city.
+ * <p>
+ * The next chunk is evaluated while this one is: a chunk asks staffing-service first and
+ * equipment-service after (the headcount sizes equipment rules), so one chunk at a time left each
+ * service idle while the other worked. Rows still go out in id order.
  */
 @Service
 public class AcceptanceReport {
@@ -34,11 +49,14 @@ public class AcceptanceReport {
     }
 
     static final int CHUNK = 500;
+    /** Chunks being evaluated besides the one whose rows go out next. */
+    static final int AHEAD = 1;
 
     private final BrigadeRepository brigades;
     private final CountyRepository counties;
     private final ComplianceComposer composer;
     private final PlanRepository plans;
+    private final ExecutorService evaluators = Executors.newFixedThreadPool(AHEAD + 1, new ThreadFactory());
 
     public AcceptanceReport(BrigadeRepository brigades, CountyRepository counties, ComplianceComposer composer,
             PlanRepository plans) {
@@ -56,22 +74,41 @@ public class AcceptanceReport {
         }
         String scope = caller.isCountyClerk() ? caller.county() : countyId;
         Map<String, String> names = counties.findAll().stream().collect(Collectors.toMap(County::id, County::name));
+        // the caller's identity and deadline live in the gRPC context: the evaluating threads get it too
+        Executor inContext = Context.currentContextExecutor(evaluators);
+        Deque<CompletableFuture<List<ComplianceComposer.Evaluated>>> evaluating = new ArrayDeque<>();
         List<Brigade> chunk = new ArrayList<>(CHUNK);
         brigades.forEach(scope, brigade -> {
             chunk.add(brigade);
             if (chunk.size() == CHUNK) {
-                emit(chunk, year, names, out);
+                evaluating.add(evaluate(List.copyOf(chunk), year, inContext));
                 chunk.clear();
+                if (evaluating.size() > AHEAD) {
+                    emit(evaluating.poll(), year, names, out);
+                }
             }
         });
-        emit(chunk, year, names, out);
+        if (!chunk.isEmpty()) {
+            evaluating.add(evaluate(List.copyOf(chunk), year, inContext));
+        }
+        while (!evaluating.isEmpty()) {
+            emit(evaluating.poll(), year, names, out);
+        }
     }
 
-    private void emit(List<Brigade> chunk, int year, Map<String, String> names, Consumer<Row> out) {
-        if (chunk.isEmpty()) {
-            return;
+    private CompletableFuture<List<ComplianceComposer.Evaluated>> evaluate(List<Brigade> chunk, int year, Executor executor) {
+        return CompletableFuture.supplyAsync(() -> composer.evaluate(chunk, year), executor);
+    }
+
+    private static void emit(CompletableFuture<List<ComplianceComposer.Evaluated>> evaluated, int year,
+            Map<String, String> names, Consumer<Row> out) {
+        List<ComplianceComposer.Evaluated> chunk;
+        try {
+            chunk = evaluated.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
-        for (ComplianceComposer.Evaluated e : composer.evaluate(chunk, year)) {
+        for (ComplianceComposer.Evaluated e : chunk) {
             Brigade b = e.brigade();
             Inspection county = Outcome.latest(b.inspections(), year, Stage.COUNTY).orElse(null);
             Inspection city = Outcome.latest(b.inspections(), year, Stage.CITY).orElse(null);
@@ -88,6 +125,24 @@ public class AcceptanceReport {
                         .toList();
                 out.accept(new Row(b, countyName, e.result().compliant(), failing, county, city, outcome, ""));
             }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        evaluators.shutdownNow();
+    }
+
+    /** Named daemon threads: a report left running never keeps the service from stopping. */
+    private static final class ThreadFactory implements java.util.concurrent.ThreadFactory {
+
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "report-evaluator-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
         }
     }
 }

@@ -5,12 +5,12 @@ import java.util.EnumSet;
 import java.util.List;
 
 /** The 2019 plan's milestone table, as the seed file gives it. */
-final class PlanFixtures {
+public final class PlanFixtures {
 
     private PlanFixtures() {
     }
 
-    static Plan jincheng2019() {
+    public static Plan jincheng2019() {
         EnumSet<ConstructionMode> building = EnumSet.of(ConstructionMode.SELF_BUILT, ConstructionMode.JOINT_ENTERPRISE,
                 ConstructionMode.ADAPTED);
         EnumSet<ConstructionMode> allButDeferred = EnumSet.complementOf(EnumSet.of(ConstructionMode.DEFERRED));
@@ -23,7 +23,7 @@ final class PlanFixtures {
                         EnumSet.of(ConstructionMode.ADAPTED), false)), null);
     }
 
-    static Brigade brigade(ConstructionMode mode) {
+    public static Brigade brigade(ConstructionMode mode) {
         return new Brigade("zezhou-gaodu", "jincheng-2019", "zezhou", "高都镇", BrigadeLevel.LEVEL_ONE, mode, "", "",
                 Housing.NONE, "", 1, jincheng2019().milestonesFor("zezhou-gaodu", mode), List.of());
     }
