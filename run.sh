@@ -34,8 +34,10 @@ mkdir -p "$LOGS" "$RUN"
 
 # Small heaps and the serial collector: the whole stack idles under 1 GB on 2 cores. A service's
 # heap may grow to 256 MB for a bulk import of 10,000 rows (decided whole, beside its embedded
-# store); the young generation stays small so that an idle service touches little of it.
-SERVICE_OPTS="${SERVICE_OPTS:--Xmx256m -Xmn48m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
+# store). The young generation is a compromise: a report streams every holding of the city through
+# equipment-service, and a 48 MB one collected so often that its copying was a third of the
+# service's time (BENCHMARKS.md); a larger one is touched whole at start-up, which idle RSS pays.
+SERVICE_OPTS="${SERVICE_OPTS:--Xmx256m -Xmn96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
 GATEWAY_OPTS="${GATEWAY_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
 
 NAMES=(station-service equipment-service staffing-service api-gateway)
