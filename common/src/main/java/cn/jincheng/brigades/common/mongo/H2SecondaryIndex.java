@@ -39,6 +39,13 @@ final class H2SecondaryIndex extends Index<Object> {
     private static final char END_OF_KEY = '\u0000';
     private static final char ESCAPE = '\u0002';
 
+    /**
+     * An entry that says the index has been built. mongo-java-server builds an index that says it
+     * is empty from every document of its collection each time the store opens: a sparse index with
+     * nothing in it (no audit entry waiting) read all 3.6 million holdings at every start.
+     */
+    private static final String BUILT = END_OF_KEY + "built";
+
     private final MVMap<String, Object> entries;
     private final String firstKey;
 
@@ -152,12 +159,18 @@ final class H2SecondaryIndex extends Index<Object> {
 
     @Override
     public long getCount() {
-        return entries.sizeAsLong();
+        return entries.sizeAsLong() - (entries.containsKey(BUILT) ? 1 : 0);
     }
 
+    /** Empty in the sense the store asks: not built yet (an index from before the mark has entries). */
     @Override
     public boolean isEmpty() {
-        return entries.isEmpty();
+        return !entries.containsKey(BUILT) && entries.isEmpty();
+    }
+
+    /** Called once the collection has built the index from its documents. */
+    void markBuilt() {
+        entries.putIfAbsent(BUILT, BUILT);
     }
 
     @Override

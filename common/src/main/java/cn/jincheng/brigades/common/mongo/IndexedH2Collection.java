@@ -9,11 +9,13 @@ import org.h2.mvstore.MVMap;
 import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * mongo-java-server's H2 collection, with a faster check of {@code field: {$in: [strings]}}.
+ * mongo-java-server's H2 collection, with a faster check of {@code field: {$in: [strings]}}, and
+ * secondary indexes that remember having been built.
  * <p>
  * The store checks every document an index found against the whole query, and it checks
  * {@code $in} by comparing the document's value with each listed value in turn. A batch read of
@@ -33,6 +35,15 @@ final class IndexedH2Collection extends H2Collection {
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
             MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
         super(database, collectionName, options, data, meta, cursors);
+    }
+
+    /** The store builds an index it calls empty from every document; once built, it is not empty any more. */
+    @Override
+    public void addIndex(Index<Object> index) {
+        super.addIndex(index);
+        if (index instanceof H2SecondaryIndex secondary) {
+            secondary.markBuilt();
+        }
     }
 
     @Override

@@ -188,6 +188,12 @@ class H2SecondaryIndexTest {
         sparse.remove(doc("_id", "b"));
         assertThat(sparse.getCount()).isEqualTo(1);
         assertThat(sparse.canHandle(doc("pending", true))).isTrue();
+        sparse.remove(doc("_id", "c").append("pending", null));
+        assertThat(sparse.isEmpty()).as("nothing in it, never built: the store builds it").isTrue();
+        sparse.markBuilt();
+        assertThat(sparse.isEmpty()).as("built, with nothing in it: not to be built again at every start").isFalse();
+        assertThat(sparse.getCount()).isZero();
+        assertThat(sparse.getPositions(doc("pending", true))).isEmpty();
         store.close();
     }
 
