@@ -18,9 +18,8 @@ import com.mongodb.client.MongoCollection;
 /**
  * The records of many brigades, read by their {@code brigadeId} index and grouped by brigade: the
  * batch read under the report and the compliance of a county. The ids go in groups of
- * {@value #GROUP} per query: each found document is checked against the query's {@code $in} list,
- * so one query for 500 brigades' 50,000 items compares 25 million times where ten queries of 50
- * compare 2.5 million, for the same ten-odd index lookups per brigade.
+ * {@value #GROUP} per query, because the embedded store collects a query's whole result before it
+ * sends the first document: one query for 500 brigades' items would hold 50,000 of them at once.
  */
 public final class ByBrigade {
 
