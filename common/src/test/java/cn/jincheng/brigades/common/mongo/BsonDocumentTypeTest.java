@@ -26,8 +26,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 
 import cn.jincheng.brigades.common.testing.LocalResources;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -73,15 +71,9 @@ class BsonDocumentTypeTest {
     @Test
     void aStoreWrittenByTheStockBackendIsReadAndItsDocumentsBecomeBsonWhenWritten() {
         Path dir = LocalResources.tempDir("legacy-store");
-        String file = dir.resolve("store.mv.db").toString();
-        MongoServer stock = new MongoServer(new H2Backend(file));
-        String address = "mongodb://127.0.0.1:" + stock.bind().getPort();
         List<org.bson.Document> written = List.of(everyType("a"), everyType("b"), everyType("c"));
-        try (MongoClient client = MongoClients.create(withStandardUuids(address))) {
-            client.getDatabase("test").getCollection("items").insertMany(written);
-        } finally {
-            stock.shutdown();
-        }
+        StockStore.write(dir.resolve("store.mv.db"), "/?uuidRepresentation=standard",
+                client -> client.getDatabase("test").getCollection("items").insertMany(written));
         assertThat(firstBytes(dir.resolve("store.mv.db"), "databases.test.items").values())
                 .doesNotContain(BsonDocumentType.BSON).hasSize(3);
 

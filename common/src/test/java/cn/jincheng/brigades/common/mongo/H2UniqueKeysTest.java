@@ -26,8 +26,6 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
 import cn.jincheng.brigades.common.testing.LocalResources;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 
 /**
  * Unique indexes of the embedded store, through the real driver: they refuse duplicates and find
@@ -90,17 +88,13 @@ class H2UniqueKeysTest {
     void aStoreWrittenByTheStockBackendGetsItsUniqueIndexesRebuiltWithNothingLost() {
         Path dir = LocalResources.tempDir("stock-unique");
         String file = dir.resolve("store.mv.db").toString();
-        MongoServer stock = new MongoServer(new H2Backend(file));
-        String address = "mongodb://127.0.0.1:" + stock.bind().getPort();
-        try (MongoClient client = MongoClients.create(address)) {
+        StockStore.write(dir.resolve("store.mv.db"), "", client -> {
             MongoCollection<Document> vehicles = client.getDatabase("test").getCollection("vehicles");
             vehicles.createIndex(Indexes.ascending("plate"), new IndexOptions().unique(true));
             for (int i = 0; i < 120; i++) {
                 vehicles.insertOne(new Document("_id", String.format("v%03d", i)).append("plate", "晋E" + i));
             }
-        } finally {
-            stock.shutdown();
-        }
+        });
         try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, "store");
                 MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> vehicles = client.getDatabase("test").getCollection("vehicles");
