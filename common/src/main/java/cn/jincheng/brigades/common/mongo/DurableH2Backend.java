@@ -25,12 +25,14 @@ final class DurableH2Backend extends H2Backend {
             "dropindexes", "drop", "dropdatabase", "renamecollection");
 
     /**
-     * MVStore's page cache, in MB (its default is 16). A page read into the cache lives until it is
-     * pushed out; with 16 MB, a report reading every holding of the city kept each page long enough
-     * to be promoted to the old generation, only to be evicted soon after: several full collections
-     * per report. A small cache still holds the B-tree's inner pages, and leaf pages die young.
+     * MVStore's page cache, in MB (its default is 16). The cache holds pages as decoded documents,
+     * and a page stays until pushed out: long enough to be promoted to the old generation and then
+     * dropped, so a report that reads every holding of the city churned the old generation. At
+     * 40,000 brigades (BENCHMARKS.md) equipment-service did 50 full collections per report with
+     * 16 MB, 6 with 4 MB and 2 with 1 MB, and the report took 52, 39 and 31 s. Reads by id pay a
+     * little: fewer of a large collection's inner pages stay decoded.
      */
-    static final int CACHE_MB = 4;
+    static final int CACHE_MB = 1;
 
     DurableH2Backend(String fileName) {
         super(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MB).open());
