@@ -20,7 +20,8 @@ public interface BrigadeRepository {
     /** Streams every brigade of the county (all when null) to the consumer, in id order. */
     void forEach(String countyId, Consumer<Brigade> consumer);
 
-    Map<String, Integer> countByCounty();
+    /** How many brigades the county has. */
+    int countInCounty(String countyId);
 
     /**
      * Replaces the stored brigade with {@code after} and records {@code audit}, if and only if the

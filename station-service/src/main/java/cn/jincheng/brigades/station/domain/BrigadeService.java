@@ -38,10 +38,9 @@ public class BrigadeService {
     }
 
     public List<CountySummary> listCounties(Caller caller) {
-        Map<String, Integer> counts = brigades.countByCounty();
         return counties.findAll().stream()
                 .filter(c -> caller.sees(c.id()))
-                .map(c -> new CountySummary(c, counts.getOrDefault(c.id(), 0)))
+                .map(c -> new CountySummary(c, brigades.countInCounty(c.id())))
                 .toList();
     }
 

@@ -145,7 +145,7 @@ class AcceptanceReportTest {
         }
 
         @Override
-        public Map<String, Integer> countByCounty() {
+        public int countInCounty(String countyId) {
             throw new UnsupportedOperationException();
         }
 
