@@ -10,10 +10,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Service;
 
 import io.grpc.Context;
@@ -56,7 +56,7 @@ public class AcceptanceReport {
     private final CountyRepository counties;
     private final ComplianceComposer composer;
     private final PlanRepository plans;
-    private final ExecutorService evaluators = Executors.newFixedThreadPool(AHEAD + 1, new ThreadFactory());
+    private final ExecutorService evaluators = Executors.newFixedThreadPool(AHEAD + 1, evaluatorThreads());
 
     public AcceptanceReport(BrigadeRepository brigades, CountyRepository counties, ComplianceComposer composer,
             PlanRepository plans) {
@@ -134,15 +134,9 @@ public class AcceptanceReport {
     }
 
     /** Named daemon threads: a report left running never keeps the service from stopping. */
-    private static final class ThreadFactory implements java.util.concurrent.ThreadFactory {
-
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "report-evaluator-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        }
+    private static CustomizableThreadFactory evaluatorThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("report-evaluator-");
+        threads.setDaemon(true);
+        return threads;
     }
 }
