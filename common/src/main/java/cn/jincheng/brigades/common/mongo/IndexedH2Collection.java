@@ -61,7 +61,7 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private static Prepared prepare(Document query) {
-        for (String field : candidateFields(query)) {
+        for (String field : QueryClauses.fields(query)) {
             if (field.startsWith("$") || field.contains(".")) {
                 continue;
             }
@@ -71,16 +71,6 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return new Prepared(query, null, null, null);
-    }
-
-    /** The fields a query conditions at its top level or in the clauses of a top-level $and. */
-    private static Set<String> candidateFields(Document query) {
-        Set<String> fields = new HashSet<>(query.keySet());
-        if (query.size() == 1 && query.get("$and") instanceof Collection<?> clauses) {
-            clauses.stream().filter(c -> c instanceof Document d && d.size() == 1)
-                    .forEach(c -> fields.addAll(((Document) c).keySet()));
-        }
-        return fields;
     }
 
     /** The strings of a {@code {$in: [...]}} that lists nothing but strings; null for any other condition. */

@@ -1,7 +1,9 @@
 package cn.jincheng.brigades.common.mongo;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -15,6 +17,19 @@ final class QueryClauses {
     private static final String AND = "$and";
 
     private QueryClauses() {
+    }
+
+    /** The fields the query conditions where this looks: its top level, and the one-field clauses of a top-level $and. */
+    static Set<String> fields(Document query) {
+        Set<String> fields = new HashSet<>(query.keySet());
+        if (query.size() == 1 && query.get(AND) instanceof List<?> clauses) {
+            for (Object clause : clauses) {
+                if (clause instanceof Document d && d.size() == 1) {
+                    fields.addAll(d.keySet());
+                }
+            }
+        }
+        return fields;
     }
 
     /** The condition on the field, or null when the query has none where this looks. */
