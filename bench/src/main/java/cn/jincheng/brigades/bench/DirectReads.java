@@ -4,7 +4,6 @@ import static com.mongodb.client.model.Filters.eq;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +18,7 @@ import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.IdentityKeyStore;
 import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
 import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import io.grpc.ManagedChannel;
@@ -46,7 +46,7 @@ public final class DirectReads {
 
         InternalTokenIssuer issuer = new InternalTokenIssuer(
                 IdentityKeyStore.loadOrCreate(dataDir.resolve("keys/internal-identity.jwk")), Duration.ofMinutes(10),
-                Clock.systemUTC());
+                TimeSource.systemClock());
         BearerCallCredentials admin = new BearerCallCredentials(issuer.issue(new Caller("bench", Role.CITY_ADMIN, null)));
         ManagedChannel channel = NettyChannelBuilder.forTarget(station).usePlaintext().build();
         StationServiceGrpc.StationServiceBlockingStub stub = StationServiceGrpc.newBlockingStub(channel)

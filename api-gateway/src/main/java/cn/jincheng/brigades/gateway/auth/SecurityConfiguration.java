@@ -108,7 +108,9 @@ class SecurityConfiguration {
             throw new IllegalStateException("No way to verify tokens: set OIDC_ISSUER_URI, or run with the local "
                     + "profile (SPRING_PROFILES_ACTIVE=local) for the demo accounts");
         }
-        List<OAuth2TokenValidator<Jwt>> validators = List.of(new JwtTimestampValidator(), new JwtIssuerValidator(issuer),
+        JwtTimestampValidator timestamps = new JwtTimestampValidator();
+        timestamps.setClock(clock);
+        List<OAuth2TokenValidator<Jwt>> validators = List.of(timestamps, new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
         return new CachingJwtDecoder(decoder, clock);

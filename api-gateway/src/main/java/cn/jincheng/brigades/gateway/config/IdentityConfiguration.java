@@ -17,11 +17,6 @@ import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
 class IdentityConfiguration {
 
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
-
-    @Bean
     InternalTokenIssuer internalTokenIssuer(IdentityProperties properties, Clock clock,
             @Value("${brigades.identity.token-lifetime:2m}") Duration lifetime) {
         return new InternalTokenIssuer(properties.resolveKey(), lifetime, clock);

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -22,12 +21,6 @@ import cn.jincheng.brigades.common.errors.DomainExceptionHandler;
 @ConditionalOnClass(name = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
 @EnableConfigurationProperties(IdentityProperties.class)
 public class ServiceIdentityAutoConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     InternalTokenVerifier internalTokenVerifier(IdentityProperties properties, Clock clock) {

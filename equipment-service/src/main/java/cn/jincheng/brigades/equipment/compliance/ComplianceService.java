@@ -65,7 +65,7 @@ public class ComplianceService {
         }
         v.throwIfInvalid();
         Catalog catalog = catalogs.version(catalogVersion);
-        LocalDate day = asOf != null ? asOf : earlier(time.today(), LocalDate.of(year, 12, 31));
+        LocalDate day = asOf != null ? asOf : time.dayWithin(year);
         for (int from = 0; from < brigades.size(); from += CHUNK) {
             List<BrigadeRef> chunk = brigades.subList(from, Math.min(brigades.size(), from + CHUNK));
             List<String> ids = chunk.stream().map(BrigadeRef::brigadeId).toList();
@@ -108,9 +108,5 @@ public class ComplianceService {
 
     /** An item near or past its expiry date. */
     public record Expiring(EquipmentItem item, String nameZh, long daysLeft) {
-    }
-
-    private static LocalDate earlier(LocalDate a, LocalDate b) {
-        return a.isBefore(b) ? a : b;
     }
 }

@@ -1,7 +1,5 @@
 package cn.jincheng.brigades.equipment.persistence;
 
-import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -10,6 +8,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.seed.SeedFiles;
+import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.CatalogValidator;
 
@@ -24,10 +23,12 @@ class CatalogSeeder implements SmartInitializingSingleton {
 
     private final Resource seedFile;
     private final CatalogStore store;
+    private final TimeSource time;
 
-    CatalogSeeder(@Value("${brigades.catalog.seed-file}") Resource seedFile, CatalogStore store) {
+    CatalogSeeder(@Value("${brigades.catalog.seed-file}") Resource seedFile, CatalogStore store, TimeSource time) {
         this.seedFile = seedFile;
         this.store = store;
+        this.time = time;
     }
 
     @Override
@@ -36,7 +37,7 @@ class CatalogSeeder implements SmartInitializingSingleton {
             return;
         }
         Catalog seed = CatalogStore.catalog(SeedFiles.read(seedFile));
-        Catalog first = new Catalog(seed.id(), 1, seed.title(), Instant.now(), "seed", seed.note(),
+        Catalog first = new Catalog(seed.id(), 1, seed.title(), time.now(), "seed", seed.note(),
                 seed.defaultHeadcount(), seed.vehicleTypes(), seed.items(), seed.rules());
         CatalogValidator.validate(first);
         if (store.insert(first)) {

@@ -55,7 +55,7 @@ public class StaffingCompliance {
         new Validator().check(brigades.size() <= MAX_BRIGADES, "brigades", "at most " + MAX_BRIGADES + " per call")
                 .range(year, 2000, 2100, "year").throwIfInvalid();
         StaffingRules inForce = rules.inForce();
-        LocalDate day = day(year, asOf);
+        LocalDate day = asOf != null ? asOf : time.dayWithin(year);
         for (int from = 0; from < brigades.size(); from += CHUNK) {
             List<Ref> chunk = brigades.subList(from, Math.min(brigades.size(), from + CHUNK));
             List<String> ids = chunk.stream().map(Ref::brigadeId).toList();
@@ -79,7 +79,7 @@ public class StaffingCompliance {
         new Validator().range(year, 2000, 2100, "year").throwIfInvalid();
         List<BrigadeStandard> standards = directory.standards(countyId, year);
         StaffingRules inForce = rules.inForce();
-        LocalDate day = day(year, null);
+        LocalDate day = time.dayWithin(year);
         List<String> ids = standards.stream().map(BrigadeStandard::getBrigadeId).toList();
         var rosters = store.rosters(ids);
         var funding = store.funding(ids);
@@ -96,14 +96,5 @@ public class StaffingCompliance {
 
     public StaffingRules rulesInForce() {
         return rules.inForce();
-    }
-
-    private LocalDate day(int year, LocalDate asOf) {
-        if (asOf != null) {
-            return asOf;
-        }
-        LocalDate today = time.today();
-        LocalDate endOfYear = LocalDate.of(year, 12, 31);
-        return today.isBefore(endOfYear) ? today : endOfYear;
     }
 }

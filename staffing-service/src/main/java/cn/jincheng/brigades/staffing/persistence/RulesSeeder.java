@@ -1,7 +1,5 @@
 package cn.jincheng.brigades.staffing.persistence;
 
-import java.time.Instant;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -10,6 +8,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.seed.SeedFiles;
+import cn.jincheng.brigades.common.time.TimeSource;
 import cn.jincheng.brigades.staffing.rules.RulesValidator;
 import cn.jincheng.brigades.staffing.rules.StaffingRules;
 
@@ -21,10 +20,12 @@ class RulesSeeder implements SmartInitializingSingleton {
 
     private final Resource seedFile;
     private final RulesStore store;
+    private final TimeSource time;
 
-    RulesSeeder(@Value("${brigades.rules.seed-file}") Resource seedFile, RulesStore store) {
+    RulesSeeder(@Value("${brigades.rules.seed-file}") Resource seedFile, RulesStore store, TimeSource time) {
         this.seedFile = seedFile;
         this.store = store;
+        this.time = time;
     }
 
     @Override
@@ -33,7 +34,7 @@ class RulesSeeder implements SmartInitializingSingleton {
             return;
         }
         StaffingRules seed = RulesStore.rules(SeedFiles.read(seedFile));
-        StaffingRules first = new StaffingRules(seed.id(), 1, Instant.now(), "seed", seed.note(), seed.rules());
+        StaffingRules first = new StaffingRules(seed.id(), 1, time.now(), "seed", seed.note(), seed.rules());
         RulesValidator.validate(first);
         if (store.insert(first)) {
             log.info("Published staffing rules {} from {}", first.reference(), seedFile.getFilename());
