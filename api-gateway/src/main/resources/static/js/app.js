@@ -8,6 +8,7 @@ import {brigadePage} from './views/brigade.js';
 import {supervisionPage} from './views/supervision.js';
 import {reportPage} from './views/report.js';
 import {importPage} from './views/imports.js';
+import {loadCalendar} from './calendar.js';
 
 const app = document.getElementById('app');
 let me = null;
@@ -32,7 +33,7 @@ async function render({expired} = {}) {
   }
   if (!me) {
     try {
-      me = await get('/api/v1/me');
+      [me] = await Promise.all([get('/api/v1/me'), loadCalendar()]);
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return;
       throw e;

@@ -5,6 +5,7 @@ import {t, label, bilingual} from '../i18n.js';
 import {get, getWithTag, patch, post, put, remove, ApiError} from '../api.js';
 import {h, table, badge, section, form, options} from '../ui.js';
 import {planYear} from './overview.js';
+import {today, dateTime} from '../calendar.js';
 
 const ROOMS = ['COMMS_DUTY_ROOM', 'STANDBY_ROOM', 'EQUIPMENT_STORE', 'DORMITORY', 'CANTEEN', 'TRAINING_ROOM', 'OFFICE',
   'BATHROOM', 'LAUNDRY_DRYING_ROOM', 'FITNESS_ROOM', 'FIRE_SAFETY_OFFICE', 'EDUCATION_ROOM'];
@@ -103,7 +104,7 @@ function checksSection(compliance) {
 
 function milestoneSection(milestones, can, base, after) {
   if (milestones instanceof ApiError) return section(t('milestones'), failed(milestones));
-  const today = new Date().toISOString().slice(0, 10);
+  const day = today();
   const items = milestones.items.map((m) => {
     const forms = [];
     if (can.edit && (m.status === 'PENDING' || m.status === 'REJECTED')) {
@@ -118,7 +119,7 @@ function milestoneSection(milestones, can, base, after) {
         submit: (v) => after(post(`${base}/milestones/${m.id}/decision`, v))}));
     }
     return h('li', {class: `milestone ${m.status.toLowerCase()} ${m.overdue ? 'overdue' : ''}`, 'data-milestone': m.id},
-      h('div', {class: 'when'}, m.dueDate, m.dueDate < today ? '' : ' ›'),
+      h('div', {class: 'when'}, m.dueDate, m.dueDate < day ? '' : ' ›'),
       h('div', {class: 'what'}, h('strong', {}, bilingual(m.name)), ' ', badge(label(m.status), m.status === 'ACCEPTED' ? 'good' : 'muted'),
         m.overdue ? badge(t('overdue'), 'bad') : null,
         m.evidence ? h('div', {class: 'muted'}, `${t('evidence')}：${m.evidence}`) : null,
@@ -161,7 +162,7 @@ function equipmentSection(equipment, checks, catalog, can, base, after) {
       c.notes || ''])));
   }
   if (can.check && equipment.items.length) {
-    const fields = [{name: 'date', label: t('date'), type: 'date', value: new Date().toISOString().slice(0, 10)},
+    const fields = [{name: 'date', label: t('date'), type: 'date', value: today()},
       ...equipment.items.map((i) => ({name: `finding-${i.id}`, label: `${itemName(i.itemCode)} ×${i.quantity}`, type: 'select',
         options: options(FINDINGS)})),
       {name: 'notes', label: t('notes'), type: 'textarea'}];
@@ -212,7 +213,7 @@ function inspectionSection(inspections, can, year, id, after) {
   return section(`${t('inspections')} (${year})`,
     table([t('stage'), t('result'), t('inspector'), t('at'), t('notes')], inspections.items.map((i) => [label(i.stage),
       h('span', {}, label(i.result), i.overridden ? badge(t('overrideReason'), 'warn') : null), i.inspector,
-      new Date(i.at).toLocaleString(), [i.notes, i.overrideReason].filter(Boolean).join(' · ')]), {empty: '—'}),
+      dateTime(i.at), [i.notes, i.overrideReason].filter(Boolean).join(' · ')]), {empty: '—'}),
     stages.length ? h('details', {class: 'edit'}, h('summary', {}, t('add')), form({id: 'inspection-form', submitLabel: t('save'),
       fields: [{name: 'stage', label: t('stage'), type: 'select', options: options(stages)},
         {name: 'result', label: t('result'), type: 'select', options: options(['PASS', 'FAIL'])},
@@ -224,5 +225,5 @@ function inspectionSection(inspections, can, year, id, after) {
 function auditSection(audit) {
   if (audit instanceof ApiError) return section(t('audit'), failed(audit));
   return section(t('audit'), table([t('at'), t('actor'), t('action')],
-    audit.items.map((e) => [new Date(e.at).toLocaleString(), `${e.actor} (${label(e.role)})`, e.action]), {empty: '—'}));
+    audit.items.map((e) => [dateTime(e.at), `${e.actor} (${label(e.role)})`, e.action]), {empty: '—'}));
 }

@@ -4,6 +4,7 @@ import {t, label, outcome} from '../i18n.js';
 import {get, inBatches} from '../api.js';
 import {h, table, badge, section, progressBar, options} from '../ui.js';
 import {phaseChart} from '../chart.js';
+import {thisYear} from '../calendar.js';
 
 const LEVELS = ['LEVEL_ONE', 'LEVEL_TWO'];
 const MODES = ['SELF_BUILT', 'JOINT_ENTERPRISE', 'ADAPTED', 'DEFERRED', 'EXISTING'];
@@ -11,7 +12,7 @@ const MODES = ['SELF_BUILT', 'JOINT_ENTERPRISE', 'ADAPTED', 'DEFERRED', 'EXISTIN
 /** The plan's year: the year its first milestone falls due. */
 export function planYear(milestoneLists) {
   const years = milestoneLists.flat().map((m) => Number(String(m.dueDate).slice(0, 4))).filter(Boolean);
-  return years.length ? Math.min(...years) : new Date().getFullYear();
+  return years.length ? Math.min(...years) : thisYear();
 }
 
 export async function overview(me) {

@@ -2,10 +2,11 @@
 import {t, bilingual} from '../i18n.js';
 import {get} from '../api.js';
 import {h, table, section} from '../ui.js';
+import {today} from '../calendar.js';
 
 export async function supervisionPage() {
   const body = h('div', {id: 'supervision-list'});
-  const asOf = h('input', {type: 'date', id: 'as-of', value: new Date().toISOString().slice(0, 10)});
+  const asOf = h('input', {type: 'date', id: 'as-of', value: today()});
   const load = async () => {
     const list = await get(`/api/v1/supervision?asOf=${asOf.value}`);
     body.replaceChildren(...(list.items.length ? list.items.map((c) => h('div', {class: 'county-group', 'data-county': c.county},
