@@ -27,8 +27,8 @@ after(async () => {
   await browser?.close();
 });
 
-async function open(user, {viewport = {width: 1366, height: 900}} = {}) {
-  const context = await browser.newContext({viewport, acceptDownloads: true, locale: 'zh-CN'});
+async function open(user, {viewport = {width: 1366, height: 900}, timezoneId} = {}) {
+  const context = await browser.newContext({viewport, acceptDownloads: true, locale: 'zh-CN', timezoneId});
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   page.on('request', (r) => {
@@ -181,9 +181,14 @@ test('an inspector needs a reason to pass a brigade that is not compliant', asyn
 });
 
 test('an inspector sees the supervision list and downloads the report as Excel and CSV', async () => {
-  const page = await open('inspector');
+  // a browser far from the business zone still defaults to the city's today
+  const page = await open('inspector', {timezoneId: 'Pacific/Pago_Pago'});
   await page.click('nav a[href="#/supervision"]');
   await page.waitForSelector('#supervision-list .county-group');
+  const calendar = await (await fetch(`${BASE}/api/v1/calendar`,
+    {headers: {Authorization: `Bearer ${await apiToken('inspector')}`}})).json();
+  assert.equal(calendar.zone, 'Asia/Shanghai');
+  assert.equal(await page.inputValue('#as-of'), calendar.today);
   assert.ok(await page.locator('#supervision-list td').count() > 0);
   await page.screenshot({path: join(SHOTS, 'supervision.png'), fullPage: true});
   await page.click('nav a[href="#/report"]');

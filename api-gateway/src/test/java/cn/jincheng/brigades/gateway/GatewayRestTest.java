@@ -1,12 +1,12 @@
 package cn.jincheng.brigades.gateway;
 
 import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.TestTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -55,6 +56,7 @@ import io.grpc.protobuf.StatusProto;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
+@Import(TestTime.FixedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayRestTest {
 
@@ -63,7 +65,7 @@ class GatewayRestTest {
     static final Path IDENTITY_KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
     static final Path USER_KEY = DATA_DIR.resolve("keys/user-token.jwk");
     static final FakeStation STATION = new FakeStation(STATION_PORT,
-            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(IDENTITY_KEY), Clock.systemUTC()));
+            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(IDENTITY_KEY), TestTime.clock()));
 
     static {
         STATION.start();
@@ -168,21 +170,29 @@ class GatewayRestTest {
         isProblem(get("/api/v1/counties", "not-a-jwt"), 401);
 
         ECKey userKey = IdentityKeyStore.loadOrCreate(USER_KEY);
-        JWTClaimsSet good = claims("urn:brigades:local", "brigades-api", Instant.now().plusSeconds(600));
+        JWTClaimsSet good = claims("urn:brigades:local", "brigades-api", TestTime.NOW.plusSeconds(600));
         assertThat(get("/api/v1/counties", sign(good, userKey)).expectStatus().isOk()).isNotNull();
 
         ECKey otherKey = new ECKeyGenerator(Curve.P_256).keyID(userKey.getKeyID()).generate();
         isProblem(get("/api/v1/counties", sign(good, otherKey)), 401);
         isProblem(get("/api/v1/counties", new PlainJWT(good).serialize()), 401);
         isProblem(get("/api/v1/counties",
-                sign(claims("urn:brigades:local", "brigades-api", Instant.now().minusSeconds(600)), userKey)), 401);
+                sign(claims("urn:brigades:local", "brigades-api", TestTime.NOW.minusSeconds(600)), userKey)), 401);
         isProblem(get("/api/v1/counties",
-                sign(claims("https://evil.example", "brigades-api", Instant.now().plusSeconds(600)), userKey)), 401);
+                sign(claims("https://evil.example", "brigades-api", TestTime.NOW.plusSeconds(600)), userKey)), 401);
         isProblem(get("/api/v1/counties",
-                sign(claims("urn:brigades:local", "other-api", Instant.now().plusSeconds(600)), userKey)), 401);
+                sign(claims("urn:brigades:local", "other-api", TestTime.NOW.plusSeconds(600)), userKey)), 401);
         JWTClaimsSet noRole = new JWTClaimsSet.Builder(good).claim("role", "MAYOR").build();
         isProblem(get("/api/v1/counties", sign(noRole, userKey)), 401);
         assertThat(STATION.calls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void theCalendarGivesTheBusinessZoneAndItsTodayNotTheMachines() {
+        get("/api/v1/calendar", token("clerk-zezhou")).expectStatus().isOk().expectBody()
+                .jsonPath("$.zone").isEqualTo("Asia/Shanghai")
+                .jsonPath("$.today").isEqualTo(TestTime.TODAY.toString());
+        isProblem(http.get().uri("/api/v1/calendar").exchange(), 401);
     }
 
     @Test
@@ -460,7 +470,7 @@ class GatewayRestTest {
 
     private static JWTClaimsSet claims(String issuer, String audience, Instant expires) {
         return new JWTClaimsSet.Builder().issuer(issuer).audience(List.of(audience)).subject("admin")
-                .claim("role", "CITY_ADMIN").issueTime(Date.from(Instant.now().minusSeconds(1200)))
+                .claim("role", "CITY_ADMIN").issueTime(Date.from(TestTime.NOW.minusSeconds(1200)))
                 .expirationTime(Date.from(expires)).build();
     }
 

@@ -179,7 +179,7 @@ class AuthorizationMatrixIT {
         }
         for (String path : List.of("/api/v1/counties", "/api/v1/brigades", "/api/v1/supervision?asOf=2019-12-31",
                 "/api/v1/standards", "/api/v1/standards/versions", "/api/v1/standards/1", "/api/v1/standards/staffing",
-                "/api/v1/acceptance/2019/report", "/api/v1/me")) {
+                "/api/v1/acceptance/2019/report", "/api/v1/me", "/api/v1/calendar")) {
             list.add(new Endpoint("GET " + path, Action.LIST, who -> Call.of("GET", path, null)));
         }
         list.add(new Endpoint("PATCH brigade", Action.EDIT,

@@ -1,7 +1,6 @@
 package cn.jincheng.brigades.common.testing;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +24,7 @@ public final class ServiceClient implements AutoCloseable {
     public ServiceClient(int port, Path identityKeyFile) {
         this.channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         this.issuer = new InternalTokenIssuer(IdentityKeyStore.loadOrCreate(identityKeyFile), Duration.ofMinutes(2),
-                Clock.systemUTC());
+                TestTime.clock());
     }
 
     public ManagedChannel channel() {

@@ -5,7 +5,6 @@ import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +29,7 @@ import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.ServiceClient;
 import cn.jincheng.brigades.common.testing.StationStandIn;
+import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.compliance.v1.ComplianceArea;
 import cn.jincheng.brigades.proto.compliance.v1.Severity;
@@ -65,6 +66,7 @@ import io.grpc.health.v1.HealthGrpc;
 
 /** equipment.v1 over a real channel against the embedded store, with station-service stood in for. */
 @SpringBootTest
+@Import(TestTime.FixedClock.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EquipmentGrpcServiceTest {
 
@@ -73,7 +75,7 @@ class EquipmentGrpcServiceTest {
     static final int PORT = LocalResources.freePort();
     static final int STATION_PORT = LocalResources.freePort();
     static final StationStandIn STATION = new StationStandIn(STATION_PORT,
-            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), Clock.systemUTC()));
+            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), TestTime.clock()));
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller FIRE_DEPT = new Caller("firedept", Role.FIRE_DEPT, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
@@ -247,8 +249,20 @@ class EquipmentGrpcServiceTest {
     }
 
     @Test
+    void aDrillOnTheBusinessTodayIsAcceptedJustAfterMidnightAndTomorrowIsNot() {
+        // TestTime: 00:30 on 16 November in the business zone, still the 15th in UTC
+        RecordDrillRequest today = RecordDrillRequest.newBuilder().setBrigadeId("zezhou-gaodu")
+                .setDate(ProtoTime.date(TestTime.TODAY)).setPassed(true).build();
+        assertThat(as(FIRE_DEPT).recordDrill(today).getDate()).isEqualTo(ProtoTime.date(TestTime.TODAY));
+        StatusRuntimeException tomorrow = failure(() -> as(FIRE_DEPT).recordDrill(today.toBuilder()
+                .setDate(ProtoTime.date(TestTime.TODAY.plusDays(1))).build()));
+        assertThat(tomorrow.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(fields(tomorrow)).containsExactly("date");
+    }
+
+    @Test
     void itemsCloseToExpiryAreListedPerCounty() {
-        LocalDate soon = LocalDate.now().plusDays(10);
+        LocalDate soon = TestTime.TODAY.plusDays(10);
         as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-dadonggou")
                 .setItemCode("EXTINGUISHER").setQuantity(4).setExpiresOn(ProtoTime.date(soon)).build());
         as(ZEZHOU).addEquipment(AddEquipmentRequest.newBuilder().setBrigadeId("zezhou-dadonggou")

@@ -5,7 +5,6 @@ import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,6 +27,7 @@ import cn.jincheng.brigades.common.identity.Role;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.ServiceClient;
 import cn.jincheng.brigades.common.testing.StationStandIn;
+import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.staffing.v1.AddFirefighterRequest;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
@@ -45,6 +46,7 @@ import io.grpc.Status;
 
 /** staffing.v1 over a real channel against the embedded store, with station-service stood in for. */
 @SpringBootTest
+@Import(TestTime.FixedClock.class)
 class StaffingGrpcServiceTest {
 
     static final Path DATA_DIR = LocalResources.tempDir("staffing-test");
@@ -52,7 +54,7 @@ class StaffingGrpcServiceTest {
     static final int PORT = LocalResources.freePort();
     static final int STATION_PORT = LocalResources.freePort();
     static final StationStandIn STATION = new StationStandIn(STATION_PORT,
-            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), Clock.systemUTC()));
+            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), TestTime.clock()));
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
     static final Caller QINSHUI = new Caller("clerk-qinshui", Role.COUNTY_CLERK, "qinshui");
@@ -94,6 +96,16 @@ class StaffingGrpcServiceTest {
     static Firefighter hire(String brigade, String name) {
         return as(QINSHUI).addFirefighter(AddFirefighterRequest.newBuilder().setBrigadeId(brigade).setName(name)
                 .setEmployment(Employment.EMPLOYMENT_LABOUR_DISPATCH).setStartDate(date(2019, 8, 1)).build());
+    }
+
+    @Test
+    void aDepartureWithoutADateEndsOnTheBusinessTodayJustAfterItsMidnight() {
+        Firefighter leaver = hire("qinshui-jiafeng", "离队者");
+        Firefighter left = as(QINSHUI).recordDeparture(RecordDepartureRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
+                .setFirefighterId(leaver.getId()).build());
+        // TestTime: 00:30 on 16 November in the business zone, still the 15th in UTC
+        assertThat(left.getEndDate()).isEqualTo(ProtoTime.date(TestTime.TODAY));
+        assertThat(left.getActive()).isTrue(); // the end date is the last day served
     }
 
     @Test

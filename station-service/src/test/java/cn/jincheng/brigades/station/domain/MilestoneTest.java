@@ -70,6 +70,40 @@ class MilestoneTest {
         assertThat(pending().daysOverdue(DUE.plusDays(10))).isEqualTo(10);
     }
 
+    @Test
+    void overdueDaysCountAcrossALeapDayAndTheTurnOfTheYear() {
+        Milestone beforeLeapDay = Milestone.pending("b", "x", "n", LocalDate.of(2020, 2, 28), false);
+        assertThat(beforeLeapDay.isOverdue(LocalDate.of(2020, 2, 29))).isTrue();
+        assertThat(beforeLeapDay.daysOverdue(LocalDate.of(2020, 3, 1))).isEqualTo(2);
+        Milestone yearEnd = Milestone.pending("b", "x", "n", LocalDate.of(2019, 12, 31), false);
+        assertThat(yearEnd.isOverdue(LocalDate.of(2019, 12, 31))).isFalse();
+        assertThat(yearEnd.daysOverdue(LocalDate.of(2020, 1, 1))).isEqualTo(1);
+    }
+
+    @Test
+    void theAcceptanceMilestoneIsDueOnTheLastDayOfTheNovemberWindowAndOverdueFromDecember() {
+        Milestone acceptance = Milestone.pending("b", "acceptance", "n", LocalDate.of(2019, 11, 30), true);
+        assertThat(acceptance.isOverdue(LocalDate.of(2019, 11, 1))).isFalse();
+        assertThat(acceptance.isOverdue(LocalDate.of(2019, 11, 30))).isFalse();
+        assertThat(acceptance.daysOverdue(LocalDate.of(2019, 12, 1))).isEqualTo(1);
+    }
+
+    @Property
+    void overdueDaysAreCalendarDaysWhateverTheDueDate(@ForAll("dueDates") LocalDate due,
+            @ForAll("offsets") int daysAfterDue) {
+        Milestone m = Milestone.pending("b", "x", "n", due, false);
+        LocalDate asOf = due.plusDays(daysAfterDue);
+        assertThat(m.daysOverdue(asOf)).isEqualTo(Math.max(0, daysAfterDue));
+        assertThat(due.plusDays(m.daysOverdue(asOf))).isEqualTo(daysAfterDue > 0 ? asOf : due);
+    }
+
+    @Provide
+    Arbitrary<LocalDate> dueDates() {
+        // 2019-2032: three leap days, every month end and year end among them
+        return Arbitraries.integers().between(0, 5000).map(d -> LocalDate.of(2019, 1, 1).plusDays(d))
+                .edgeCases(c -> c.add(LocalDate.of(2020, 2, 29), LocalDate.of(2019, 12, 31), LocalDate.of(2019, 11, 30)));
+    }
+
     @Property
     void overdueExactlyWhenPastDueAndNotAccepted(@ForAll("statuses") MilestoneStatus status,
             @ForAll("offsets") int daysAfterDue) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +17,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+import cn.jincheng.brigades.common.testing.TestTime;
 
 import com.google.type.Date;
 
@@ -59,6 +61,7 @@ import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 
 @SpringBootTest
+@Import(TestTime.FixedClock.class)
 class StationGrpcServiceTest extends StationGrpcTestSupport {
 
     @Autowired
@@ -128,7 +131,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         assertThat(code(() -> anonymous().listCounties(ListCountiesRequest.getDefaultInstance())))
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         InternalTokenIssuer forger = new InternalTokenIssuer(new ECKeyGenerator(Curve.P_256).keyID("forged").generate(),
-                Duration.ofMinutes(1), Clock.systemUTC());
+                Duration.ofMinutes(1), TestTime.clock());
         StationServiceGrpc.StationServiceBlockingStub forged = StationServiceGrpc.newBlockingStub(channel)
                 .withCallCredentials(new BearerCallCredentials(forger.issue(ADMIN)));
         assertThat(code(() -> forged.listCounties(ListCountiesRequest.getDefaultInstance())))
@@ -136,7 +139,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         InternalTokenIssuer expired = new InternalTokenIssuer(
                 cn.jincheng.brigades.common.identity.IdentityKeyStore.loadOrCreate(
                         DATA_DIR.resolve("keys/internal-identity.jwk")),
-                Duration.ofMinutes(-5), Clock.systemUTC());
+                Duration.ofMinutes(-5), TestTime.clock());
         StationServiceGrpc.StationServiceBlockingStub stale = StationServiceGrpc.newBlockingStub(channel)
                 .withCallCredentials(new BearerCallCredentials(expired.issue(ADMIN)));
         assertThat(code(() -> stale.listCounties(ListCountiesRequest.getDefaultInstance())))
@@ -341,6 +344,19 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         List<CountySupervision> clerkView = as(ZEZHOU_CLERK).getSupervisionList(GetSupervisionListRequest.newBuilder()
                 .setAsOf(date(2020, 1, 1)).build()).getCountiesList();
         assertThat(clerkView).extracting(CountySupervision::getCountyId).containsExactly("zezhou");
+    }
+
+    @Test
+    void withoutAsOfOverdueIsCountedToTodayInTheBusinessZoneJustAfterItsMidnight() {
+        // TestTime: 00:30 on 16 November in the business zone, still the 15th in UTC
+        List<CountySupervision> today = as(ADMIN).getSupervisionList(GetSupervisionListRequest.getDefaultInstance())
+                .getCountiesList();
+        var constructionDue = today.stream().flatMap(c -> c.getMilestonesList().stream())
+                .filter(m -> m.getBrigadeId().equals("qinshui-zhongcun") && m.getMilestoneId().equals("construction-complete"))
+                .findFirst().orElseThrow();
+        assertThat(constructionDue.getDaysOverdue()).isEqualTo(16); // due 2019-10-31
+        assertThat(today.stream().flatMap(c -> c.getMilestonesList().stream()))
+                .noneMatch(m -> m.getMilestoneId().equals("acceptance")); // due 2019-11-30, the window is open
     }
 
     // --- construction mode --------------------------------------------------------------------
