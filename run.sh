@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Builds (if needed) and runs the whole system on the embedded default: three gRPC services, each
-# with its in-process MongoDB-wire store under DATA_DIR, and the REST gateway. Ctrl-C or SIGTERM
-# stops everything cleanly. If one service dies, the others keep serving and this says which died.
+# Builds (if needed) and runs the whole system on the embedded default: the MongoDB stand-in server
+# (one process, its store under DATA_DIR/mongo), then three gRPC services pointed at it with
+# MONGODB_URI exactly as Kubernetes points them at the replica set, and the REST gateway. Ctrl-C or
+# SIGTERM stops everything cleanly. If one process dies, the others keep running and this says which.
 #
-# Settings (environment): GATEWAY_PORT (8080), STATION_PORT (9091), EQUIPMENT_PORT (9092),
+# Settings (environment): MONGO_PORT (27017), GATEWAY_PORT (8080), STATION_PORT (9091), EQUIPMENT_PORT (9092),
 # STAFFING_PORT (9093), the services' HTTP ports for health and metrics STATION_MANAGEMENT_PORT (8091),
 # EQUIPMENT_MANAGEMENT_PORT (8092), STAFFING_MANAGEMENT_PORT (8093), DATA_DIR (./data), DEMO_PASSWORD
 # (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, CDS=0 to start without class-data sharing,
@@ -13,6 +14,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")" && pwd)"
 cd "$ROOT"
 
+export MONGO_PORT="${MONGO_PORT:-27017}"
+export MONGODB_URI="mongodb://127.0.0.1:$MONGO_PORT"
 export GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 export STATION_PORT="${STATION_PORT:-9091}"
 export EQUIPMENT_PORT="${EQUIPMENT_PORT:-9092}"
@@ -33,22 +36,27 @@ RUN="$DATA_DIR/run"
 mkdir -p "$LOGS" "$RUN"
 
 # Small heaps and the serial collector: the whole stack idles under 1 GB on 2 cores. A service's
-# heap may grow to 256 MB for a bulk import of 10,000 rows (decided whole, beside its embedded
-# store). The young generation is a compromise: a report streams every holding of the city through
-# equipment-service, and a 48 MB one collected so often that its copying was a third of the
-# service's time (BENCHMARKS.md); a larger one is touched whole at start-up, which idle RSS pays.
+# heap may grow to 256 MB for a bulk import of 10,000 rows (decided whole). The young generation
+# is a compromise: a report streams every holding of the city through equipment-service, and a
+# 48 MB one collected so often that its copying was a third of the service's time (BENCHMARKS.md);
+# a larger one is touched whole at start-up, which idle RSS pays.
 SERVICE_OPTS="${SERVICE_OPTS:--Xmx256m -Xmn96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
+# The stand-in holds query results and its page cache on its heap.
+MONGO_OPTS="${MONGO_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m}"
 GATEWAY_OPTS="${GATEWAY_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
 
-NAMES=(station-service equipment-service staffing-service api-gateway)
-jar_of() { echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; }
+NAMES=(embedded-mongo station-service equipment-service staffing-service api-gateway)
+jar_of() {
+  if [ "$1" = embedded-mongo ]; then echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT-exec.jar"
+  else echo "$ROOT/$1/target/$1-0.1.0-SNAPSHOT.jar"; fi
+}
 
 needs_build() {
   for name in "${NAMES[@]}"; do
     local jar; jar="$(jar_of "$name")"
     [ -f "$jar" ] || return 0
     # any source, resource or POM newer than the jar means the jar is stale
-    if [ -n "$(find "$ROOT/$name/src" "$ROOT/$name/pom.xml" "$ROOT/proto" "$ROOT/common/src" "$ROOT/pom.xml" \
+    if [ -n "$(find "$ROOT/$name/src" "$ROOT/$name/pom.xml" "$ROOT/proto" "$ROOT/common/src" "$ROOT/embedded-mongo/src" "$ROOT/pom.xml" \
                 -newer "$jar" -type f -print -quit 2>/dev/null)" ]; then
       return 0
     fi
@@ -58,29 +66,59 @@ needs_build() {
 
 if [ "${SKIP_BUILD:-0}" != "1" ] && needs_build; then
   echo "Building (mvn -DskipTests package)..."
-  mvn -B -q -Dstyle.color=never -DskipTests package -pl api-gateway,station-service,equipment-service,staffing-service -am
+  mvn -B -q -Dstyle.color=never -DskipTests package -pl embedded-mongo,api-gateway,station-service,equipment-service,staffing-service -am
 fi
 
 # Class-data sharing: a service starts in about half the time from its extracted jar and a class
 # archive made by one training start (the context is built, nothing is served, the JVM exits). Made
-# again whenever the jar changes; a JVM that cannot use the archive simply starts without it.
-prepare_cds() { # name
-  local name="$1" jar dir train
+# again whenever the jar changes; a JVM that cannot use the archive simply starts without it. The
+# training starts talk to a stand-in of their own in a scratch directory, never to the real store.
+cds_stale() { # name
+  local jar dir="$ROOT/$1/target/cds"
+  jar="$(jar_of "$1")"
+  ! { [ -f "$dir/app.jsa" ] && [ "$dir/app.jsa" -nt "$jar" ]; }
+}
+
+prepare_cds() { # name scratch-dir mongodb-uri
+  local name="$1" jar dir
   jar="$(jar_of "$name")"
   dir="$ROOT/$name/target/cds"
-  if [ -f "$dir/app.jsa" ] && [ "$dir/app.jsa" -nt "$jar" ]; then return 0; fi
   rm -rf "$dir" && mkdir -p "$dir"
   "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >/dev/null
-  train="$(mktemp -d)"
   # shellcheck disable=SC2086
-  DATA_DIR="$train" SPRING_PROFILES_ACTIVE=local GATEWAY_PORT=0 STATION_MANAGEMENT_PORT=0 EQUIPMENT_MANAGEMENT_PORT=0 \
-    STAFFING_MANAGEMENT_PORT=0 "$JAVA" $(opts_of "$name") -XX:ArchiveClassesAtExit="$dir/app.jsa" \
+  DATA_DIR="$2/$name" MONGODB_URI="$3" SPRING_PROFILES_ACTIVE=local GATEWAY_PORT=0 STATION_PORT=0 EQUIPMENT_PORT=0 \
+    STAFFING_PORT=0 STATION_MANAGEMENT_PORT=0 EQUIPMENT_MANAGEMENT_PORT=0 STAFFING_MANAGEMENT_PORT=0 \
+    "$JAVA" $(opts_of "$name") -XX:ArchiveClassesAtExit="$dir/app.jsa" \
     -Dspring.context.exit=onRefresh -jar "$dir/app/$name-0.1.0-SNAPSHOT.jar" >"$dir/training.log" 2>&1 || true
-  rm -rf "$train"
+}
+
+train_class_archives() {
+  local stale=() name scratch store job waited=0
+  for name in station-service equipment-service staffing-service api-gateway; do
+    cds_stale "$name" && stale+=("$name")
+  done
+  [ ${#stale[@]} -eq 0 ] && return 0
+  scratch="$(mktemp -d)"
+  DATA_DIR="$scratch" MONGO_PORT=0 "$JAVA" $MONGO_OPTS -jar "$(jar_of embedded-mongo)" >"$scratch/store.log" 2>&1 &
+  store=$!
+  until [ -s "$scratch/run/mongo.uri" ] || [ $waited -ge 150 ]; do sleep 0.2; waited=$((waited + 1)); done
+  local trainers=()
+  for name in "${stale[@]}"; do
+    prepare_cds "$name" "$scratch" "$(cat "$scratch/run/mongo.uri" 2>/dev/null)" &
+    trainers+=($!)
+  done
+  for job in "${trainers[@]}"; do wait "$job" || true; done
+  kill -TERM "$store" 2>/dev/null || true
+  wait "$store" 2>/dev/null || true
+  rm -rf "$scratch"
 }
 
 opts_of() { # name
-  if [ "$1" = api-gateway ]; then echo "$GATEWAY_OPTS"; else echo "$SERVICE_OPTS"; fi
+  case "$1" in
+    api-gateway) echo "$GATEWAY_OPTS" ;;
+    embedded-mongo) echo "$MONGO_OPTS" ;;
+    *) echo "$SERVICE_OPTS" ;;
+  esac
 }
 
 # How a service is started, here and by anyone who restarts one alone (the tests do).
@@ -94,8 +132,7 @@ launch_command() { # name
 }
 
 if [ "${CDS:-1}" = "1" ]; then
-  for name in "${NAMES[@]}"; do prepare_cds "$name" & done
-  wait
+  train_class_archives
 fi
 
 declare -A PIDS=()
@@ -105,17 +142,27 @@ stop_all() {
   trap - INT TERM
   echo
   echo "Stopping..."
+  # the services first, so that their last writes reach the store; the store last
   for name in api-gateway station-service equipment-service staffing-service; do
     local pid="${PIDS[$name]:-}"
     [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null || true
   done
   local deadline=$((SECONDS + 20))
-  for name in "${!PIDS[@]}"; do
-    local pid="${PIDS[$name]}"
+  for name in api-gateway station-service equipment-service staffing-service; do
+    local pid="${PIDS[$name]:-}"
+    [ -z "$pid" ] && continue
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
     rm -f "$RUN/$name.pid"
   done
+  local store="${PIDS[embedded-mongo]:-}"
+  if [ -n "$store" ]; then
+    kill -TERM "$store" 2>/dev/null || true
+    deadline=$((SECONDS + 10))
+    while kill -0 "$store" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.2; done
+    kill -0 "$store" 2>/dev/null && kill -KILL "$store" 2>/dev/null || true
+    rm -f "$RUN/embedded-mongo.pid"
+  fi
   echo "Stopped. Data is kept in $DATA_DIR"
   exit 0
 }
@@ -145,8 +192,26 @@ check_children() {
   done
 }
 
-echo "Starting station-service, equipment-service, staffing-service and api-gateway (data: $DATA_DIR)"
+listening() { # port
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
+echo "Starting the MongoDB stand-in, station-service, equipment-service, staffing-service and api-gateway (data: $DATA_DIR)"
 LAUNCHED=$SECONDS
+if listening "$MONGO_PORT"; then
+  echo "Something already listens on MONGO_PORT $MONGO_PORT: stop it, or choose another port (MONGO_PORT=27018 ./run.sh)" >&2
+  exit 1
+fi
+start embedded-mongo
+store_deadline=$((SECONDS + 30))
+until listening "$MONGO_PORT"; do
+  check_children
+  if [ ${#REPORTED[@]} -gt 0 ] || [ $SECONDS -ge $store_deadline ]; then
+    echo "The MongoDB stand-in did not start; see $LOGS/embedded-mongo.log" >&2
+    stop_all
+  fi
+  sleep 0.2
+done
 start station-service
 start equipment-service
 start staffing-service
@@ -174,6 +239,7 @@ Township fire brigades system is up (healthy $((SECONDS - LAUNCHED))s after star
   Demo users   admin (CITY_ADMIN), inspector (CITY_INSPECTOR), firedept (FIRE_DEPT),
                clerk-chengqu, clerk-zezhou, clerk-gaoping, clerk-yangcheng, clerk-lingchuan, clerk-qinshui (COUNTY_CLERK)
   Password     $DEMO_PASSWORD   (set DEMO_PASSWORD to change it)
+  MongoDB      $MONGODB_URI   (the stand-in; open it with mongosh: see README)
   Data         $DATA_DIR   (logs in $LOGS)
 Press Ctrl-C to stop.
 READY

@@ -17,7 +17,7 @@ TOKEN="$ADMIN_TOKEN"
 sleep 10
 total=0
 rss_line=""
-for name in api-gateway station-service equipment-service staffing-service; do
+for name in embedded-mongo api-gateway station-service equipment-service staffing-service; do
   mb=$(rss_of $name); total=$((total + mb)); rss_line="$rss_line $name=${mb}MB"
 done
 

@@ -8,7 +8,7 @@ cd "$ROOT"
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building..."
-  mvn -B -q -DskipTests package -pl bench,api-gateway,station-service,equipment-service,staffing-service -am
+  mvn -B -q -DskipTests package -pl bench,embedded-mongo,api-gateway,station-service,equipment-service,staffing-service -am
 fi
 
 # BENCH_DATA_DIR=<a kept data directory> goes on with the city an earlier run left there
@@ -16,7 +16,7 @@ DATA="${BENCH_DATA_DIR:-$(mktemp -d /tmp/brigades-bench.XXXXXX)}"
 [ -n "${BENCH_DATA_DIR:-}" ] && BENCH_KEEP=1
 export DATA_DIR="$DATA" SKIP_BUILD=1 DEMO_PASSWORD=bench-2019
 export GATEWAY_PORT=18080 STATION_PORT=19091 EQUIPMENT_PORT=19092 STAFFING_PORT=19093
-export STATION_MANAGEMENT_PORT=18091 EQUIPMENT_MANAGEMENT_PORT=18092 STAFFING_MANAGEMENT_PORT=18093
+export STATION_MANAGEMENT_PORT=18091 EQUIPMENT_MANAGEMENT_PORT=18092 STAFFING_MANAGEMENT_PORT=18093 MONGO_PORT=37017
 BASE="http://127.0.0.1:$GATEWAY_PORT"
 
 ./run.sh >"$DATA/run.out" 2>&1 &

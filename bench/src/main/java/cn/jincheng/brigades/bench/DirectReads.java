@@ -57,7 +57,7 @@ public final class DirectReads {
         System.out.println(grpc.line());
         channel.shutdownNow();
 
-        String uri = Files.readString(dataDir.resolve("run/station-store.uri")).trim();
+        String uri = Files.readString(dataDir.resolve("run/mongo.uri")).trim();
         try (MongoClient client = MongoClients.create(uri)) {
             MongoCollection<Document> brigades = client.getDatabase("station").getCollection("brigades");
             ClosedLoop.Result mongo = ClosedLoop.run("MongoDB find by _id (raw)", connections, warmUp, measure,

@@ -31,7 +31,8 @@ public final class ScaleRun {
     /** The kinds of rows to import (all when unset): {@code -Dkinds=brigades} grows the brigades alone, to look at one service. */
     private static final List<String> KINDS = List.of(System.getProperty("kinds",
             Arrays.stream(SyntheticCity.Kind.values()).map(k -> k.path).collect(java.util.stream.Collectors.joining(","))).split(","));
-    private static final String[] PROCESSES = {"api-gateway", "station-service", "equipment-service", "staffing-service"};
+    private static final String[] PROCESSES = {"embedded-mongo", "api-gateway", "station-service", "equipment-service",
+        "staffing-service"};
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private final String base;

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -84,22 +85,10 @@ class DashboardIT {
                 .as("npm ci of the browser tests").isZero();
     }
 
-    /**
-     * Runs a set-up command with its output in the test's log. Not inheritIO: the test JVM's own
-     * stdin and stdout are failsafe's channel to Maven, and a child reading or writing them
-     * corrupts it ("std/in stream corrupted").
-     */
+    /** Runs a set-up command, its output in the test's log. */
     private static int run(List<String> command, Path directory, int minutes) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("dashboard-setup", ".log");
-        Process process = new ProcessBuilder(command).directory(directory.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        boolean finished = process.waitFor(minutes, TimeUnit.MINUTES);
-        System.out.println(Files.readString(log));
-        if (!finished) {
-            process.destroyForcibly();
-            return -1;
-        }
-        return process.exitValue();
+        Commands.Result result = Commands.run(command, directory, Map.of(), java.time.Duration.ofMinutes(minutes));
+        System.out.println(result.output());
+        return result.exitCode();
     }
 }

@@ -35,7 +35,7 @@ final class RunningStack implements AutoCloseable {
     RunningStack(Path dataDir) {
         this.dataDir = dataDir;
         java.util.Set<Integer> chosen = new java.util.LinkedHashSet<>();
-        while (chosen.size() < 7) {
+        while (chosen.size() < 8) {
             chosen.add(cn.jincheng.brigades.common.testing.LocalResources.freePort());
         }
         java.util.Iterator<Integer> it = chosen.iterator();
@@ -43,7 +43,7 @@ final class RunningStack implements AutoCloseable {
         this.ports = Map.of("STATION_PORT", Integer.toString(it.next()), "EQUIPMENT_PORT", Integer.toString(it.next()),
                 "STAFFING_PORT", Integer.toString(it.next()), "STATION_MANAGEMENT_PORT", Integer.toString(it.next()),
                 "EQUIPMENT_MANAGEMENT_PORT", Integer.toString(it.next()),
-                "STAFFING_MANAGEMENT_PORT", Integer.toString(it.next()));
+                "STAFFING_MANAGEMENT_PORT", Integer.toString(it.next()), "MONGO_PORT", Integer.toString(it.next()));
     }
 
     RunningStack withEnv(String name, String value) {
@@ -51,7 +51,7 @@ final class RunningStack implements AutoCloseable {
         return this;
     }
 
-    /** The port run.sh was given for STATION_PORT, EQUIPMENT_PORT, STAFFING_PORT or a *_MANAGEMENT_PORT. */
+    /** The port run.sh was given for STATION_PORT, EQUIPMENT_PORT, STAFFING_PORT, MONGO_PORT or a *_MANAGEMENT_PORT. */
     int port(String name) {
         return Integer.parseInt(ports.get(name));
     }
@@ -108,7 +108,12 @@ final class RunningStack implements AutoCloseable {
         return List.copyOf(output);
     }
 
-    /** {@code kill -9} of one service, as a crash would. */
+    /** The connection string of the stack's MongoDB stand-in. */
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + ports.get("MONGO_PORT");
+    }
+
+    /** {@code kill -9} of one process (a service, or {@code embedded-mongo}, the store), as a crash would. */
     void crash(String service) throws IOException {
         long pid = Long.parseLong(Files.readString(dataDir.resolve("run/" + service + ".pid")).trim());
         ProcessHandle handle = ProcessHandle.of(pid).orElseThrow();
@@ -117,7 +122,7 @@ final class RunningStack implements AutoCloseable {
     }
 
     /**
-     * Starts one service again by itself, as an operator or a Kubernetes restart would: the same
+     * Starts one process again by itself, as an operator or a Kubernetes restart would: the same
      * command, ports and data directory run.sh gave it, and nothing else restarted.
      */
     void restart(String service) throws IOException {
@@ -133,6 +138,7 @@ final class RunningStack implements AutoCloseable {
         env.put("STATION_SERVICE_ADDR", "127.0.0.1:" + ports.get("STATION_PORT"));
         env.put("EQUIPMENT_SERVICE_ADDR", "127.0.0.1:" + ports.get("EQUIPMENT_PORT"));
         env.put("STAFFING_SERVICE_ADDR", "127.0.0.1:" + ports.get("STAFFING_PORT"));
+        env.put("MONGODB_URI", mongoUri());
         Process started = builder.start();
         restarted.add(started);
         Files.writeString(dataDir.resolve("run/" + service + ".pid"), Long.toString(started.pid()));

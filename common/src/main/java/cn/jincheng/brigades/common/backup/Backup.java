@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.bson.Document;
@@ -21,62 +22,66 @@ import com.mongodb.client.MongoDatabase;
 
 import cn.jincheng.brigades.common.audit.AuditChain;
 import cn.jincheng.brigades.common.audit.AuditTrail;
-import cn.jincheng.brigades.common.mongo.EmbeddedMongoServer;
 
 /**
- * Backup and restore of the embedded stores: every collection of every service's database as JSON
- * lines (MongoDB extended JSON, so dates, longs and doubles come back as they were and the audit
- * hashes still verify), one file per collection under {@code <backup>/<database>/}. The system
- * must be stopped (each store is one file a running service holds). Against a real MongoDB, use
- * mongodump/mongorestore instead.
+ * Backup and restore through the MongoDB driver: every collection of every database of a server
+ * (the stand-in, or any MongoDB) as JSON lines in MongoDB extended JSON, so that dates, longs and
+ * doubles come back as they were and the audit hashes still verify; one file per collection under
+ * {@code <backup>/<database>/}. A restore goes into databases that are empty and re-verifies every
+ * audit chain. On a replica set, mongodump/mongorestore do the same with the oplog.
  *
  * <pre>
- * export  DATA_DIR BACKUP_DIR   write every database found in DATA_DIR
- * restore BACKUP_DIR DATA_DIR   load into an empty DATA_DIR, then re-verify every audit chain
+ * export  MONGODB_URI BACKUP_DIR
+ * restore BACKUP_DIR MONGODB_URI
  * </pre>
  */
 public final class Backup {
 
     private static final JsonWriterSettings EXTENDED = JsonWriterSettings.builder().outputMode(JsonMode.EXTENDED).build();
+    private static final Set<String> SYSTEM_DATABASES = Set.of("admin", "local", "config");
+    private static final int BATCH = 1000;
 
     private Backup() {
     }
 
     public static void main(String[] args) throws IOException {
-        // a command-line tool: the store's and driver's INFO lines are noise here
+        // a command-line tool: the driver's INFO lines are noise here
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         if (args.length != 3 || !(args[0].equals("export") || args[0].equals("restore"))) {
-            System.err.println("usage: export DATA_DIR BACKUP_DIR | restore BACKUP_DIR DATA_DIR");
+            System.err.println("usage: export MONGODB_URI BACKUP_DIR | restore BACKUP_DIR MONGODB_URI");
             System.exit(2);
         }
         if (args[0].equals("export")) {
-            exportAll(Path.of(args[1]), Path.of(args[2]));
+            try (MongoClient client = MongoClients.create(args[1])) {
+                exportAll(client, Path.of(args[2]));
+            }
         } else {
-            List<String> problems = restoreAll(Path.of(args[1]), Path.of(args[2]));
-            if (!problems.isEmpty()) {
-                problems.forEach(System.err::println);
-                System.exit(1);
+            try (MongoClient client = MongoClients.create(args[2])) {
+                List<String> problems = restoreAll(Path.of(args[1]), client);
+                if (!problems.isEmpty()) {
+                    problems.forEach(System.err::println);
+                    System.exit(1);
+                }
             }
         }
     }
 
-    /** Writes every database (store file) of the data directory; returns the documents written. */
-    public static long exportAll(Path dataDir, Path backupDir) throws IOException {
+    /** Writes every database of the server; returns the documents written. */
+    public static long exportAll(MongoClient client, Path backupDir) throws IOException {
         long written = 0;
-        for (String database : databases(dataDir)) {
-            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, database);
-                    MongoClient client = MongoClients.create(server.connectionString())) {
-                MongoDatabase db = client.getDatabase(database);
-                Path dir = Files.createDirectories(backupDir.resolve(database));
-                for (String collection : db.listCollectionNames()) {
-                    try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(collection + ".jsonl"),
-                            StandardCharsets.UTF_8)) {
-                        for (Document d : db.getCollection(collection).find()) {
-                            out.write(d.toJson(EXTENDED));
-                            out.newLine();
-                            written++;
-                        }
+        for (String database : client.listDatabaseNames()) {
+            if (SYSTEM_DATABASES.contains(database)) {
+                continue;
+            }
+            MongoDatabase db = client.getDatabase(database);
+            Path dir = Files.createDirectories(backupDir.resolve(database));
+            for (String collection : db.listCollectionNames()) {
+                try (BufferedWriter out = Files.newBufferedWriter(dir.resolve(collection + ".jsonl"), StandardCharsets.UTF_8)) {
+                    for (Document d : db.getCollection(collection).find().batchSize(BATCH)) {
+                        out.write(d.toJson(EXTENDED));
+                        out.newLine();
+                        written++;
                     }
                 }
             }
@@ -86,34 +91,36 @@ public final class Backup {
     }
 
     /**
-     * Loads a backup into an empty data directory and re-verifies each database's audit chains.
+     * Loads a backup into databases of the server that hold nothing yet, and re-verifies each
+     * database's audit chains.
      *
      * @return what did not verify (empty when all is well)
      */
-    public static List<String> restoreAll(Path backupDir, Path dataDir) throws IOException {
-        Files.createDirectories(dataDir);
-        List<String> problems = new ArrayList<>();
+    public static List<String> restoreAll(Path backupDir, MongoClient client) throws IOException {
+        List<Path> databases;
         try (Stream<Path> dirs = Files.list(backupDir)) {
-            for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
-                String database = dir.getFileName().toString();
-                if (Files.exists(dataDir.resolve(database + ".mv.db"))) {
-                    throw new IllegalStateException(dataDir.resolve(database + ".mv.db") + " exists: restore into an empty data directory");
+            databases = dirs.filter(Files::isDirectory).sorted().toList();
+        }
+        for (Path dir : databases) {
+            MongoDatabase db = client.getDatabase(dir.getFileName().toString());
+            if (db.listCollectionNames().first() != null) {
+                throw new IllegalStateException("database '" + db.getName()
+                        + "' already holds data: restore into an empty data directory (or an empty deployment)");
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path dir : databases) {
+            MongoDatabase db = client.getDatabase(dir.getFileName().toString());
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
+                    load(db.getCollection(file.getFileName().toString().replace(".jsonl", "")), file);
                 }
-                try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dataDir, database);
-                        MongoClient client = MongoClients.create(server.connectionString())) {
-                    MongoDatabase db = client.getDatabase(database);
-                    try (Stream<Path> files = Files.list(dir)) {
-                        for (Path file : files.filter(f -> f.toString().endsWith(".jsonl")).sorted().toList()) {
-                            load(db.getCollection(file.getFileName().toString().replace(".jsonl", "")), file);
-                        }
-                    }
-                    AuditChain.Verification v = new AuditTrail(db).verify();
-                    System.out.println("restored " + database + ": " + v.entries() + " audit entries in " + v.chains()
-                            + " chains, " + (v.verified() ? "verified" : "BROKEN"));
-                    if (!v.verified()) {
-                        problems.add(database + ": audit chain broken at " + v.broken());
-                    }
-                }
+            }
+            AuditChain.Verification v = new AuditTrail(db).verify();
+            System.out.println("restored " + db.getName() + ": " + v.entries() + " audit entries in " + v.chains()
+                    + " chains, " + (v.verified() ? "verified" : "BROKEN"));
+            if (!v.verified()) {
+                problems.add(db.getName() + ": audit chain broken at " + v.broken());
             }
         }
         return problems;
@@ -126,7 +133,7 @@ public final class Backup {
                 if (!line.isBlank()) {
                     batch.add(Document.parse(line));
                 }
-                if (batch.size() == 1000) {
+                if (batch.size() == BATCH) {
                     collection.insertMany(batch);
                     batch.clear();
                 }
@@ -134,13 +141,6 @@ public final class Backup {
         }
         if (!batch.isEmpty()) {
             collection.insertMany(batch);
-        }
-    }
-
-    private static List<String> databases(Path dataDir) throws IOException {
-        try (Stream<Path> files = Files.list(dataDir)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".mv.db"))
-                    .map(n -> n.substring(0, n.length() - ".mv.db".length())).sorted().toList();
         }
     }
 }

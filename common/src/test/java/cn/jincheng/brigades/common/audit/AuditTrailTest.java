@@ -20,7 +20,7 @@ import com.mongodb.client.MongoDatabase;
 
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.Role;
-import cn.jincheng.brigades.common.mongo.EmbeddedMongoServer;
+import cn.jincheng.brigades.standin.StandInServer;
 import cn.jincheng.brigades.common.testing.LocalResources;
 
 /** The chained trail against the embedded store, through the real driver. */
@@ -28,14 +28,14 @@ class AuditTrailTest {
 
     private static final Caller CLERK = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
 
-    private EmbeddedMongoServer server;
+    private StandInServer server;
     private MongoClient client;
     private MongoDatabase database;
     private AuditTrail trail;
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(LocalResources.tempDir("audit-test"), "audit");
+        server = StandInServer.start(LocalResources.tempDir("audit-test"), "127.0.0.1", 0);
         client = MongoClients.create(server.connectionString());
         database = client.getDatabase("audit");
         trail = new AuditTrail(database);

@@ -21,8 +21,8 @@ import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.Role;
-import cn.jincheng.brigades.common.mongo.EmbeddedMongoServer;
 import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.standin.StandInServer;
 
 class BackupTest {
 
@@ -30,7 +30,7 @@ class BackupTest {
     void aBackupRestoresEveryDocumentAsItWasAndTheAuditChainsStillVerify() throws Exception {
         Path original = LocalResources.tempDir("backup-original");
         List<Document> brigades = new ArrayList<>();
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(original, "station");
+        try (StandInServer server = StandInServer.start(original, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             var db = client.getDatabase("station");
             db.getCollection("brigades").insertOne(new Document("_id", "zezhou-gaodu").append("town", "高都镇")
@@ -47,20 +47,24 @@ class BackupTest {
             db.getCollection("brigades").find().into(brigades);
         }
         Path backup = LocalResources.tempDir("backup-files");
-        long written = Backup.exportAll(original, backup);
+        long written;
+        try (StandInServer server = StandInServer.start(original, "127.0.0.1", 0);
+                MongoClient client = MongoClients.create(server.connectionString())) {
+            written = Backup.exportAll(client, backup);
+        }
         assertThat(written).isEqualTo(6);
         assertThat(Files.readAllLines(backup.resolve("station/audit.jsonl"))).hasSize(5);
 
         Path restored = LocalResources.tempDir("backup-restored");
-        assertThat(Backup.restoreAll(backup, restored)).isEmpty();
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(restored, "station");
+        try (StandInServer server = StandInServer.start(restored, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
+            assertThat(Backup.restoreAll(backup, client)).isEmpty();
             var db = client.getDatabase("station");
             assertThat(db.getCollection("brigades").find().into(new ArrayList<>())).isEqualTo(brigades);
             assertThat(new AuditTrail(db).verify().verified()).isTrue();
             assertThat(db.getCollection("audit").find().sort(Sorts.ascending("seq")).first().get("seq")).isEqualTo(1L);
+            assertThatThrownBy(() -> Backup.restoreAll(backup, client)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("empty data directory");
         }
-        assertThatThrownBy(() -> Backup.restoreAll(backup, restored)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("empty data directory");
     }
 }

@@ -26,7 +26,7 @@ import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.audit.AuditTrail;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.Role;
-import cn.jincheng.brigades.common.mongo.EmbeddedMongoServer;
+import cn.jincheng.brigades.standin.StandInServer;
 
 /** All or none, with the audit entries, against the embedded store through the real driver. */
 class ImportJournalTest {
@@ -34,7 +34,7 @@ class ImportJournalTest {
     private static final Caller CLERK = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
     private static final Instant AT = Instant.parse("2019-08-01T00:00:00Z");
 
-    private EmbeddedMongoServer server;
+    private StandInServer server;
     private MongoClient client;
     private MongoDatabase database;
     private AuditTrail trail;
@@ -42,7 +42,7 @@ class ImportJournalTest {
 
     @BeforeEach
     void start() {
-        server = EmbeddedMongoServer.start(LocalResources.tempDir("import-test"), "imports");
+        server = StandInServer.start(LocalResources.tempDir("import-test"), "127.0.0.1", 0);
         client = MongoClients.create(server.connectionString());
         database = client.getDatabase("imports");
         trail = new AuditTrail(database);

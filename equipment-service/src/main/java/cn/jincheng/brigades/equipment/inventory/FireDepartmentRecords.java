@@ -13,7 +13,7 @@ import org.springframework.stereotype.Service;
 
 import org.bson.Document;
 
-import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
+import cn.jincheng.brigades.common.ids.RecordIds;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -29,8 +29,10 @@ public class FireDepartmentRecords {
     private final InventoryStore store;
     private final BrigadeDirectory directory;
     private final TimeSource time;
+    private final RecordIds ids;
 
-    public FireDepartmentRecords(InventoryStore store, BrigadeDirectory directory, TimeSource time) {
+    public FireDepartmentRecords(InventoryStore store, BrigadeDirectory directory, TimeSource time, RecordIds ids) {
+        this.ids = ids;
         this.store = store;
         this.directory = directory;
         this.time = time;
@@ -62,7 +64,7 @@ public class FireDepartmentRecords {
             v.maxLength(f.defect(), 1000, at + ".defect");
         }
         v.throwIfInvalid();
-        EquipmentCheck check = new EquipmentCheck(BrigadeRecordIds.newId(brigadeId), brigadeId, county, date,
+        EquipmentCheck check = new EquipmentCheck(ids.next(), brigadeId, county, date,
                 caller.subject(), new ArrayList<>(findings), notes == null ? "" : notes, time.now());
         Document recorded = new Document("id", check.id()).append("date", date.toString()).append("notes", check.notes())
                 .append("findings", findings.stream().map(f -> new Document("itemId", f.itemId())
@@ -84,7 +86,7 @@ public class FireDepartmentRecords {
         checkDate(v, date);
         v.check(passed != null, "passed", "is required: true or false").maxLength(notes, 4000, "notes");
         v.throwIfInvalid();
-        Drill drill = new Drill(BrigadeRecordIds.newId(brigadeId), brigadeId, county, date, passed,
+        Drill drill = new Drill(ids.next(), brigadeId, county, date, passed,
                 notes == null ? "" : notes, caller.subject(), time.now());
         Document recorded = new Document("id", drill.id()).append("date", date.toString()).append("passed", passed)
                 .append("notes", drill.notes());

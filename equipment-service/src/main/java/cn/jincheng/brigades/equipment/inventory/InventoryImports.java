@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
+import cn.jincheng.brigades.common.ids.RecordIds;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -38,9 +38,11 @@ public class InventoryImports {
     private final BrigadeDirectory directory;
     private final ImportJournal journal;
     private final TimeSource time;
+    private final RecordIds ids;
 
     public InventoryImports(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory,
-            ImportJournal journal, TimeSource time) {
+            ImportJournal journal, TimeSource time, RecordIds ids) {
+        this.ids = ids;
         this.store = store;
         this.catalogs = catalogs;
         this.directory = directory;
@@ -74,7 +76,7 @@ public class InventoryImports {
             Integer first = plate == null || plate.isEmpty() ? null : firstRowOfPlate.putIfAbsent(plate, row.row());
             v.check(first == null, "plate", "appears twice in the file (also in row " + first + ")");
             if (errors.add(row.row(), v)) {
-                valid.add(new Vehicle(BrigadeRecordIds.newId(row.brigadeId()), row.brigadeId(), county, row.type(), plate,
+                valid.add(new Vehicle(ids.next(), row.brigadeId(), county, row.type(), plate,
                         row.status() == null ? VehicleStatus.IN_SERVICE : row.status(), 1));
             }
         }
@@ -97,7 +99,7 @@ public class InventoryImports {
             Validator v = InventoryService.itemChecks(catalog, row.itemCode(), row.quantity(), row.expiresOn());
             String county = ImportAccess.editableCounty(caller, counties, row.brigadeId(), v);
             if (errors.add(row.row(), v)) {
-                valid.add(new EquipmentItem(BrigadeRecordIds.newId(row.brigadeId()), row.brigadeId(), county, row.itemCode(),
+                valid.add(new EquipmentItem(ids.next(), row.brigadeId(), county, row.itemCode(),
                         row.quantity(), row.expiresOn(), List.of(), 1));
             }
         }

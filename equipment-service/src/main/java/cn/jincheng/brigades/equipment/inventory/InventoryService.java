@@ -9,7 +9,7 @@ import org.springframework.stereotype.Service;
 
 import org.bson.Document;
 
-import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
+import cn.jincheng.brigades.common.ids.RecordIds;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.errors.NotFoundException;
 import cn.jincheng.brigades.common.errors.StaleVersionException;
@@ -34,9 +34,11 @@ public class InventoryService {
     private final CatalogService catalogs;
     private final BrigadeDirectory directory;
     private final TimeSource time;
+    private final RecordIds ids;
 
     public InventoryService(InventoryStore store, CatalogService catalogs, BrigadeDirectory directory,
-            TimeSource time) {
+            TimeSource time, RecordIds ids) {
+        this.ids = ids;
         this.store = store;
         this.catalogs = catalogs;
         this.directory = directory;
@@ -53,7 +55,7 @@ public class InventoryService {
         AccessPolicy.requireEditBrigadeData(caller, county);
         String normalized = normalizePlate(plate);
         validateVehicle(catalogs.inForce(), type, normalized);
-        Vehicle vehicle = new Vehicle(BrigadeRecordIds.newId(brigadeId), brigadeId, county, type, normalized,
+        Vehicle vehicle = new Vehicle(ids.next(), brigadeId, county, type, normalized,
                 status == null ? VehicleStatus.IN_SERVICE : status, 1);
         store.insert(vehicle, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.add", null, view(vehicle),
                 new Document("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
@@ -118,7 +120,7 @@ public class InventoryService {
             }
         }
         v.throwIfInvalid();
-        EquipmentItem item = new EquipmentItem(BrigadeRecordIds.newId(brigadeId), brigadeId, county, itemCode, quantity,
+        EquipmentItem item = new EquipmentItem(ids.next(), brigadeId, county, itemCode, quantity,
                 expiresOn, serialNumbers, 1);
         Document added = view(item);
         store.insert(item, AuditEntry.of(caller, time.now(), brigadeId, "equipment.add", null, added, added));

@@ -28,7 +28,7 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import cn.jincheng.brigades.common.mongo.ByBrigade;
+import cn.jincheng.brigades.common.mongo.RecordsByBrigade;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.audit.AuditOutbox;
 import cn.jincheng.brigades.common.errors.FieldViolation;
@@ -208,10 +208,10 @@ public class InventoryStore {
 
     /** The inventories of many brigades: four indexed reads per group of brigades, whatever their number. */
     public Map<String, Inventory> inventories(Collection<String> brigadeIds) {
-        Map<String, List<Vehicle>> v = ByBrigade.read(vehicles, brigadeIds, PRESENT, InventoryStore::vehicle);
-        Map<String, List<EquipmentItem>> i = ByBrigade.read(items, brigadeIds, null, InventoryStore::item);
-        Map<String, List<EquipmentCheck>> c = ByBrigade.read(checks, brigadeIds, null, InventoryStore::check);
-        Map<String, List<Drill>> d = ByBrigade.read(drills, brigadeIds, null, InventoryStore::drill);
+        Map<String, List<Vehicle>> v = RecordsByBrigade.read(vehicles, brigadeIds, PRESENT, InventoryStore::vehicle);
+        Map<String, List<EquipmentItem>> i = RecordsByBrigade.read(items, brigadeIds, null, InventoryStore::item);
+        Map<String, List<EquipmentCheck>> c = RecordsByBrigade.read(checks, brigadeIds, null, InventoryStore::check);
+        Map<String, List<Drill>> d = RecordsByBrigade.read(drills, brigadeIds, null, InventoryStore::drill);
         Map<String, Inventory> result = new HashMap<>();
         for (String id : brigadeIds) {
             result.put(id, new Inventory(v.getOrDefault(id, List.of()), i.getOrDefault(id, List.of()),

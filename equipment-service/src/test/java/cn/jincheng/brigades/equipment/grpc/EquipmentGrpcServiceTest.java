@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import cn.jincheng.brigades.standin.StandInServer;
 import cn.jincheng.brigades.common.errors.GrpcErrors;
 import cn.jincheng.brigades.common.identity.Caller;
 import cn.jincheng.brigades.common.identity.IdentityKeyStore;
@@ -71,6 +72,7 @@ import io.grpc.health.v1.HealthGrpc;
 class EquipmentGrpcServiceTest {
 
     static final Path DATA_DIR = LocalResources.tempDir("equipment-test");
+    static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
     static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
     static final int PORT = LocalResources.freePort();
     static final int STATION_PORT = LocalResources.freePort();
@@ -90,7 +92,7 @@ class EquipmentGrpcServiceTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.server.port", () -> PORT);
-        registry.add("brigades.mongo.data-dir", DATA_DIR::toString);
+        registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", KEY::toString);
         registry.add("brigades.dependencies.station.address", () -> "127.0.0.1:" + STATION_PORT);
         registry.add("brigades.dependencies.deadline", () -> "1s");

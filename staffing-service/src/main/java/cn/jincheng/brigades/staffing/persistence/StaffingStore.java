@@ -13,7 +13,7 @@ import java.util.Optional;
 
 import org.bson.Document;
 
-import cn.jincheng.brigades.common.mongo.ByBrigade;
+import cn.jincheng.brigades.common.mongo.RecordsByBrigade;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.audit.AuditOutbox;
 import org.springframework.stereotype.Repository;
@@ -102,12 +102,12 @@ public class StaffingStore {
 
     /** Rosters of many brigades, by the brigadeId index. */
     public Map<String, List<Firefighter>> rosters(Collection<String> brigadeIds) {
-        return ByBrigade.read(firefighters, brigadeIds, null, StaffingStore::firefighter);
+        return RecordsByBrigade.read(firefighters, brigadeIds, null, StaffingStore::firefighter);
     }
 
     /** Funding of many brigades, by the brigadeId index. */
     public Map<String, List<Funding>> funding(Collection<String> brigadeIds) {
-        return ByBrigade.read(funding, brigadeIds, null, StaffingStore::funding);
+        return RecordsByBrigade.read(funding, brigadeIds, null, StaffingStore::funding);
     }
 
     /** A firefighter as stored (for bulk imports, which store through the import journal). */

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
+import cn.jincheng.brigades.common.ids.RecordIds;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.Validator;
 import cn.jincheng.brigades.common.identity.AccessPolicy;
@@ -31,8 +31,10 @@ public class RosterImports {
     private final BrigadeDirectory directory;
     private final ImportJournal journal;
     private final TimeSource time;
+    private final RecordIds ids;
 
-    public RosterImports(BrigadeDirectory directory, ImportJournal journal, TimeSource time) {
+    public RosterImports(BrigadeDirectory directory, ImportJournal journal, TimeSource time, RecordIds ids) {
+        this.ids = ids;
         this.directory = directory;
         this.journal = journal;
         this.time = time;
@@ -54,7 +56,7 @@ public class RosterImports {
             Validator v = RosterService.firefighterChecks(name, row.employment(), row.startDate(), row.endDate());
             String county = ImportAccess.editableCounty(caller, counties, row.brigadeId(), v);
             if (errors.add(row.row(), v)) {
-                valid.add(new Firefighter(BrigadeRecordIds.newId(row.brigadeId()), row.brigadeId(), county, name, row.employment(),
+                valid.add(new Firefighter(ids.next(), row.brigadeId(), county, name, row.employment(),
                         row.startDate(), row.endDate(), List.of()));
             }
         }

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 
 import org.bson.Document;
 
-import cn.jincheng.brigades.common.ids.BrigadeRecordIds;
+import cn.jincheng.brigades.common.ids.RecordIds;
 import cn.jincheng.brigades.common.audit.AuditEntry;
 import cn.jincheng.brigades.common.client.BrigadeDirectory;
 import cn.jincheng.brigades.common.errors.NotFoundException;
@@ -27,8 +27,10 @@ public class RosterService {
     private final StaffingStore store;
     private final BrigadeDirectory directory;
     private final TimeSource time;
+    private final RecordIds ids;
 
-    public RosterService(StaffingStore store, BrigadeDirectory directory, TimeSource time) {
+    public RosterService(StaffingStore store, BrigadeDirectory directory, TimeSource time, RecordIds ids) {
+        this.ids = ids;
         this.store = store;
         this.directory = directory;
         this.time = time;
@@ -51,7 +53,7 @@ public class RosterService {
             plausible(v, certifications.get(i).expiresOn(), "certifications[" + i + "].expiresOn");
         }
         v.throwIfInvalid();
-        Firefighter f = new Firefighter(BrigadeRecordIds.newId(brigadeId), brigadeId, county, trimmed, employment, start, end,
+        Firefighter f = new Firefighter(ids.next(), brigadeId, county, trimmed, employment, start, end,
                 certifications);
         store.insert(f, AuditEntry.of(caller, time.now(), brigadeId, "firefighter.add", null, view(f), view(f)));
         return f;

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.google.type.Date;
 
+import cn.jincheng.brigades.standin.StandInServer;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 
 import cn.jincheng.brigades.common.identity.Caller;
@@ -50,6 +51,7 @@ import io.grpc.Status;
 class StaffingGrpcServiceTest {
 
     static final Path DATA_DIR = LocalResources.tempDir("staffing-test");
+    static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
     static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
     static final int PORT = LocalResources.freePort();
     static final int STATION_PORT = LocalResources.freePort();
@@ -69,7 +71,7 @@ class StaffingGrpcServiceTest {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.server.port", () -> PORT);
-        registry.add("brigades.mongo.data-dir", DATA_DIR::toString);
+        registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", KEY::toString);
         registry.add("brigades.dependencies.station.address", () -> "127.0.0.1:" + STATION_PORT);
     }

@@ -1,5 +1,6 @@
 package cn.jincheng.brigades.station.grpc;
 
+import cn.jincheng.brigades.standin.StandInServer;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.ServiceClient;
 
@@ -29,6 +30,7 @@ import io.grpc.protobuf.StatusProto;
 abstract class StationGrpcTestSupport {
 
     static final Path DATA_DIR = LocalResources.tempDir("station-test");
+    static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
     static final int PORT = LocalResources.freePort();
     static final int EQUIPMENT_PORT = LocalResources.freePort();
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
@@ -44,7 +46,7 @@ abstract class StationGrpcTestSupport {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.server.port", () -> PORT);
-        registry.add("brigades.mongo.data-dir", DATA_DIR::toString);
+        registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", () -> DATA_DIR.resolve("keys/internal-identity.jwk").toString());
         // nothing listens there: compliance of an active brigade finds equipment-service down
         registry.add("brigades.dependencies.equipment.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.mongo;
+package cn.jincheng.brigades.standin;
 
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 
-import cn.jincheng.brigades.common.testing.LocalResources;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
@@ -48,9 +47,9 @@ class BsonDocumentTypeTest {
 
     @Test
     void documentsOfEveryTypeComeBackEqualAfterARestartAndAreStoredAsBson() {
-        Path dir = LocalResources.tempDir("bson-store");
+        Path dir = TestDirs.fresh("bson-store");
         List<org.bson.Document> written = new ArrayList<>();
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, "store");
+        try (StandInServer server = TestDirs.store(dir);
                 MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
             MongoCollection<org.bson.Document> items = client.getDatabase("test").getCollection("items");
             for (int i = 0; i < 50; i++) {
@@ -58,7 +57,7 @@ class BsonDocumentTypeTest {
             }
             items.insertMany(written);
         }
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, "store");
+        try (StandInServer server = TestDirs.store(dir);
                 MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
             MongoCollection<org.bson.Document> items = client.getDatabase("test").getCollection("items");
             List<org.bson.Document> read = items.find().into(new ArrayList<>());
@@ -70,14 +69,14 @@ class BsonDocumentTypeTest {
 
     @Test
     void aStoreWrittenByTheStockBackendIsReadAndItsDocumentsBecomeBsonWhenWritten() {
-        Path dir = LocalResources.tempDir("legacy-store");
+        Path dir = TestDirs.fresh("legacy-store");
         List<org.bson.Document> written = List.of(everyType("a"), everyType("b"), everyType("c"));
         StockStore.write(dir.resolve("store.mv.db"), "/?uuidRepresentation=standard",
                 client -> client.getDatabase("test").getCollection("items").insertMany(written));
         assertThat(firstBytes(dir.resolve("store.mv.db"), "databases.test.items").values())
                 .doesNotContain(BsonDocumentType.BSON).hasSize(3);
 
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, "store");
+        try (StandInServer server = TestDirs.store(dir);
                 MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
             MongoCollection<org.bson.Document> items = client.getDatabase("test").getCollection("items");
             assertThat(items.find().into(new ArrayList<>())).containsExactlyInAnyOrderElementsOf(written);
@@ -87,7 +86,7 @@ class BsonDocumentTypeTest {
         Map<Object, Byte> tags = firstBytes(dir.resolve("store.mv.db"), "databases.test.items");
         assertThat(tags.get("b")).isEqualTo(BsonDocumentType.BSON);
         assertThat(tags.get("a")).isNotEqualTo(BsonDocumentType.BSON);
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, "store");
+        try (StandInServer server = TestDirs.store(dir);
                 MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
             List<org.bson.Document> read = client.getDatabase("test").getCollection("items").find().into(new ArrayList<>());
             assertThat(read).hasSize(3).contains(written.get(0), written.get(2));

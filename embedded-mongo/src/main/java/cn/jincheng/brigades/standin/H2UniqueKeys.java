@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.mongo;
+package cn.jincheng.brigades.standin;
 
 import java.util.List;
 import java.util.Map;

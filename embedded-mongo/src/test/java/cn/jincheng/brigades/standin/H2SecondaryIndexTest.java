@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.mongo;
+package cn.jincheng.brigades.standin;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
@@ -26,7 +26,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
-import cn.jincheng.brigades.common.testing.LocalResources;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -39,18 +38,18 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 class H2SecondaryIndexTest {
 
     private Path dir;
-    private EmbeddedMongoServer server;
+    private StandInServer server;
     private MongoClient client;
     private MongoDatabase database;
 
     @BeforeEach
     void start() {
-        dir = LocalResources.tempDir("secondary-index");
+        dir = TestDirs.fresh("secondary-index");
         open();
     }
 
     private void open() {
-        server = EmbeddedMongoServer.start(dir, "store");
+        server = TestDirs.store(dir);
         client = MongoClients.create(server.connectionString());
         database = client.getDatabase("test");
     }

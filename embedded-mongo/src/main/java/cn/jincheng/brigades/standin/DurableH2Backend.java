@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.mongo;
+package cn.jincheng.brigades.standin;
 
 import java.util.Locale;
 import java.util.Set;
@@ -46,10 +46,24 @@ final class DurableH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
+        if (command.equalsIgnoreCase("hello")) {
+            return hello(channel, databaseName, query);
+        }
         Document response = super.handleCommand(channel, databaseName, command, query);
         if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             commit();
         }
+        return response;
+    }
+
+    /**
+     * {@code hello}, the handshake of current clients (mongosh, the drivers' monitors, Spring Boot's
+     * health check): the legacy {@code isMaster} answer under its current name.
+     */
+    private Document hello(Channel channel, String databaseName, Document query) {
+        Document response = super.handleCommand(channel, databaseName, "isMaster", query);
+        response.put("isWritablePrimary", Boolean.TRUE);
+        response.remove("ismaster");
         return response;
     }
 }

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.mongo;
+package cn.jincheng.brigades.standin;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gt;
@@ -25,7 +25,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
-import cn.jincheng.brigades.common.testing.LocalResources;
 
 /**
  * Unique indexes of the embedded store, through the real driver: they refuse duplicates and find
@@ -41,11 +40,11 @@ class H2UniqueKeysTest {
 
     @Test
     void uniqueIndexesRefuseDuplicatesAndAnswerAsAScanDoesThroughWritesAndRestarts() {
-        Path dir = LocalResources.tempDir("unique-keys");
+        Path dir = TestDirs.fresh("unique-keys");
         Random random = new Random(35547);
         TreeMap<String, String> plateOf = new TreeMap<>();
         for (int round = 0; round < 3; round++) {
-            try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, "store");
+            try (StandInServer server = TestDirs.store(dir);
                     MongoClient client = MongoClients.create(server.connectionString())) {
                 MongoCollection<Document> vehicles = client.getDatabase("test").getCollection("vehicles");
                 vehicles.createIndex(Indexes.ascending("plate"), new IndexOptions().unique(true));
@@ -86,7 +85,7 @@ class H2UniqueKeysTest {
 
     @Test
     void aStoreWrittenByTheStockBackendGetsItsUniqueIndexesRebuiltWithNothingLost() {
-        Path dir = LocalResources.tempDir("stock-unique");
+        Path dir = TestDirs.fresh("stock-unique");
         String file = dir.resolve("store.mv.db").toString();
         StockStore.write(dir.resolve("store.mv.db"), "", client -> {
             MongoCollection<Document> vehicles = client.getDatabase("test").getCollection("vehicles");
@@ -95,7 +94,7 @@ class H2UniqueKeysTest {
                 vehicles.insertOne(new Document("_id", String.format("v%03d", i)).append("plate", "晋E" + i));
             }
         });
-        try (EmbeddedMongoServer server = EmbeddedMongoServer.start(dir, "store");
+        try (StandInServer server = TestDirs.store(dir);
                 MongoClient client = MongoClients.create(server.connectionString())) {
             MongoCollection<Document> vehicles = client.getDatabase("test").getCollection("vehicles");
             assertThat(vehicles.find(eq("_id", "v077")).first().getString("plate")).isEqualTo("晋E77");
