@@ -40,5 +40,5 @@ fi
 
 if [ "$1" = export ]; then set -- export "$uri" "$3"; else set -- restore "$2" "$uri"; fi
 # The service jar carries the driver and the backup tool; run the tool as its main class.
-"$JAVA" -cp "$TOOL" -Dloader.main=cn.jincheng.brigades.common.backup.Backup \
+"$JAVA" -cp "$TOOL" -Dloader.main=cn.jincheng.brigades.common.persistence.Backup \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@"

@@ -6,10 +6,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.CallerContext;
-import cn.jincheng.brigades.common.identity.CallerInterceptor;
-import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.grpc.identity.CallerContext;
+import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
+import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.BrigadeLevel;
 import cn.jincheng.brigades.proto.station.v1.ConstructionMode;

@@ -43,10 +43,10 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.IdentityKeyStore;
-import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
-import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
+import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 

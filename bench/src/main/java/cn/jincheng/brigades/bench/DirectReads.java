@@ -13,12 +13,12 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.IdentityKeyStore;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
-import cn.jincheng.brigades.common.identity.Role;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
+import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import io.grpc.ManagedChannel;

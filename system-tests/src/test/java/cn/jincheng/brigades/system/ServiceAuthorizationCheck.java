@@ -14,11 +14,11 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.IdentityKeyStore;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
-import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.proto.equipment.v1.EquipmentServiceGrpc;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;

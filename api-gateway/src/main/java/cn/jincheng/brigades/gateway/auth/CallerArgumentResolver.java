@@ -6,7 +6,7 @@ import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
 
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import reactor.core.publisher.Mono;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 
 /** A verified bearer token, reduced to the caller it names. */
 final class CallerAuthentication extends AbstractAuthenticationToken {

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Role;
 
 /**
  * The local profile's demo accounts. Passwords are held only as bcrypt hashes; an unknown user

@@ -9,8 +9,8 @@ import java.util.UUID;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.EcJwtSigner;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.EcJwtSigner;
 
 /** Issues the local profile's user tokens (ES256, with issuer, audience, expiry, role, county). */
 public final class LocalTokenService {

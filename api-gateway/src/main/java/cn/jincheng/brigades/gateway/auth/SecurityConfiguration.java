@@ -29,7 +29,7 @@ import org.springframework.util.unit.DataSize;
 
 import com.nimbusds.jose.jwk.JWK;
 
-import cn.jincheng.brigades.common.identity.IdentityKeyStore;
+import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
 import cn.jincheng.brigades.gateway.config.RequestBodyGuard;
 import cn.jincheng.brigades.gateway.problem.ProblemWriter;
 import reactor.core.publisher.Flux;

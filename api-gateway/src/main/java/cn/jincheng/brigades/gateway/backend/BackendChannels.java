@@ -25,7 +25,7 @@ public class BackendChannels implements DisposableBean {
 
     private final Map<Backend, ManagedChannel> channels = new EnumMap<>(Backend.class);
 
-    public BackendChannels(BackendProperties properties, cn.jincheng.brigades.common.telemetry.ClientTelemetry telemetry) {
+    public BackendChannels(BackendProperties properties, cn.jincheng.brigades.common.grpc.telemetry.ClientTelemetry telemetry) {
         for (Backend backend : Backend.values()) {
             channels.put(backend, NettyChannelBuilder.forTarget(properties.addressOf(backend))
                     .usePlaintext()

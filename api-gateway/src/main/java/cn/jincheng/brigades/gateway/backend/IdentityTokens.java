@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 import io.grpc.CallCredentials;
 
 /**

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.jincheng.brigades.common.identity.IdentityProperties;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.common.config.IdentityProperties;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 
 /** The gateway signs the identity services verify; the key is the same one they load. */
 @Configuration(proxyBeanMethods = false)

@@ -7,10 +7,10 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import cn.jincheng.brigades.common.errors.GrpcErrors;
+import cn.jincheng.brigades.common.grpc.GrpcErrors;
 import cn.jincheng.brigades.gateway.backend.Backend;
 import cn.jincheng.brigades.gateway.backend.BackendProperties;
-import cn.jincheng.brigades.common.telemetry.ClientTelemetry;
+import cn.jincheng.brigades.common.grpc.telemetry.ClientTelemetry;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.UriUtils;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.gateway.backend.EquipmentClient;
 import cn.jincheng.brigades.gateway.backend.StaffingClient;
 import cn.jincheng.brigades.gateway.backend.StationClient;

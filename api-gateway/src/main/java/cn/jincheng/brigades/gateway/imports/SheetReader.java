@@ -29,7 +29,7 @@ import cn.jincheng.brigades.gateway.problem.ApiException;
 final class SheetReader {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    static final int MAX_ROWS = cn.jincheng.brigades.common.imports.ImportStream.MAX_ROWS;
+    static final int MAX_ROWS = cn.jincheng.brigades.common.grpc.ImportStream.MAX_ROWS;
 
     private SheetReader() {
     }

@@ -20,7 +20,7 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
-import cn.jincheng.brigades.common.errors.GrpcErrors;
+import cn.jincheng.brigades.common.grpc.GrpcErrors;
 import cn.jincheng.brigades.gateway.backend.BackendFailure;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

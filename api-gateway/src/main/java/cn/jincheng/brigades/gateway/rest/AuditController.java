@@ -10,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jincheng.brigades.common.audit.AuditPages;
+import cn.jincheng.brigades.common.grpc.AuditPages;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.EquipmentClient;
 import cn.jincheng.brigades.gateway.backend.StaffingClient;
 import cn.jincheng.brigades.gateway.backend.StationClient;

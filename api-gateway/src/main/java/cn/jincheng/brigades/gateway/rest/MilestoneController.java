@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.StationClient;
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;

@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.EquipmentClient;
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.proto.equipment.v1.GetCatalogRequest;

@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.EquipmentClient;
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.proto.equipment.v1.AddVehicleRequest;

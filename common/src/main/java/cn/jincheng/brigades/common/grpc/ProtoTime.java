@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import com.google.protobuf.Timestamp;
 import com.google.type.Date;
 
-import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
 
 /** google.type.Date and google.protobuf.Timestamp ↔ java.time, the same way in every module. */
 public final class ProtoTime {

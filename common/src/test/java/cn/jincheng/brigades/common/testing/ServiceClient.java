@@ -4,10 +4,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.IdentityKeyStore;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 import io.grpc.ManagedChannel;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.AbstractStub;

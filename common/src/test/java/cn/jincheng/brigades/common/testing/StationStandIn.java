@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.concurrent.TimeUnit;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.CallerContext;
-import cn.jincheng.brigades.common.identity.CallerInterceptor;
-import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.grpc.identity.CallerContext;
+import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
+import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.Brigade;

@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 
 /**
  * The time every test runs at, whatever the hour or the machine's zone: half past midnight on

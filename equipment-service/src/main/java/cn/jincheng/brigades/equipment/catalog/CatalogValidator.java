@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.domain.errors.Validator;
 
 /**
  * Refuses a catalog that contradicts itself, with the reason per field: duplicate codes or rule

@@ -1,8 +1,8 @@
 package cn.jincheng.brigades.equipment.catalog;
 
-import cn.jincheng.brigades.common.compliance.Area;
-import cn.jincheng.brigades.common.compliance.Severity;
-import cn.jincheng.brigades.common.compliance.SourceStatus;
+import cn.jincheng.brigades.common.domain.compliance.Area;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 import java.util.List;
 
 /**

@@ -1,6 +1,6 @@
 package cn.jincheng.brigades.equipment.compliance;
 
-import cn.jincheng.brigades.common.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Map;
 
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.Rule;
-import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
 import cn.jincheng.brigades.equipment.catalog.VehicleType;
 import cn.jincheng.brigades.equipment.inventory.Vehicle;
 

@@ -1,6 +1,6 @@
 package cn.jincheng.brigades.equipment.compliance;
 
-import cn.jincheng.brigades.common.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
 import java.util.List;
 
 /** A brigade's equipment-area compliance, naming the catalog version it used. */

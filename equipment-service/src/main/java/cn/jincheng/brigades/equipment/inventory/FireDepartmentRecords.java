@@ -11,15 +11,15 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 
-import cn.jincheng.brigades.common.ids.RecordIds;
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.time.TimeSource;
-import cn.jincheng.brigades.common.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.domain.ids.RecordIds;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
+import cn.jincheng.brigades.common.grpc.client.BrigadeDirectory;
 import cn.jincheng.brigades.equipment.persistence.InventoryStore;
 
 /** The fire department's records: on-site equipment checks and readiness drills. */
@@ -66,8 +66,8 @@ public class FireDepartmentRecords {
         v.throwIfInvalid();
         EquipmentCheck check = new EquipmentCheck(ids.next(), brigadeId, county, date,
                 caller.subject(), new ArrayList<>(findings), notes == null ? "" : notes, time.now());
-        Document recorded = new Document("id", check.id()).append("date", date.toString()).append("notes", check.notes())
-                .append("findings", findings.stream().map(f -> new Document("itemId", f.itemId())
+        AuditView recorded = new AuditView("id", check.id()).append("date", date.toString()).append("notes", check.notes())
+                .append("findings", findings.stream().map(f -> new AuditView("itemId", f.itemId())
                         .append("finding", f.finding().name()).append("workingQuantity", f.workingQuantity())
                         .append("defect", f.defect())).toList());
         store.insert(check, AuditEntry.of(caller, time.now(), brigadeId, "equipment-check.record", null, recorded, recorded));
@@ -88,7 +88,7 @@ public class FireDepartmentRecords {
         v.throwIfInvalid();
         Drill drill = new Drill(ids.next(), brigadeId, county, date, passed,
                 notes == null ? "" : notes, caller.subject(), time.now());
-        Document recorded = new Document("id", drill.id()).append("date", date.toString()).append("passed", passed)
+        AuditView recorded = new AuditView("id", drill.id()).append("date", date.toString()).append("passed", passed)
                 .append("notes", drill.notes());
         store.insert(drill, AuditEntry.of(caller, time.now(), brigadeId, "drill.record", null, recorded, recorded));
         return drill;

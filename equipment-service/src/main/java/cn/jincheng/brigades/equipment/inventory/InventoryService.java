@@ -7,19 +7,19 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 
-import cn.jincheng.brigades.common.ids.RecordIds;
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.errors.NotFoundException;
-import cn.jincheng.brigades.common.errors.StaleVersionException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.ids.RecordIds;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.errors.NotFoundException;
+import cn.jincheng.brigades.common.domain.errors.StaleVersionException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.CatalogService;
-import cn.jincheng.brigades.common.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.grpc.client.BrigadeDirectory;
 import cn.jincheng.brigades.equipment.persistence.InventoryStore;
 
 /** Vehicles and equipment holdings, kept by the brigade's county (or the city administrator). */
@@ -58,7 +58,7 @@ public class InventoryService {
         Vehicle vehicle = new Vehicle(ids.next(), brigadeId, county, type, normalized,
                 status == null ? VehicleStatus.IN_SERVICE : status, 1);
         store.insert(vehicle, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.add", null, view(vehicle),
-                new Document("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
+                new AuditView("type", type).append("plate", plate).append("status", status == null ? null : status.name())));
         return vehicle;
     }
 
@@ -79,7 +79,7 @@ public class InventoryService {
         Vehicle updated = new Vehicle(vehicleId, brigadeId, county, newType, newPlate,
                 status != null ? status : current.status(), current.version() + 1);
         if (!store.replace(updated, expectedVersion, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.update",
-                view(current), view(updated), new Document("type", type).append("plate", plate)
+                view(current), view(updated), new AuditView("type", type).append("plate", plate)
                         .append("status", status == null ? null : status.name())))) {
             long now = store.vehicle(brigadeId, vehicleId).map(Vehicle::version).orElse(expectedVersion + 1);
             throw new StaleVersionException("vehicle", vehicleId, expectedVersion, now);
@@ -96,7 +96,7 @@ public class InventoryService {
             throw new StaleVersionException("vehicle", vehicleId, expectedVersion, current.version());
         }
         if (!store.delete(current, AuditEntry.of(caller, time.now(), brigadeId, "vehicle.remove", view(current), null,
-                new Document("vehicleId", vehicleId)))) {
+                new AuditView("vehicleId", vehicleId)))) {
             throw new NotFoundException("vehicle", brigadeId + "/" + vehicleId);
         }
     }
@@ -122,7 +122,7 @@ public class InventoryService {
         v.throwIfInvalid();
         EquipmentItem item = new EquipmentItem(ids.next(), brigadeId, county, itemCode, quantity,
                 expiresOn, serialNumbers, 1);
-        Document added = view(item);
+        AuditView added = view(item);
         store.insert(item, AuditEntry.of(caller, time.now(), brigadeId, "equipment.add", null, added, added));
         return item;
     }
@@ -138,14 +138,14 @@ public class InventoryService {
     }
 
     /** An item as its audit entries show it. */
-    static Document view(EquipmentItem item) {
-        return new Document("id", item.id()).append("itemCode", item.itemCode()).append("quantity", item.quantity())
+    static AuditView view(EquipmentItem item) {
+        return new AuditView("id", item.id()).append("itemCode", item.itemCode()).append("quantity", item.quantity())
                 .append("expiresOn", item.expiresOn() == null ? null : item.expiresOn().toString())
                 .append("serialNumbers", item.serialNumbers());
     }
 
-    static Document view(Vehicle v) {
-        return new Document("id", v.id()).append("type", v.type()).append("plate", v.plate())
+    static AuditView view(Vehicle v) {
+        return new AuditView("id", v.id()).append("type", v.type()).append("plate", v.plate())
                 .append("status", v.status().name()).append("version", v.version());
     }
 

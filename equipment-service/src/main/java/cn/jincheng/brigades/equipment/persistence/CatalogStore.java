@@ -16,14 +16,14 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
 
-import cn.jincheng.brigades.common.mongo.MongoWrites;
-import cn.jincheng.brigades.common.compliance.Area;
+import cn.jincheng.brigades.common.persistence.MongoWrites;
+import cn.jincheng.brigades.common.domain.compliance.Area;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.ItemDefinition;
 import cn.jincheng.brigades.equipment.catalog.Rule;
 import cn.jincheng.brigades.equipment.catalog.RuleKind;
-import cn.jincheng.brigades.common.compliance.Severity;
-import cn.jincheng.brigades.common.compliance.SourceStatus;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 import cn.jincheng.brigades.equipment.catalog.Tier;
 import cn.jincheng.brigades.equipment.catalog.VehicleCategory;
 import cn.jincheng.brigades.equipment.catalog.VehicleType;

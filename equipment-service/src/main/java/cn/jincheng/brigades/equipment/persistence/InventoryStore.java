@@ -28,11 +28,11 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 
-import cn.jincheng.brigades.common.mongo.RecordsByBrigade;
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.audit.AuditOutbox;
-import cn.jincheng.brigades.common.errors.FieldViolation;
-import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.persistence.RecordsByBrigade;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.persistence.audit.AuditOutbox;
+import cn.jincheng.brigades.common.domain.errors.FieldViolation;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.equipment.compliance.Inventory;
 import cn.jincheng.brigades.equipment.inventory.Drill;
 import cn.jincheng.brigades.equipment.inventory.EquipmentCheck;

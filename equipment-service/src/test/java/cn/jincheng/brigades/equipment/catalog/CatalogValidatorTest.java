@@ -8,11 +8,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.compliance.Area;
-import cn.jincheng.brigades.common.compliance.Severity;
-import cn.jincheng.brigades.common.compliance.SourceStatus;
-import cn.jincheng.brigades.common.errors.FieldViolation;
-import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.domain.compliance.Area;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
+import cn.jincheng.brigades.common.domain.errors.FieldViolation;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.equipment.compliance.SeedCatalog;
 
 class CatalogValidatorTest {

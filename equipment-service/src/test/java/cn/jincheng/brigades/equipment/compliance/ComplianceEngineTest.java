@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
 import cn.jincheng.brigades.equipment.catalog.Catalog;
 import cn.jincheng.brigades.equipment.catalog.Rule;
-import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
 import cn.jincheng.brigades.equipment.catalog.Tier;
 import cn.jincheng.brigades.equipment.inventory.Drill;
 import cn.jincheng.brigades.equipment.inventory.EquipmentCheck;

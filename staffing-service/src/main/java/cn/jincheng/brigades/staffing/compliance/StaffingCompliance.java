@@ -7,12 +7,12 @@ import java.util.function.Consumer;
 
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.client.BrigadeDirectory;
-import cn.jincheng.brigades.common.errors.AccessDeniedException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.grpc.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.domain.errors.AccessDeniedException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.proto.station.v1.BrigadeStandard;
 import cn.jincheng.brigades.staffing.persistence.StaffingStore;
 import cn.jincheng.brigades.staffing.rules.RulesService;

@@ -4,8 +4,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import cn.jincheng.brigades.common.compliance.CheckResult;
-import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
 import cn.jincheng.brigades.staffing.funding.Funding;
 import cn.jincheng.brigades.staffing.funding.FundingSource;
 import cn.jincheng.brigades.staffing.roster.Firefighter;

@@ -4,14 +4,14 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.client.BrigadeDirectory;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.grpc.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.staffing.persistence.StaffingStore;
 
 /** Funding per brigade, year and source, kept by the brigade's county (or the city administrator). */
@@ -42,10 +42,10 @@ public class FundingService {
         Funding f = new Funding(brigadeId, county, year, source, amountYuan, caller.subject(), time.now());
         Long before = store.funding(brigadeId).stream().filter(x -> x.year() == year && x.source() == source)
                 .map(Funding::amountYuan).findFirst().orElse(null);
-        Document key = new Document("year", year).append("source", source.name());
+        AuditView key = new AuditView("year", year).append("source", source.name());
         store.put(f, AuditEntry.of(caller, time.now(), brigadeId, "funding.put",
-                before == null ? null : new Document(key).append("amountYuan", before),
-                new Document(key).append("amountYuan", amountYuan), new Document(key).append("amountYuan", amountYuan)));
+                before == null ? null : new AuditView(key).append("amountYuan", before),
+                new AuditView(key).append("amountYuan", amountYuan), new AuditView(key).append("amountYuan", amountYuan)));
         return f;
     }
 

@@ -3,11 +3,11 @@ package cn.jincheng.brigades.staffing.grpc;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.LocalDate;
 
-import cn.jincheng.brigades.common.compliance.Area;
-import cn.jincheng.brigades.common.compliance.CheckProtos;
-import cn.jincheng.brigades.common.compliance.Severity;
-import cn.jincheng.brigades.common.compliance.SourceStatus;
-import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.domain.compliance.Area;
+import cn.jincheng.brigades.common.grpc.CheckProtos;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
 import cn.jincheng.brigades.proto.staffing.v1.Certification;
 import cn.jincheng.brigades.proto.staffing.v1.Employment;
@@ -105,7 +105,7 @@ final class StaffingProtoMapper {
             cn.jincheng.brigades.proto.staffing.v1.FirefighterRow r) {
         return new cn.jincheng.brigades.staffing.roster.RosterImports.FirefighterRow(r.getRow(), r.getBrigadeId(),
                 r.getName(), employment(r.getEmployment()),
-                cn.jincheng.brigades.common.imports.ImportAccess.date(r.hasStartDate(), r.getStartDate(), r.getRow(), "startDate"),
-                cn.jincheng.brigades.common.imports.ImportAccess.date(r.hasEndDate(), r.getEndDate(), r.getRow(), "endDate"));
+                cn.jincheng.brigades.common.domain.imports.ImportAccess.date(r.hasStartDate(), r.getStartDate(), r.getRow(), "startDate"),
+                cn.jincheng.brigades.common.domain.imports.ImportAccess.date(r.hasEndDate(), r.getEndDate(), r.getRow(), "endDate"));
     }
 }

@@ -7,8 +7,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
-import cn.jincheng.brigades.common.seed.SeedFiles;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.persistence.SeedFiles;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.staffing.rules.RulesValidator;
 import cn.jincheng.brigades.staffing.rules.StaffingRules;
 

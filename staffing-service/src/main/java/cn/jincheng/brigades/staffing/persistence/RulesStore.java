@@ -13,10 +13,10 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Sorts;
 
-import cn.jincheng.brigades.common.compliance.Area;
-import cn.jincheng.brigades.common.compliance.Severity;
-import cn.jincheng.brigades.common.compliance.SourceStatus;
-import cn.jincheng.brigades.common.mongo.MongoWrites;
+import cn.jincheng.brigades.common.domain.compliance.Area;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
+import cn.jincheng.brigades.common.persistence.MongoWrites;
 import cn.jincheng.brigades.staffing.rules.RuleKind;
 import cn.jincheng.brigades.staffing.rules.StaffingRule;
 import cn.jincheng.brigades.staffing.rules.StaffingRules;

@@ -13,9 +13,9 @@ import java.util.Optional;
 
 import org.bson.Document;
 
-import cn.jincheng.brigades.common.mongo.RecordsByBrigade;
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.audit.AuditOutbox;
+import cn.jincheng.brigades.common.persistence.RecordsByBrigade;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.persistence.audit.AuditOutbox;
 import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;

@@ -8,15 +8,15 @@ import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.ids.RecordIds;
-import cn.jincheng.brigades.common.client.BrigadeDirectory;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.imports.ImportAccess;
-import cn.jincheng.brigades.common.imports.ImportJournal;
-import cn.jincheng.brigades.common.imports.RowErrors;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.ids.RecordIds;
+import cn.jincheng.brigades.common.grpc.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.imports.ImportAccess;
+import cn.jincheng.brigades.common.persistence.ImportJournal;
+import cn.jincheng.brigades.common.grpc.RowErrors;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
 import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 import cn.jincheng.brigades.staffing.persistence.StaffingStore;

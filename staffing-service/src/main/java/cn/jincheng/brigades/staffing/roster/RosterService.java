@@ -5,17 +5,17 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 
-import cn.jincheng.brigades.common.ids.RecordIds;
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.client.BrigadeDirectory;
-import cn.jincheng.brigades.common.errors.NotFoundException;
-import cn.jincheng.brigades.common.errors.StateConflictException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.ids.RecordIds;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.grpc.client.BrigadeDirectory;
+import cn.jincheng.brigades.common.domain.errors.NotFoundException;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.staffing.persistence.StaffingStore;
 
 /** The roster, kept by the brigade's county (or the city administrator). */
@@ -76,7 +76,7 @@ public class RosterService {
         Firefighter left = new Firefighter(f.id(), f.brigadeId(), f.countyId(), f.name(), f.employment(), f.startDate(),
                 end, f.certifications());
         if (!store.recordDeparture(f, end, AuditEntry.of(caller, time.now(), brigadeId, "firefighter.depart", view(f),
-                view(left), new Document("firefighterId", firefighterId).append("endDate", end.toString())))) {
+                view(left), new AuditView("firefighterId", firefighterId).append("endDate", end.toString())))) {
             throw new StateConflictException("firefighter '" + firefighterId + "' already left");
         }
         return left;
@@ -93,8 +93,8 @@ public class RosterService {
                 "must not be before the start date");
     }
 
-    static Document view(Firefighter f) {
-        return new Document("id", f.id()).append("name", f.name()).append("employment", f.employment().name())
+    static AuditView view(Firefighter f) {
+        return new AuditView("id", f.id()).append("name", f.name()).append("employment", f.employment().name())
                 .append("startDate", f.startDate().toString())
                 .append("endDate", f.endDate() == null ? null : f.endDate().toString());
     }

@@ -3,7 +3,7 @@ package cn.jincheng.brigades.staffing.rules;
 import java.util.HashSet;
 import java.util.Set;
 
-import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.domain.errors.Validator;
 
 /** Refuses rules that contradict themselves, with the reason per field. */
 public final class RulesValidator {

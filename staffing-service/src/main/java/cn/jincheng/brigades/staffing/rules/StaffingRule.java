@@ -2,9 +2,9 @@ package cn.jincheng.brigades.staffing.rules;
 
 import java.util.List;
 
-import cn.jincheng.brigades.common.compliance.Area;
-import cn.jincheng.brigades.common.compliance.Severity;
-import cn.jincheng.brigades.common.compliance.SourceStatus;
+import cn.jincheng.brigades.common.domain.compliance.Area;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 
 /** One staffing or funding rule, for the levels and tiers it names, with its source. */
 public record StaffingRule(String id, Area area, Severity severity, RuleKind kind, List<String> levels,

@@ -3,7 +3,7 @@ package cn.jincheng.brigades.staffing.rules;
 import java.time.Instant;
 import java.util.List;
 
-import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
 
 /** A published version of the staffing and funding rules. */
 public record StaffingRules(String id, int version, Instant publishedAt, String publishedBy, String note,

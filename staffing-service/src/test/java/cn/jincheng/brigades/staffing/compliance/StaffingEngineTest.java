@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
 import cn.jincheng.brigades.staffing.funding.Funding;
 import cn.jincheng.brigades.staffing.funding.FundingSource;
 import cn.jincheng.brigades.staffing.persistence.RulesStore;

@@ -21,10 +21,10 @@ import com.google.type.Date;
 import cn.jincheng.brigades.standin.StandInServer;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.IdentityKeyStore;
-import cn.jincheng.brigades.common.identity.InternalTokenVerifier;
-import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
+import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.ServiceClient;
 import cn.jincheng.brigades.common.testing.StationStandIn;

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 import io.grpc.Context;
 import jakarta.annotation.PreDestroy;
 
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.compliance.v1.Severity;
 import cn.jincheng.brigades.station.compliance.ComplianceComposer;

@@ -3,17 +3,17 @@ package cn.jincheng.brigades.station.acceptance;
 import java.util.List;
 import java.util.UUID;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.compliance.CheckProtos;
-import cn.jincheng.brigades.common.errors.StateConflictException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.grpc.CheckProtos;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.station.compliance.ComplianceComposer;
-import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeService;
 import cn.jincheng.brigades.station.domain.BrigadeWriter;
@@ -66,7 +66,7 @@ public class AcceptanceService {
         ComplianceComposer.Result compliance = composer.compose(caller, brigadeId, year);
         boolean overridden = result == Result.PASS && !compliance.compliant();
         if (overridden && (overrideReason == null || overrideReason.isBlank())) {
-            throw new cn.jincheng.brigades.common.errors.ValidationException("overrideReason",
+            throw new cn.jincheng.brigades.common.domain.errors.ValidationException("overrideReason",
                     "the compliance snapshot is not compliant: a PASS needs the reason for the override");
         }
         Inspection inspection = new Inspection(UUID.randomUUID().toString(), year, stage, result,
@@ -77,12 +77,12 @@ public class AcceptanceService {
         writer.modify(brigadeId, current -> {
             requireInspectable(current, year, stage); // again, on what is stored now
             Brigade after = followOutcome(current.withInspection(inspection), year, caller);
-            Document request = new Document("year", year).append("stage", stage.name()).append("result", result.name())
+            AuditView request = new AuditView("year", year).append("stage", stage.name()).append("result", result.name())
                     .append("notes", inspection.notes()).append("overrideReason", inspection.overrideReason());
-            Document record = new Document("inspectionId", inspection.id()).append("compliant", compliance.compliant())
+            AuditView record = new AuditView("inspectionId", inspection.id()).append("compliant", compliance.compliant())
                     .append("overridden", overridden).append("outcome", Outcome.of(after.mode(), after.inspections(), year).name());
             return new BrigadeWriter.Change(after, AuditEntry.of(caller, time.now(), brigadeId, "acceptance.inspection",
-                    new Document("outcome", Outcome.of(current.mode(), current.inspections(), year).name()), record,
+                    new AuditView("outcome", Outcome.of(current.mode(), current.inspections(), year).name()), record,
                     request));
         });
         return inspection;

@@ -2,7 +2,7 @@ package cn.jincheng.brigades.station.acceptance;
 
 import java.util.List;
 
-import cn.jincheng.brigades.common.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
 
 /** The compliance of a brigade at the moment of an inspection, with the catalog versions used. */
 public record Snapshot(boolean compliant, String tier, List<String> standards, List<CheckResult> checks) {

@@ -8,11 +8,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.compliance.CheckProtos;
-import cn.jincheng.brigades.common.errors.DependencyUnavailableException;
-import cn.jincheng.brigades.common.errors.NotFoundException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.grpc.CheckProtos;
+import cn.jincheng.brigades.common.domain.errors.DependencyUnavailableException;
+import cn.jincheng.brigades.common.domain.errors.NotFoundException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.compliance.v1.Severity;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;

@@ -8,8 +8,8 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
-import cn.jincheng.brigades.common.client.DependencyClient;
-import cn.jincheng.brigades.common.telemetry.ClientTelemetry;
+import cn.jincheng.brigades.common.grpc.client.DependencyClient;
+import cn.jincheng.brigades.common.grpc.telemetry.ClientTelemetry;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
 import cn.jincheng.brigades.proto.staffing.v1.EvaluateComplianceRequest;

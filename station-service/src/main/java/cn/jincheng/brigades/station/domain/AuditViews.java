@@ -1,6 +1,6 @@
 package cn.jincheng.brigades.station.domain;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 
 /** What the audit trail records of a brigade and a milestone: the fields a change can touch. */
 public final class AuditViews {
@@ -8,23 +8,23 @@ public final class AuditViews {
     private AuditViews() {
     }
 
-    public static Document brigadeData(Brigade b) {
-        return new Document("version", b.version())
+    public static AuditView brigadeData(Brigade b) {
+        return new AuditView("version", b.version())
                 .append("constructionMode", b.mode().name())
                 .append("partner", b.partner())
                 .append("notes", b.notes())
                 .append("housing", housing(b.housing()));
     }
 
-    public static Document housing(Housing h) {
-        return new Document("floorAreaM2", h.floorAreaM2())
+    public static AuditView housing(Housing h) {
+        return new AuditView("floorAreaM2", h.floorAreaM2())
                 .append("siteAreaM2", h.siteAreaM2())
                 .append("garageBays", h.garageBays())
                 .append("rooms", h.rooms().stream().map(Enum::name).sorted().toList());
     }
 
-    public static Document milestone(Milestone m) {
-        Document d = new Document("id", m.id()).append("status", m.status().name())
+    public static AuditView milestone(Milestone m) {
+        AuditView d = new AuditView("id", m.id()).append("status", m.status().name())
                 .append("dueDate", m.dueDate().toString());
         if (m.evidence() != null) {
             d.append("evidence", m.evidence());
@@ -36,7 +36,7 @@ public final class AuditViews {
     }
 
     /** The brigade's data with its milestones: what a mode change touches. */
-    public static Document brigadeWithMilestones(Brigade b) {
+    public static AuditView brigadeWithMilestones(Brigade b) {
         return brigadeData(b).append("milestones", b.milestones().stream().map(AuditViews::milestone).toList());
     }
 }

@@ -9,16 +9,16 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.errors.StateConflictException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.imports.RowErrors;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.grpc.RowErrors;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
 import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 
@@ -84,7 +84,7 @@ public class BrigadeImports {
         }
         return errors.outcome(options, rows.size(), valid.size(), () -> brigades.importAll(caller.subject(), valid,
                 valid.stream().map(b -> AuditEntry.of(caller, time.now(), b.id(), "brigade.import", null,
-                        AuditViews.brigadeData(b), new Document("plan", plan.id()))).toList(), time.now()));
+                        AuditViews.brigadeData(b), new AuditView("plan", plan.id()))).toList(), time.now()));
     }
 
     private static String emptyToNull(String s) {

@@ -1,6 +1,6 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -1,20 +1,20 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.errors.NotFoundException;
-import cn.jincheng.brigades.common.errors.StaleVersionException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.errors.NotFoundException;
+import cn.jincheng.brigades.common.domain.errors.StaleVersionException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 
 /** Counties and brigades: reading in the caller's scope, editing under optimistic concurrency. */
 @Service
@@ -100,7 +100,7 @@ public class BrigadeService {
                     housing == null ? current.housing() : current.housing().apply(housing),
                     partner == null ? current.partner() : partner,
                     notes == null ? current.notes() : notes);
-            Document request = new Document();
+            AuditView request = new AuditView();
             if (housing != null) {
                 request.append("housing", housingRequest(housing));
             }
@@ -130,7 +130,7 @@ public class BrigadeService {
             Plan plan = plans.find(current.planId())
                     .orElseThrow(() -> new NotFoundException("plan", current.planId()));
             Brigade after = ModeChange.apply(current, plan, mode, start);
-            Document request = new Document("constructionMode", mode.name()).append("reason", reason)
+            AuditView request = new AuditView("constructionMode", mode.name()).append("reason", reason)
                     .append("effectiveDate", start.toString());
             return new BrigadeWriter.Change(after,
                     AuditEntry.of(caller, time.now(), id, "brigade.mode",
@@ -138,8 +138,8 @@ public class BrigadeService {
         });
     }
 
-    private static Document housingRequest(HousingPatch p) {
-        Document d = new Document();
+    private static AuditView housingRequest(HousingPatch p) {
+        AuditView d = new AuditView();
         if (p.floorAreaM2() != null) {
             d.append("floorAreaM2", p.floorAreaM2());
         }

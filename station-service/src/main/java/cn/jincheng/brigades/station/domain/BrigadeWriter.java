@@ -1,12 +1,12 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
-import cn.jincheng.brigades.common.errors.NotFoundException;
-import cn.jincheng.brigades.common.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.NotFoundException;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 
 /**
  * Read, decide, write-if-unchanged: the one way a brigade is changed. The decision function sees

@@ -2,7 +2,7 @@ package cn.jincheng.brigades.station.domain;
 
 import java.util.Set;
 
-import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.domain.errors.Validator;
 
 /** The housing fields a caller wants changed; null means "leave as is". */
 public record HousingPatch(Double floorAreaM2, Double siteAreaM2, Integer garageBays, Set<Room> rooms) {

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import cn.jincheng.brigades.common.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 
 /**
  * One milestone of one brigade. Transitions: PENDING or REJECTED → SUBMITTED (county, with

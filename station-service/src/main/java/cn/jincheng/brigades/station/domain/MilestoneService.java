@@ -1,20 +1,20 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.time.TimeSource;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.bson.Document;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 import org.springframework.stereotype.Service;
 
-import cn.jincheng.brigades.common.errors.NotFoundException;
-import cn.jincheng.brigades.common.errors.Validator;
-import cn.jincheng.brigades.common.identity.AccessPolicy;
-import cn.jincheng.brigades.common.identity.Caller;
+import cn.jincheng.brigades.common.domain.errors.NotFoundException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
+import cn.jincheng.brigades.common.domain.identity.Caller;
 
 /** Milestone submissions (county), decisions (city) and the supervision list of overdue ones. */
 @Service
@@ -47,7 +47,7 @@ public class MilestoneService {
             Milestone before = milestoneOf(current, milestoneId);
             Milestone submitted = before.submit(evidence, caller.subject(), time.now());
             return change(caller, current, before, submitted, "milestone.submit",
-                    new Document("milestoneId", milestoneId).append("evidence", evidence));
+                    new AuditView("milestoneId", milestoneId).append("evidence", evidence));
         });
         return milestoneOf(after, milestoneId);
     }
@@ -66,7 +66,7 @@ public class MilestoneService {
             Milestone before = milestoneOf(current, milestoneId);
             Milestone decided = before.decide(accept, comment, caller.subject(), time.now());
             return change(caller, current, before, decided, "milestone.decide",
-                    new Document("milestoneId", milestoneId).append("decision", accept ? "ACCEPT" : "REJECT")
+                    new AuditView("milestoneId", milestoneId).append("decision", accept ? "ACCEPT" : "REJECT")
                             .append("comment", comment));
         });
         return milestoneOf(after, milestoneId);
@@ -94,7 +94,7 @@ public class MilestoneService {
     }
 
     private BrigadeWriter.Change change(Caller caller, Brigade current, Milestone before, Milestone after,
-            String action, Document request) {
+            String action, AuditView request) {
         return new BrigadeWriter.Change(current.withMilestone(after), AuditEntry.of(caller, time.now(),
                 current.id(), action, AuditViews.milestone(before), AuditViews.milestone(after), request));
     }

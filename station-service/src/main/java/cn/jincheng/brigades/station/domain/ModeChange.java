@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import cn.jincheng.brigades.common.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 
 /**
  * How milestones follow a change of construction mode.

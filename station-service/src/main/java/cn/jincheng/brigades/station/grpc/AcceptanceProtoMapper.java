@@ -1,8 +1,8 @@
 package cn.jincheng.brigades.station.grpc;
 
 import cn.jincheng.brigades.common.grpc.ProtoTime;
-import cn.jincheng.brigades.common.compliance.CheckProtos;
-import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.grpc.CheckProtos;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
 import cn.jincheng.brigades.proto.station.v1.ComplianceSnapshot;
 import cn.jincheng.brigades.proto.station.v1.InspectionResult;

@@ -3,8 +3,8 @@ package cn.jincheng.brigades.station.grpc;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-import cn.jincheng.brigades.common.errors.ValidationException;
-import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
 
 /** Opaque page tokens (base64url of the position) and page sizes, checked the same way everywhere. */
 final class PageTokens {

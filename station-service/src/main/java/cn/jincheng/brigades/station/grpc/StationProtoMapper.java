@@ -6,7 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
-import cn.jincheng.brigades.common.errors.ValidationException;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.County;
 import cn.jincheng.brigades.proto.station.v1.Housing;

@@ -8,10 +8,10 @@ import java.util.List;
 
 import org.bson.Document;
 
-import cn.jincheng.brigades.common.compliance.Area;
-import cn.jincheng.brigades.common.compliance.CheckResult;
-import cn.jincheng.brigades.common.compliance.Severity;
-import cn.jincheng.brigades.common.compliance.SourceStatus;
+import cn.jincheng.brigades.common.domain.compliance.Area;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 import cn.jincheng.brigades.station.acceptance.Inspection;
 import cn.jincheng.brigades.station.acceptance.Result;
 import cn.jincheng.brigades.station.acceptance.Snapshot;
@@ -35,7 +35,7 @@ final class BrigadeCodec {
     static final String LEVEL = "level";
     static final String MODE = "constructionMode";
     static final String REVISION = "revision";
-    static final String OUTBOX = cn.jincheng.brigades.common.audit.AuditOutbox.FIELD;
+    static final String OUTBOX = cn.jincheng.brigades.common.persistence.audit.AuditOutbox.FIELD;
 
     private BrigadeCodec() {
     }

@@ -27,10 +27,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
-import cn.jincheng.brigades.common.audit.AuditOutbox;
-import cn.jincheng.brigades.common.imports.ImportJournal;
-import cn.jincheng.brigades.common.mongo.MongoWrites;
-import cn.jincheng.brigades.common.audit.AuditEntry;
+import cn.jincheng.brigades.common.persistence.audit.AuditOutbox;
+import cn.jincheng.brigades.common.persistence.ImportJournal;
+import cn.jincheng.brigades.common.persistence.MongoWrites;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
 import cn.jincheng.brigades.station.domain.BrigadeRepository;

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import cn.jincheng.brigades.common.mongo.MongoWrites;
+import cn.jincheng.brigades.common.persistence.MongoWrites;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
 

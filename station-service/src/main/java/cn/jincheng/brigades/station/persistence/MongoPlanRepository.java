@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import cn.jincheng.brigades.common.mongo.MongoWrites;
+import cn.jincheng.brigades.common.persistence.MongoWrites;
 import cn.jincheng.brigades.station.domain.Plan;
 import cn.jincheng.brigades.station.domain.PlanRepository;
 

@@ -10,7 +10,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
-import cn.jincheng.brigades.common.seed.SeedFiles;
+import cn.jincheng.brigades.common.persistence.SeedFiles;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;

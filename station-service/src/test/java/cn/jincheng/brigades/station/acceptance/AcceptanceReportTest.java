@@ -19,10 +19,10 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.audit.AuditEntry;
-import cn.jincheng.brigades.common.errors.NotFoundException;
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.errors.NotFoundException;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.station.compliance.ComplianceComposer;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;

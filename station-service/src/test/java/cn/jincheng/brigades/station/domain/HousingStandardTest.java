@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.compliance.CheckResult;
-import cn.jincheng.brigades.common.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
 
 class HousingStandardTest {
 

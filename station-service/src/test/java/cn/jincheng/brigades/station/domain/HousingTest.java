@@ -6,9 +6,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.errors.FieldViolation;
-import cn.jincheng.brigades.common.errors.ValidationException;
-import cn.jincheng.brigades.common.errors.Validator;
+import cn.jincheng.brigades.common.domain.errors.FieldViolation;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
+import cn.jincheng.brigades.common.domain.errors.Validator;
 
 class HousingTest {
 

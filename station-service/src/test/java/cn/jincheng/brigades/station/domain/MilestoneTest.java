@@ -8,7 +8,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 
 class ModeChangeTest {
 

@@ -28,8 +28,8 @@ import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
-import cn.jincheng.brigades.common.identity.BearerCallCredentials;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
+import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 import cn.jincheng.brigades.proto.audit.v1.AuditEntry;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.BrigadeLevel;
@@ -137,7 +137,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         assertThat(code(() -> forged.listCounties(ListCountiesRequest.getDefaultInstance())))
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
         InternalTokenIssuer expired = new InternalTokenIssuer(
-                cn.jincheng.brigades.common.identity.IdentityKeyStore.loadOrCreate(
+                cn.jincheng.brigades.common.tokens.IdentityKeyStore.loadOrCreate(
                         DATA_DIR.resolve("keys/internal-identity.jwk")),
                 Duration.ofMinutes(-5), TestTime.clock());
         StationServiceGrpc.StationServiceBlockingStub stale = StationServiceGrpc.newBlockingStub(channel)
@@ -394,7 +394,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         // as a change's write leaves it when the process dies before the relay: entry and mark together
         database.getCollection("brigades").updateOne(new org.bson.Document("_id", "chengqu-beishidian"),
                 new org.bson.Document("$push", new org.bson.Document("outbox", orphan))
-                        .append("$set", new org.bson.Document(cn.jincheng.brigades.common.audit.AuditOutbox.PENDING, true)));
+                        .append("$set", new org.bson.Document(cn.jincheng.brigades.common.persistence.audit.AuditOutbox.PENDING, true)));
         seed.seedAgain();
         assertThat(as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder().setBrigadeId("chengqu-beishidian")
                 .build()).getEntriesList()).extracting(AuditEntry::getId).contains("crash-entry");
@@ -436,7 +436,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         StatusRuntimeException down = catchThrowableOfType(StatusRuntimeException.class, () -> as(ADMIN).getCompliance(
                 cn.jincheng.brigades.proto.station.v1.GetComplianceRequest.newBuilder().setBrigadeId("zezhou-gaodu").build()));
         assertThat(down.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(cn.jincheng.brigades.common.errors.GrpcErrors.errorInfo(down).orElseThrow().getMetadataMap())
+        assertThat(cn.jincheng.brigades.common.grpc.GrpcErrors.errorInfo(down).orElseThrow().getMetadataMap())
                 .containsEntry("service", "staffing-service");
 
         assertThat(code(() -> as(ZEZHOU_CLERK).getCompliance(cn.jincheng.brigades.proto.station.v1.GetComplianceRequest

@@ -15,9 +15,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
-import cn.jincheng.brigades.common.identity.Caller;
-import cn.jincheng.brigades.common.identity.InternalTokenIssuer;
-import cn.jincheng.brigades.common.identity.Role;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;

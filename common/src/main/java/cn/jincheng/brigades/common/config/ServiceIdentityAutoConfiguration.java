@@ -1,0 +1,43 @@
+package cn.jincheng.brigades.common.config;
+
+import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
+import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.grpc.server.GlobalServerInterceptor;
+import org.springframework.grpc.server.exception.GrpcExceptionHandler;
+
+import cn.jincheng.brigades.common.grpc.DomainExceptionHandler;
+
+/**
+ * What makes a gRPC service one of ours: every call carries a verified caller (or is refused),
+ * and domain refusals become gRPC status with details. Only where a gRPC server runs.
+ */
+@AutoConfiguration
+@ConditionalOnClass(name = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
+@EnableConfigurationProperties(IdentityProperties.class)
+public class ServiceIdentityAutoConfiguration {
+
+    @Bean
+    InternalTokenVerifier internalTokenVerifier(IdentityProperties properties, Clock clock) {
+        return new InternalTokenVerifier(properties.resolveKey(), clock);
+    }
+
+    @Bean
+    @GlobalServerInterceptor
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    CallerInterceptor callerInterceptor(InternalTokenVerifier verifier) {
+        return new CallerInterceptor(verifier);
+    }
+
+    @Bean
+    GrpcExceptionHandler domainExceptionHandler() {
+        return new DomainExceptionHandler();
+    }
+}
