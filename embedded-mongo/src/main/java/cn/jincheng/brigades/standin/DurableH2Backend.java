@@ -34,14 +34,33 @@ final class DurableH2Backend extends H2Backend {
      */
     static final int CACHE_MB = 1;
 
+    /**
+     * Made on first use: H2Backend's constructor opens the stored databases before this class's
+     * constructor runs. (No initializer, which would run after that and reset it.)
+     */
+    private StreamingCursors streaming;
+
     DurableH2Backend(String fileName) {
         super(new MVStore.Builder().fileName(fileName).cacheSize(CACHE_MB).open());
+    }
+
+    private synchronized StreamingCursors streaming() {
+        if (streaming == null) {
+            streaming = new StreamingCursors(getCursorRegistry());
+        }
+        return streaming;
+    }
+
+    @Override
+    public void close() {
+        streaming().close();
+        super.close();
     }
 
     /** Every database of the store has the secondary indexes mongo-java-server leaves out. */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
-        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry(), streaming());
     }
 
     @Override

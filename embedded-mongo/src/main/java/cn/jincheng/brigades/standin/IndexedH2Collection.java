@@ -1,8 +1,14 @@
 package cn.jincheng.brigades.standin;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.h2.mvstore.MVMap;
 
@@ -10,6 +16,9 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.StandInBridge;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.bson.Document;
 
@@ -31,10 +40,87 @@ final class IndexedH2Collection extends H2Collection {
     }
 
     private volatile Prepared last;
+    private final MVMap<Object, Document> data;
+    private final StreamingCursors streaming;
 
     IndexedH2Collection(MongoDatabase database, String collectionName, CollectionOptions options,
-            MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors) {
+            MVMap<Object, Document> data, MVMap<String, Object> meta, CursorRegistry cursors, StreamingCursors streaming) {
         super(database, collectionName, options, data, meta, cursors);
+        this.data = data;
+        this.streaming = streaming;
+    }
+
+    /**
+     * A query the store would collect whole before answering, answered as a stream instead when
+     * its order allows: unsorted, or sorted by {@code _id} (the ids alone are sorted, the documents
+     * read as the client asks for them). Any other order is sorted in memory, as before.
+     */
+    @Override
+    protected QueryResult matchDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector) {
+        Integer idOrder = idOrder(orderBy);
+        if (idOrder == null) {
+            return super.matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        return inIdOrder(query, new ArrayList<>(data.keySet()), idOrder, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    @Override
+    protected QueryResult matchDocuments(Document query, Iterable<Object> positions, Document orderBy, int numberToSkip,
+            int limit, int batchSize, Document fieldSelector) {
+        Integer idOrder = idOrder(orderBy);
+        if (idOrder == null) {
+            return super.matchDocuments(query, positions, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        }
+        List<Object> keys = new ArrayList<>();
+        positions.forEach(keys::add);
+        return inIdOrder(query, keys, idOrder, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    private QueryResult inIdOrder(Document query, List<Object> keys, int order, int numberToSkip, int limit,
+            int batchSize, Document fieldSelector) {
+        keys.sort(order > 0 ? ValueComparator.asc() : ValueComparator.desc());
+        Stream<Document> documents = keys.stream().map(this::getDocument).filter(Objects::nonNull);
+        return matchDocumentsFromStream(query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
+    }
+
+    /** 1 or -1 for no order or an order by _id alone; null for any other order. */
+    private Integer idOrder(Document orderBy) {
+        if (orderBy == null || orderBy.isEmpty()) {
+            return 1;
+        }
+        if (orderBy.size() == 1 && orderBy.get(getIdField()) instanceof Number n) {
+            return n.intValue() < 0 ? -1 : 1;
+        }
+        return null;
+    }
+
+    /** Unsorted results asked for in batches go out as a stream: the first batch now, the rest as the client asks. */
+    @Override
+    protected QueryResult matchDocumentsFromStream(Document query, Stream<Document> documentStream, int numberToSkip,
+            int limit, int batchSize, Comparator<Document> documentComparator, Document fieldSelector) {
+        if (documentComparator != null) {
+            return super.matchDocumentsFromStream(query, documentStream, numberToSkip, limit, batchSize,
+                    documentComparator, fieldSelector);
+        }
+        Stream<Document> matching = documentStream.filter(d -> documentMatchesQuery(d, query)).skip(Math.max(0, numberToSkip));
+        if (limit != 0) {
+            matching = matching.limit(Math.abs(limit));
+        }
+        if (fieldSelector != null && !fieldSelector.isEmpty()) {
+            matching = matching.map(StandInBridge.projection(fieldSelector, getIdField()));
+        }
+        Iterator<Document> remaining = matching.iterator();
+        List<Document> batch = new ArrayList<>();
+        // No batch size: the store's own callers (updates, deletes, counts, aggregations) and a
+        // client that asked for no batches get everything at once, as before.
+        while ((batchSize <= 0 || batch.size() < batchSize) && remaining.hasNext()) {
+            batch.add(remaining.next());
+        }
+        if (!remaining.hasNext() || limit < 0) {
+            return new QueryResult(batch);
+        }
+        return new QueryResult(batch, streaming.open(remaining));
     }
 
     /** The store builds an index it calls empty from every document; once built, it is not empty any more. */

@@ -15,8 +15,8 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
-import cn.jincheng.brigades.common.persistence.audit.AuditOutbox;
-import cn.jincheng.brigades.common.persistence.audit.AuditTrail;
+import cn.jincheng.brigades.common.persistence.AuditOutbox;
+import cn.jincheng.brigades.common.persistence.AuditTrail;
 import cn.jincheng.brigades.common.domain.ids.RecordIds;
 import cn.jincheng.brigades.common.persistence.ImportJournal;
 

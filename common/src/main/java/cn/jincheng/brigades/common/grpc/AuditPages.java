@@ -2,8 +2,7 @@ package cn.jincheng.brigades.common.grpc;
 
 import org.bson.Document;
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
-import cn.jincheng.brigades.common.persistence.audit.AuditChain;
-import cn.jincheng.brigades.common.persistence.audit.AuditTrail;
+import cn.jincheng.brigades.common.domain.audit.AuditLog;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -71,21 +70,21 @@ public final class AuditPages {
      * The page of the trail a ListAuditEntries request asks for. The caller's right to read the
      * brigade is checked by the service before (each knows its brigades its own way).
      */
-    public static ListAuditEntriesResponse list(AuditTrail trail, cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest r) {
+    public static ListAuditEntriesResponse list(AuditLog trail, cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest r) {
         int pageSize = pageSize(r.getPageSize());
         Position from = position(r.getPageToken());
         return page(trail.list(r.getBrigadeId(), from.beforeAt(), from.beforeId(), pageSize + 1), pageSize);
     }
 
     /** VerifyAuditChain, for CITY_ADMIN and CITY_INSPECTOR. */
-    public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verify(AuditTrail trail,
+    public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verify(AuditLog trail,
             cn.jincheng.brigades.common.domain.identity.Caller caller) {
         cn.jincheng.brigades.common.domain.identity.AccessPolicy.requireAuditVerification(caller);
         return verification(trail.verify());
     }
 
     /** A trail's verification as every service answers it. */
-    public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verification(AuditChain.Verification v) {
+    public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verification(AuditLog.Verification v) {
         var out = cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse.newBuilder().setVerified(v.verified())
                 .setEntries(v.entries()).setChains(v.chains());
         if (v.broken() != null) {

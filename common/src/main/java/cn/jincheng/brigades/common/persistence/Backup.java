@@ -20,8 +20,8 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 
-import cn.jincheng.brigades.common.persistence.audit.AuditChain;
-import cn.jincheng.brigades.common.persistence.audit.AuditTrail;
+import cn.jincheng.brigades.common.domain.audit.AuditLog;
+
 
 /**
  * Backup and restore through the MongoDB driver: every collection of every database of a server
@@ -116,7 +116,7 @@ public final class Backup {
                     load(db.getCollection(file.getFileName().toString().replace(".jsonl", "")), file);
                 }
             }
-            AuditChain.Verification v = new AuditTrail(db).verify();
+            AuditLog.Verification v = new AuditTrail(db).verify();
             System.out.println("restored " + db.getName() + ": " + v.entries() + " audit entries in " + v.chains()
                     + " chains, " + (v.verified() ? "verified" : "BROKEN"));
             if (!v.verified()) {

@@ -19,10 +19,8 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 
-import cn.jincheng.brigades.common.persistence.audit.AuditCodec;
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.audit.AuditView;
-import cn.jincheng.brigades.common.persistence.audit.AuditTrail;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 
 /**

@@ -18,7 +18,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Sorts;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
-import cn.jincheng.brigades.common.persistence.audit.AuditTrail;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.testing.LocalResources;

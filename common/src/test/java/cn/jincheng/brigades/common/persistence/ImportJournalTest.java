@@ -21,9 +21,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
 import cn.jincheng.brigades.common.testing.LocalResources;
-import cn.jincheng.brigades.common.persistence.audit.AuditCodec;
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
-import cn.jincheng.brigades.common.persistence.audit.AuditTrail;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.standin.StandInServer;

@@ -1,5 +1,7 @@
 package cn.jincheng.brigades.common.testing;
 
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.time.Clock;
@@ -25,6 +27,39 @@ public final class ArchitectureRules {
     public static JavaClasses mainClasses(String rootPackage) {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(rootPackage);
+    }
+
+    /**
+     * Domains are plain Java: rules and records only, no storage, wire or framework types. Mapping
+     * to BSON and protobuf happens at the edges (persistence, grpc); Spring wires the domain from
+     * config.
+     */
+    public static final ArchRule DOMAIN_IS_PLAIN_JAVA = noClasses().that().resideInAPackage("..domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.bson..", "com.mongodb..", "io.grpc..",
+                    "com.google.protobuf..", "com.google.rpc..", "cn.jincheng.brigades.proto..", "org.springframework..")
+            .because("the domain holds the rules in plain Java; BSON, protobuf, gRPC and Spring stay at the edges");
+
+    /**
+     * The same four roles in every service: gRPC adapters and the persistence both serve the domain,
+     * neither knows the other, and only config (with the application class) wires them together.
+     *
+     * @param root the module's root package, e.g. {@code cn.jincheng.brigades.station}
+     */
+    public static ArchRule layers(String root) {
+        return layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("gRPC").definedBy(root + ".grpc..")
+                .layer("Domain").definedBy(root + ".domain..")
+                .layer("Persistence").definedBy(root + ".persistence..")
+                .layer("Config").definedBy(root + ".config..", root)
+                .whereLayer("gRPC").mayOnlyBeAccessedByLayers("Config")
+                .whereLayer("Persistence").mayOnlyBeAccessedByLayers("Config")
+                .whereLayer("Domain").mayOnlyBeAccessedByLayers("gRPC", "Persistence", "Config")
+                .whereLayer("Config").mayNotBeAccessedByAnyLayer();
+    }
+
+    /** No two packages of a module depend on each other, at any depth. */
+    public static ArchRule noPackageCycles(String root) {
+        return slices().matching(root + ".(**)").should().beFreeOfCycles();
     }
 
     /**

@@ -1,13 +1,9 @@
 package cn.jincheng.brigades.common.domain.imports;
 
-import java.time.DateTimeException;
-import java.time.LocalDate;
 import java.util.Map;
 
 import cn.jincheng.brigades.common.domain.errors.AccessDeniedException;
-import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.common.domain.errors.Validator;
-import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 
@@ -34,21 +30,6 @@ public final class ImportAccess {
         } catch (AccessDeniedException e) {
             v.check(false, "brigadeId", e.getMessage());
             return null;
-        }
-    }
-
-    /**
-     * A row's date, or null when absent. An impossible one (which the gateway, having parsed the
-     * file, never sends) refuses the call naming the row.
-     */
-    public static LocalDate date(boolean present, com.google.type.Date date, int row, String field) {
-        if (!present) {
-            return null;
-        }
-        try {
-            return ProtoTime.localDate(date);
-        } catch (DateTimeException e) {
-            throw new ValidationException("row " + row + " " + field, "is not a valid date");
         }
     }
 }

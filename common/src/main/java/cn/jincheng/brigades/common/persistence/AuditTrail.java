@@ -1,6 +1,7 @@
-package cn.jincheng.brigades.common.persistence.audit;
+package cn.jincheng.brigades.common.persistence;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.audit.AuditLog;
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.lt;
@@ -22,7 +23,6 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
-import cn.jincheng.brigades.common.persistence.MongoWrites;
 
 /**
  * A service's audit trail: append-only, and tamper-evident. The entries of each brigade form a
@@ -32,7 +32,7 @@ import cn.jincheng.brigades.common.persistence.MongoWrites;
  * removing or reordering an entry in the store breaks the chain at that entry, which
  * {@link #verify()} names. Every service keeps the entries of its own changes; the gateway merges.
  */
-public class AuditTrail {
+public class AuditTrail implements AuditLog {
 
     private static final int MAX_ATTEMPTS = 16;
     static final String ENTRY_ID_INDEX = "entryId_unique";
@@ -172,6 +172,7 @@ public class AuditTrail {
     }
 
     /** Entries of one brigade, newest first, strictly before the given position (null: from the newest). */
+    @Override
     public List<AuditEntry> list(String brigadeId, Instant beforeAt, String beforeId, int limit) {
         Bson filter = eq("brigadeId", brigadeId);
         if (beforeAt != null && beforeId != null) {
@@ -185,7 +186,8 @@ public class AuditTrail {
     }
 
     /** Re-checks every chain from its first entry; names the first broken entry, if any. */
-    public AuditChain.Verification verify() {
+    @Override
+    public AuditLog.Verification verify() {
         AuditChain.Checker checker = new AuditChain.Checker();
         audit.find().sort(Sorts.ascending("brigadeId", "seq")).batchSize(1000).forEach(checker::accept);
         return checker.result();

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.persistence.audit;
+package cn.jincheng.brigades.common.persistence;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,19 +7,11 @@ import java.util.HexFormat;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.common.domain.audit.AuditLog.Broken;
+import cn.jincheng.brigades.common.domain.audit.AuditLog.Verification;
+
 /** The hash that links audit entries, and the check of a whole trail. */
 public final class AuditChain {
-
-    /** The first entry that does not verify. */
-    public record Broken(String brigadeId, long seq, String entryId, String reason) {
-    }
-
-    /** The outcome of verifying a trail; {@code broken} is null when every chain holds. */
-    public record Verification(long entries, long chains, Broken broken) {
-        public boolean verified() {
-            return broken == null;
-        }
-    }
 
     private AuditChain() {
     }

@@ -1,5 +1,6 @@
-package cn.jincheng.brigades.common.persistence.audit;
+package cn.jincheng.brigades.common.persistence;
 
+import cn.jincheng.brigades.common.domain.audit.AuditLog;
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -136,7 +137,7 @@ class AuditTrailTest {
         AuditEntry again = entry("zezhou-gaodu", 6);
         trail.append(again);
         trail.append(AuditCodec.document(again)); // the same entry relayed again after a crash
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isTrue();
         assertThat(v.entries()).isEqualTo(11);
         assertThat(v.chains()).isEqualTo(2);
@@ -158,7 +159,7 @@ class AuditTrailTest {
         } finally {
             pool.shutdownNow();
         }
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isTrue();
         assertThat(v.entries()).isEqualTo(40);
     }
@@ -174,7 +175,7 @@ class AuditTrailTest {
         AuditEntry relayedByBoth = entry("zezhou-xiacun", 13);
         trail.append(relayedByBoth);
         otherProcess.append(relayedByBoth);
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isTrue();
         assertThat(v.entries()).isEqualTo(13);
         assertThat(database.getCollection("audit").find(new Document("_id", "zezhou-xiacun#13")).first()
@@ -187,7 +188,7 @@ class AuditTrailTest {
             trail.append(entry("gaoping-chenqu", i));
         }
         new AuditTrail(database).append(entry("gaoping-chenqu", 38)); // a restarted process knows no ends
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isTrue();
         assertThat(v.entries()).isEqualTo(38);
     }
@@ -217,7 +218,7 @@ class AuditTrailTest {
         batch.add(AuditCodec.document(entry("zezhou-c", 2))); // the same brigade twice: one by one
         batch.add(AuditCodec.document(entry("zezhou-d", 1)));
         trail.appendAll(batch);
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isTrue();
         assertThat(v.entries()).isEqualTo(7);
         assertThat(trail.list("zezhou-a", null, null, 10)).hasSize(3);
@@ -231,7 +232,7 @@ class AuditTrailTest {
         }
         database.getCollection("audit").updateOne(new Document("_id", "zezhou-dayang#3"),
                 new Document("$set", new Document("after.notes", "someone rewrote history")));
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isFalse();
         assertThat(v.broken().brigadeId()).isEqualTo("zezhou-dayang");
         assertThat(v.broken().seq()).isEqualTo(3);
@@ -244,7 +245,7 @@ class AuditTrailTest {
             trail.append(entry("gaoping-macun", i));
         }
         database.getCollection("audit").deleteOne(new Document("_id", "gaoping-macun#2"));
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isFalse();
         assertThat(v.broken().seq()).isEqualTo(2);
         assertThat(v.broken().reason()).contains("missing");
@@ -260,7 +261,7 @@ class AuditTrailTest {
         second.put("actor", "admin");
         second.put("hash", AuditChain.hash(second));
         audit.replaceOne(new Document("_id", "yangcheng-runcheng#2"), second);
-        AuditChain.Verification v = trail.verify();
+        AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isFalse();
         assertThat(v.broken().seq()).isEqualTo(3);
         assertThat(v.broken().reason()).contains("link");

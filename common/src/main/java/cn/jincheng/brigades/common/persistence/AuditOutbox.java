@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.persistence.audit;
+package cn.jincheng.brigades.common.persistence;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import static com.mongodb.client.model.Filters.and;

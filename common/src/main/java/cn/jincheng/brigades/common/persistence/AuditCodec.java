@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.common.persistence.audit;
+package cn.jincheng.brigades.common.persistence;
 
 import java.util.Collection;
 import java.util.Date;

@@ -1,0 +1,56 @@
+package cn.jincheng.brigades.standin;
+
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * The streaming cursors of one server: opened into its cursor registry, and closed by the server
+ * after ten idle minutes, as MongoDB does, so that a client that went away leaves nothing open.
+ */
+final class StreamingCursors implements AutoCloseable {
+
+    static final Duration IDLE_TIMEOUT = Duration.ofMinutes(10);
+
+    private final CursorRegistry registry;
+    private final Set<StreamingCursor> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService reaper = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "stand-in-cursor-reaper");
+        t.setDaemon(true);
+        return t;
+    });
+
+    StreamingCursors(CursorRegistry registry) {
+        this.registry = registry;
+        reaper.scheduleWithFixedDelay(this::closeIdle, 1, 1, TimeUnit.MINUTES);
+    }
+
+    StreamingCursor open(Iterator<Document> remaining) {
+        StreamingCursor cursor = new StreamingCursor(registry.generateCursorId(), remaining);
+        registry.add(cursor);
+        open.add(cursor);
+        return cursor;
+    }
+
+    private void closeIdle() {
+        open.removeIf(cursor -> {
+            boolean gone = cursor.isEmpty() || cursor.idleNanos() > IDLE_TIMEOUT.toNanos();
+            if (gone) {
+                registry.remove(cursor);
+            }
+            return gone;
+        });
+    }
+
+    @Override
+    public void close() {
+        reaper.shutdownNow();
+    }
+}
