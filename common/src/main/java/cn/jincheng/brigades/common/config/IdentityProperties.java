@@ -1,7 +1,8 @@
 package cn.jincheng.brigades.common.config;
 
-import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
 
 /**
  * Where the gateway's identity-signing key comes from.
@@ -14,12 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record IdentityProperties(String jwk, String keyFile) {
 
     public com.nimbusds.jose.jwk.ECKey resolveKey() {
-        if (jwk != null && !jwk.isBlank()) {
-            return IdentityKeyStore.parse(jwk);
-        }
-        if (keyFile == null || keyFile.isBlank()) {
-            throw new IllegalStateException("set brigades.identity.jwk or brigades.identity.key-file");
-        }
-        return IdentityKeyStore.loadOrCreate(java.nio.file.Path.of(keyFile));
+        return IdentityKeyStore.resolve(jwk, keyFile, "brigades.identity");
     }
 }

@@ -1,7 +1,5 @@
 package cn.jincheng.brigades.common.config;
 
-import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
-import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
 import java.time.Clock;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -14,6 +12,8 @@ import org.springframework.grpc.server.GlobalServerInterceptor;
 import org.springframework.grpc.server.exception.GrpcExceptionHandler;
 
 import cn.jincheng.brigades.common.grpc.DomainExceptionHandler;
+import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
+import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
 
 /**
  * What makes a gRPC service one of ours: every call carries a verified caller (or is refused),
@@ -21,12 +21,14 @@ import cn.jincheng.brigades.common.grpc.DomainExceptionHandler;
  */
 @AutoConfiguration
 @ConditionalOnClass(name = "org.springframework.boot.grpc.server.autoconfigure.GrpcServerFactoryAutoConfiguration")
-@EnableConfigurationProperties(IdentityProperties.class)
+@EnableConfigurationProperties({ IdentityProperties.class, StationIdentityProperties.class })
 public class ServiceIdentityAutoConfiguration {
 
+    /** Users signed by the gateway; station-service itself too, where its key is configured. */
     @Bean
-    InternalTokenVerifier internalTokenVerifier(IdentityProperties properties, Clock clock) {
-        return new InternalTokenVerifier(properties.resolveKey(), clock);
+    InternalTokenVerifier internalTokenVerifier(IdentityProperties gateway, StationIdentityProperties station,
+            Clock clock) {
+        return new InternalTokenVerifier(gateway.resolveKey(), station.configured() ? station.resolveKey() : null, clock);
     }
 
     @Bean

@@ -20,8 +20,6 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Updates;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
-import cn.jincheng.brigades.common.domain.audit.AuditView;
-import cn.jincheng.brigades.common.domain.identity.Caller;
 
 /**
  * Stores the documents of one import all or none, with their audit entries, without transactions.
@@ -54,28 +52,21 @@ public final class ImportJournal {
     public static final class Batch {
         private final Map<String, List<Document>> documents = new LinkedHashMap<>();
         private final List<AuditEntry> entries = new ArrayList<>();
-        private final Map<String, List<Map<String, ?>>> viewsPerBrigade = new LinkedHashMap<>();
 
         public Batch add(String collection, Document document) {
             documents.computeIfAbsent(collection, c -> new ArrayList<>()).add(document);
             return this;
         }
 
-        /** A document of a brigade, and how its audit entry shows it (see {@link #auditEachBrigade}). */
-        public Batch add(String collection, Document document, String brigadeId, Map<String, ?> view) {
-            viewsPerBrigade.computeIfAbsent(brigadeId, b -> new ArrayList<>()).add(view);
-            return add(collection, document);
-        }
 
-        /** One audit entry per brigade for what this import adds to it: the chains grow by one entry, not by a row each. */
-        public Batch auditEachBrigade(Caller caller, Instant at, String action, String listName) {
-            viewsPerBrigade.forEach((brigadeId, added) -> audit(AuditEntry.of(caller, at, brigadeId, action, null,
-                    new AuditView(listName, added), new AuditView("rows", added.size()))));
-            return this;
-        }
 
         public Batch audit(AuditEntry entry) {
             entries.add(entry);
+            return this;
+        }
+
+        public Batch audit(List<AuditEntry> more) {
+            entries.addAll(more);
             return this;
         }
 

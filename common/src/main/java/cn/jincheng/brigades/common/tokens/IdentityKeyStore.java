@@ -57,6 +57,17 @@ public final class IdentityKeyStore {
         }
     }
 
+    /** A key from a JWK given inline (a Secret), or else from a key file (local runs); {@code property} names the setting. */
+    public static ECKey resolve(String jwk, String keyFile, String property) {
+        if (jwk != null && !jwk.isBlank()) {
+            return parse(jwk);
+        }
+        if (keyFile == null || keyFile.isBlank()) {
+            throw new IllegalStateException("set " + property + ".jwk or " + property + ".key-file");
+        }
+        return loadOrCreate(Path.of(keyFile));
+    }
+
     public static ECKey parse(String jwkJson) {
         try {
             return ECKey.parse(jwkJson);

@@ -1,7 +1,5 @@
 package cn.jincheng.brigades.common.tokens;
 
-import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.common.domain.identity.Role;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,6 +13,8 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
 import cn.jincheng.brigades.common.domain.errors.UnauthenticatedException;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.testing.MovableClock;
 
 class InternalTokenVerifierTest {
@@ -45,5 +45,37 @@ class InternalTokenVerifierTest {
         String[] parts = token.split("\\.");
         String tampered = parts[0] + "." + parts[1] + "x." + parts[2];
         assertThatThrownBy(() -> verifier.verify(tampered)).isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
+    void stationServiceIsTrustedOnlyWithItsOwnKeyAndUsersOnlyWithTheGateways() throws Exception {
+        ECKey gateway = new ECKeyGenerator(Curve.P_256).keyID("gateway").generate();
+        ECKey station = new ECKeyGenerator(Curve.P_256).keyID("station").generate();
+        MovableClock clock = new MovableClock(Instant.parse("2019-11-15T02:00:00Z"));
+        InternalTokenVerifier verifier = new InternalTokenVerifier(gateway.toPublicJWK(), station.toPublicJWK(), clock);
+        Caller stationService = InternalTokenIssuer.stationService();
+        Caller admin = new Caller("admin", Role.CITY_ADMIN, null);
+
+        assertThat(verifier.verify(InternalTokenIssuer.forStation(station, Duration.ofMinutes(2), clock)
+                .issue(stationService))).isEqualTo(stationService);
+        assertThat(verifier.verify(new InternalTokenIssuer(gateway, Duration.ofMinutes(2), clock).issue(admin))).isEqualTo(admin);
+        // the gateway's key cannot make station-service, nor station-service's key a user
+        assertThatThrownBy(() -> verifier.verify(new InternalTokenIssuer(gateway, Duration.ofMinutes(2), clock)
+                .issue(stationService))).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> verifier.verify(InternalTokenIssuer.forStation(station, Duration.ofMinutes(2), clock)
+                .issue(admin))).isInstanceOf(UnauthenticatedException.class);
+        // a station token signed with the gateway's key claims the wrong signer
+        assertThatThrownBy(() -> verifier.verify(InternalTokenIssuer.forStation(gateway, Duration.ofMinutes(2), clock)
+                .issue(stationService))).isInstanceOf(UnauthenticatedException.class);
+        // and a service that does not trust station-service refuses it
+        assertThatThrownBy(() -> new InternalTokenVerifier(gateway.toPublicJWK(), clock).verify(InternalTokenIssuer
+                .forStation(station, Duration.ofMinutes(2), clock).issue(stationService)))
+                .isInstanceOf(UnauthenticatedException.class);
+    }
+
+    @Test
+    void noUserRoleClaimCanNameStationService() {
+        assertThat(Role.parse("STATION_SERVICE")).isNull();
+        assertThat(Role.parse("CITY_ADMIN")).isEqualTo(Role.CITY_ADMIN);
     }
 }

@@ -14,7 +14,13 @@ public final class AccessPolicy {
 
     /** Read anything: city roles everywhere, a county clerk in their own county only. */
     public static void requireRead(Caller caller, String countyId) {
+        requireRole(caller, "read", Role.CITY_ADMIN, Role.CITY_INSPECTOR, Role.FIRE_DEPT, Role.COUNTY_CLERK);
         requireCounty(caller, countyId, "read");
+    }
+
+    /** Keep a copy of the brigade directory current: station-service, and nobody else. */
+    public static void requireDirectoryPublisher(Caller caller) {
+        requireRole(caller, "keep the brigade directory", Role.STATION_SERVICE);
     }
 
     /** Edit brigade data (housing, milestone submissions, vehicles, equipment, staff, funding). */

@@ -4,16 +4,18 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import cn.jincheng.brigades.common.domain.errors.DependencyUnavailableException;
 import cn.jincheng.brigades.common.grpc.GrpcErrors;
 import cn.jincheng.brigades.common.grpc.identity.CallerContext;
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import cn.jincheng.brigades.common.grpc.telemetry.ClientTelemetry;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import io.grpc.CallCredentials;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
@@ -40,10 +42,19 @@ public final class DependencyClient<S extends AbstractStub<S>> implements AutoCl
     private final Duration deadline;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    private final Supplier<CallCredentials> credentials;
 
+    /** Calls on behalf of the current caller, whose identity is relayed. */
     public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Duration deadline,
             ClientTelemetry telemetry) {
+        this(service, target, stubFactory, deadline, telemetry, CallerContext::relay);
+    }
+
+    /** Calls with the given identity (a service calling as itself, not for a user). */
+    public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Duration deadline,
+            ClientTelemetry telemetry, Supplier<CallCredentials> credentials) {
         this.service = service;
+        this.credentials = credentials;
         this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().defaultLoadBalancingPolicy("round_robin")
                 .maxInboundMessageSize(16 * 1024 * 1024).intercept(telemetry.interceptor()).build();
         this.stub = stubFactory.apply(channel);
@@ -77,14 +88,14 @@ public final class DependencyClient<S extends AbstractStub<S>> implements AutoCl
         });
     }
 
-    /** The stub with the caller's identity and a fresh deadline, for calls that need more (streams). */
+    /** The stub with the identity and a fresh deadline, for calls that need more (streams). */
     public S stub() {
         // gRPC backs off longer and longer between reconnection attempts (up to two minutes); a
         // dependency that is back should be used at once, so a failing channel retries now.
         if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {
             channel.resetConnectBackoff();
         }
-        return stub.withCallCredentials(CallerContext.relay())
+        return stub.withCallCredentials(credentials.get())
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
