@@ -3,7 +3,6 @@ package cn.jincheng.brigades.station.domain;
 import java.util.List;
 import java.util.Optional;
 
-import cn.jincheng.brigades.station.acceptance.Inspection;
 
 /**
  * A township brigade: the aggregate station-service guards. Its milestones live inside it, so a

@@ -9,25 +9,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import cn.jincheng.brigades.common.domain.audit.AuditView;
-import org.springframework.stereotype.Service;
-
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.domain.audit.AuditView;
 import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.common.grpc.RowErrors;
+import cn.jincheng.brigades.common.domain.imports.ImportOptions;
+import cn.jincheng.brigades.common.domain.imports.ImportOutcome;
+import cn.jincheng.brigades.common.domain.imports.RowErrors;
 import cn.jincheng.brigades.common.domain.time.TimeSource;
-import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
-import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 
 /**
  * Bulk creation of brigades by the city administrator, e.g. a province loading its townships. A
  * new brigade joins the newest plan with that plan's milestones for its construction mode, exactly
  * as a seeded one does; ids are new (an existing id is a row error, never an overwrite).
  */
-@Service
 public class BrigadeImports {
 
     /** Ids appear in URLs: lower-case letters, digits and dashes, such as zezhou-gaodu. */
@@ -42,15 +39,18 @@ public class BrigadeImports {
     private final CountyRepository counties;
     private final PlanRepository plans;
     private final TimeSource time;
+    private final DirectorySync directory;
 
-    public BrigadeImports(BrigadeRepository brigades, CountyRepository counties, PlanRepository plans, TimeSource time) {
+    public BrigadeImports(BrigadeRepository brigades, CountyRepository counties, PlanRepository plans, TimeSource time,
+            DirectorySync directory) {
+        this.directory = directory;
         this.brigades = brigades;
         this.counties = counties;
         this.plans = plans;
         this.time = time;
     }
 
-    public ImportResult importBrigades(Caller caller, ImportOptions options, List<Row> rows) {
+    public ImportOutcome importBrigades(Caller caller, ImportOptions options, List<Row> rows) {
         AccessPolicy.requireCityAdmin(caller, "create brigades");
         Plan plan = plans.findAll().stream().max(Comparator.comparingInt(Plan::year))
                 .orElseThrow(() -> new StateConflictException("there is no plan for new brigades to join"));
@@ -82,9 +82,13 @@ public class BrigadeImports {
                         emptyToNull(row.partner()), emptyToNull(row.situation())));
             }
         }
-        return errors.outcome(options, rows.size(), valid.size(), () -> brigades.importAll(caller.subject(), valid,
-                valid.stream().map(b -> AuditEntry.of(caller, time.now(), b.id(), "brigade.import", null,
-                        AuditViews.brigadeData(b), new AuditView("plan", plan.id()))).toList(), time.now()));
+        return errors.outcome(options, rows.size(), valid.size(), () -> {
+            String importId = brigades.importAll(caller.subject(), valid, valid.stream().map(b -> AuditEntry.of(caller,
+                    time.now(), b.id(), "brigade.import", null, AuditViews.brigadeData(b), new AuditView("plan", plan.id())))
+                    .toList(), time.now());
+            directory.created(valid);
+            return importId;
+        });
     }
 
     private static String emptyToNull(String s) {

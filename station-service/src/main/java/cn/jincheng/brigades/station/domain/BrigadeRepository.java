@@ -1,11 +1,12 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 
 /** Where brigades live. Implementations write each change together with its audit entry. */
 public interface BrigadeRepository {
@@ -22,6 +23,12 @@ public interface BrigadeRepository {
 
     /** How many brigades the county has. */
     int countInCounty(String countyId);
+
+    /** How many brigades there are in all. */
+    long count();
+
+    /** Every brigade's id and county, for the copies of the directory other services keep. */
+    void forEachCounty(BiConsumer<String, String> brigadeAndCounty);
 
     /**
      * Replaces the stored brigade with {@code after} and records {@code audit}, if and only if the

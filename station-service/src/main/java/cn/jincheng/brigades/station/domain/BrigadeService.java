@@ -1,23 +1,19 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
-import cn.jincheng.brigades.common.domain.time.TimeSource;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.audit.AuditView;
-import org.springframework.stereotype.Service;
-
 import cn.jincheng.brigades.common.domain.errors.NotFoundException;
 import cn.jincheng.brigades.common.domain.errors.StaleVersionException;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 
 /** Counties and brigades: reading in the caller's scope, editing under optimistic concurrency. */
-@Service
 public class BrigadeService {
 
     public static final int MAX_TEXT = 4000;

@@ -1,10 +1,8 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import java.util.function.Function;
 
-import org.springframework.stereotype.Component;
-
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.errors.NotFoundException;
 import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 
@@ -14,7 +12,6 @@ import cn.jincheng.brigades.common.domain.errors.StateConflictException;
  * another write got in between, the decision is made again on the fresh state, so a rule is always
  * checked against what is really stored and no change is ever lost or merged blindly.
  */
-@Component
 public class BrigadeWriter {
 
     /** The new state and the audit entry that explains it. */

@@ -1,23 +1,20 @@
 package cn.jincheng.brigades.station.domain;
 
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
-import cn.jincheng.brigades.common.domain.time.TimeSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.audit.AuditView;
-import org.springframework.stereotype.Service;
-
 import cn.jincheng.brigades.common.domain.errors.NotFoundException;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 
 /** Milestone submissions (county), decisions (city) and the supervision list of overdue ones. */
-@Service
 public class MilestoneService {
 
     private final BrigadeService brigadeService;

@@ -1,10 +1,9 @@
-package cn.jincheng.brigades.station.acceptance;
+package cn.jincheng.brigades.station.domain;
 
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
-import cn.jincheng.brigades.station.domain.ConstructionMode;
 
 /**
  * A brigade's acceptance outcome for a year, from its inspections alone: ACCEPTED when the latest

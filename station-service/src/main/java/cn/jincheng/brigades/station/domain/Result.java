@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.acceptance;
+package cn.jincheng.brigades.station.domain;
 
 public enum Result {
     PASS,

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.acceptance;
+package cn.jincheng.brigades.station.domain;
 
 /** Who inspects: the county on site, brigade by brigade; then the city checks the county's work. */
 public enum Stage {

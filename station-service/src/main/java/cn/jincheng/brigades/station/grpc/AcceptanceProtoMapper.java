@@ -1,18 +1,18 @@
 package cn.jincheng.brigades.station.grpc;
 
-import cn.jincheng.brigades.common.grpc.ProtoTime;
-import cn.jincheng.brigades.common.grpc.CheckProtos;
 import cn.jincheng.brigades.common.domain.errors.ValidationException;
+import cn.jincheng.brigades.common.grpc.CheckProtos;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
 import cn.jincheng.brigades.proto.station.v1.ComplianceSnapshot;
 import cn.jincheng.brigades.proto.station.v1.InspectionResult;
 import cn.jincheng.brigades.proto.station.v1.InspectionStage;
 import cn.jincheng.brigades.proto.station.v1.InspectionSummary;
 import cn.jincheng.brigades.proto.station.v1.Outcome;
-import cn.jincheng.brigades.station.acceptance.AcceptanceReport;
-import cn.jincheng.brigades.station.acceptance.Inspection;
-import cn.jincheng.brigades.station.acceptance.Result;
-import cn.jincheng.brigades.station.acceptance.Stage;
+import cn.jincheng.brigades.station.domain.Inspection;
+import cn.jincheng.brigades.station.domain.Result;
+import cn.jincheng.brigades.station.domain.Stage;
+import cn.jincheng.brigades.station.domain.acceptance.AcceptanceReport;
 
 /** Acceptance values ↔ station.v1. */
 final class AcceptanceProtoMapper {

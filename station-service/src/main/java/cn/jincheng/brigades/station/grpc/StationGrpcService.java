@@ -2,70 +2,76 @@ package cn.jincheng.brigades.station.grpc;
 
 import static cn.jincheng.brigades.common.grpc.Replies.reply;
 
-import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
+import cn.jincheng.brigades.common.domain.audit.AuditLog;
 import cn.jincheng.brigades.common.domain.errors.Validator;
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.common.grpc.AuditPages;
-import cn.jincheng.brigades.common.persistence.audit.AuditTrail;
+import cn.jincheng.brigades.common.grpc.CheckProtos;
+import cn.jincheng.brigades.common.grpc.ImportProtos;
+import cn.jincheng.brigades.common.grpc.ImportStream;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
+import cn.jincheng.brigades.common.grpc.identity.CallerContext;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
-import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.common.grpc.identity.CallerContext;
+import cn.jincheng.brigades.proto.imports.v1.ImportResult;
+import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
-import cn.jincheng.brigades.proto.station.v1.BrigadeStandard;
-import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest;
-import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsResponse;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
+import cn.jincheng.brigades.proto.station.v1.BrigadeStandard;
 import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
 import cn.jincheng.brigades.proto.station.v1.CountySupervision;
 import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.Decision;
+import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.GetComplianceRequest;
 import cn.jincheng.brigades.proto.station.v1.GetComplianceResponse;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
-import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
-import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
+import cn.jincheng.brigades.proto.station.v1.ImportBrigadesChunk;
+import cn.jincheng.brigades.proto.station.v1.Inspection;
+import cn.jincheng.brigades.proto.station.v1.InspectionResult;
+import cn.jincheng.brigades.proto.station.v1.InspectionStage;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest;
+import cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsResponse;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsResponse;
 import cn.jincheng.brigades.proto.station.v1.ListMilestonesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListMilestonesResponse;
 import cn.jincheng.brigades.proto.station.v1.Milestone;
+import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
-import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
-import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
-import cn.jincheng.brigades.proto.station.v1.Inspection;
-import cn.jincheng.brigades.proto.station.v1.InspectionResult;
-import cn.jincheng.brigades.proto.station.v1.InspectionStage;
-import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
-import cn.jincheng.brigades.proto.station.v1.ListInspectionsResponse;
-import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
-import cn.jincheng.brigades.station.acceptance.AcceptanceReport;
-import cn.jincheng.brigades.station.acceptance.AcceptanceService;
-import cn.jincheng.brigades.station.compliance.ComplianceComposer;
+import cn.jincheng.brigades.station.domain.BrigadeImports;
 import cn.jincheng.brigades.station.domain.BrigadePage;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
 import cn.jincheng.brigades.station.domain.BrigadeService;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
 import cn.jincheng.brigades.station.domain.MilestoneService;
-import cn.jincheng.brigades.common.domain.time.TimeSource;
-import cn.jincheng.brigades.common.grpc.ImportStream;
-import cn.jincheng.brigades.proto.imports.v1.ImportResult;
-import cn.jincheng.brigades.proto.station.v1.ImportBrigadesChunk;
-import cn.jincheng.brigades.station.domain.BrigadeImports;
+import cn.jincheng.brigades.station.domain.acceptance.AcceptanceReport;
+import cn.jincheng.brigades.station.domain.acceptance.AcceptanceService;
+import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
+import cn.jincheng.brigades.station.domain.compliance.Tier;
+import io.grpc.Context;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -83,13 +89,16 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     private final AcceptanceReport report;
     private final TimeSource time;
 
-    private final AuditTrail auditTrail;
+    private final AuditLog auditTrail;
 
     private final BrigadeImports imports;
+    private final Executor reportEvaluators;
 
     StationGrpcService(BrigadeService brigades, MilestoneService milestones,
             CountyRepository counties, ComplianceComposer compliance, AcceptanceService acceptance,
-            AcceptanceReport report, TimeSource time, AuditTrail auditTrail, BrigadeImports imports) {
+            AcceptanceReport report, TimeSource time, AuditLog auditTrail, BrigadeImports imports,
+            @Qualifier("reportEvaluators") Executor reportEvaluators) {
+        this.reportEvaluators = reportEvaluators;
         this.imports = imports;
         this.auditTrail = auditTrail;
         this.compliance = compliance;
@@ -140,7 +149,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
         Caller caller = caller();
         return new ImportStream<>(out, ImportBrigadesChunk::getOptions,
                 chunk -> chunk.getRowsList().stream().map(StationProtoMapper::importRow).toList(),
-                (options, rows) -> imports.importBrigades(caller, options, rows));
+                (options, rows) -> ImportProtos.result(imports.importBrigades(caller, ImportProtos.options(options), rows)));
     }
 
     @Override
@@ -213,8 +222,8 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
         reply(out, GetComplianceResponse.newBuilder().setBrigadeId(result.brigadeId())
                 .addAllStandards(result.standards()).setCompliant(result.compliant())
                 .setRulesApply(result.tier() != null)
-                .setTier(ComplianceComposer.tierName(result.tier()))
-                .setYear(result.year()).addAllChecks(result.checks()).build());
+                .setTier(Tier.name(result.tier()))
+                .setYear(result.year()).addAllChecks(result.checks().stream().map(CheckProtos::check).toList()).build());
     }
 
     @Override
@@ -225,7 +234,7 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
         ListBrigadeStandardsResponse.Builder response = ListBrigadeStandardsResponse.newBuilder();
         for (cn.jincheng.brigades.station.domain.Brigade b : brigades.inScope(caller(), emptyToNull(request.getCountyId()))) {
             response.addBrigades(BrigadeStandard.newBuilder().setBrigadeId(b.id()).setCountyId(b.countyId())
-                    .setLevel(b.level().name()).setTier(ComplianceComposer.tierName(ComplianceComposer.tier(b, year))));
+                    .setLevel(b.level().name()).setTier(Tier.name(ComplianceComposer.tier(b, year))));
         }
         reply(out, response.build());
     }
@@ -250,7 +259,8 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
     @Override
     public void getAcceptanceReport(GetAcceptanceReportRequest r, StreamObserver<AcceptanceRow> out) {
         ServerCallStreamObserver<AcceptanceRow> stream = (ServerCallStreamObserver<AcceptanceRow>) out;
-        report.stream(caller(), r.getYear(), emptyToNull(r.getCountyId()), row -> {
+        // the caller's identity and deadline live in the gRPC context: the evaluating threads get it too
+        report.stream(caller(), r.getYear(), emptyToNull(r.getCountyId()), Context.currentContextExecutor(reportEvaluators), row -> {
             if (!stream.isCancelled()) {
                 stream.onNext(AcceptanceProtoMapper.row(row));
             }

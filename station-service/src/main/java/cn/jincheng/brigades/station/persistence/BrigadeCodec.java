@@ -12,17 +12,17 @@ import cn.jincheng.brigades.common.domain.compliance.Area;
 import cn.jincheng.brigades.common.domain.compliance.CheckResult;
 import cn.jincheng.brigades.common.domain.compliance.Severity;
 import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
-import cn.jincheng.brigades.station.acceptance.Inspection;
-import cn.jincheng.brigades.station.acceptance.Result;
-import cn.jincheng.brigades.station.acceptance.Snapshot;
-import cn.jincheng.brigades.station.acceptance.Stage;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
 import cn.jincheng.brigades.station.domain.Housing;
+import cn.jincheng.brigades.station.domain.Inspection;
 import cn.jincheng.brigades.station.domain.Milestone;
 import cn.jincheng.brigades.station.domain.MilestoneStatus;
+import cn.jincheng.brigades.station.domain.Result;
 import cn.jincheng.brigades.station.domain.Room;
+import cn.jincheng.brigades.station.domain.Snapshot;
+import cn.jincheng.brigades.station.domain.Stage;
 
 /**
  * Brigade ↔ BSON. Dates are ISO strings (they sort as dates), instants are BSON dates. The
@@ -35,7 +35,7 @@ final class BrigadeCodec {
     static final String LEVEL = "level";
     static final String MODE = "constructionMode";
     static final String REVISION = "revision";
-    static final String OUTBOX = cn.jincheng.brigades.common.persistence.audit.AuditOutbox.FIELD;
+    static final String OUTBOX = cn.jincheng.brigades.common.persistence.AuditOutbox.FIELD;
 
     private BrigadeCodec() {
     }

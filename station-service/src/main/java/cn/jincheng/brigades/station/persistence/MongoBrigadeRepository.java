@@ -7,10 +7,9 @@ import static com.mongodb.client.model.Filters.in;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.bson.Document;
@@ -27,10 +26,10 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.result.UpdateResult;
 
-import cn.jincheng.brigades.common.persistence.audit.AuditOutbox;
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
+import cn.jincheng.brigades.common.persistence.AuditOutbox;
 import cn.jincheng.brigades.common.persistence.ImportJournal;
 import cn.jincheng.brigades.common.persistence.MongoWrites;
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
 import cn.jincheng.brigades.station.domain.BrigadeRepository;
@@ -41,7 +40,7 @@ import cn.jincheng.brigades.station.domain.StoredBrigade;
  * one single-document write: the entry goes into the document's outbox in the same update, then
  * moves to the audit collection. A crash between the two leaves it in the outbox, from where
  * {@link #relayOutboxes()} moves it at the next start, so no change is ever without its entry.
- * (Multi-document transactions are not available on the embedded store; this works on both.)
+ * A single-document write is atomic on MongoDB without a transaction.
  */
 @Repository
 class MongoBrigadeRepository implements BrigadeRepository {
@@ -98,41 +97,30 @@ class MongoBrigadeRepository implements BrigadeRepository {
         return result;
     }
 
-    /**
-     * Every brigade (of a county) in id order, read as the ids first and then the brigades by id,
-     * {@value #FOR_EACH_BATCH} at a time. One sorted query would be simpler, but a store that sorts
-     * in memory (the embedded one) holds every matching brigade at once to sort them: at 40,000
-     * brigades that ran station-service out of heap. The ids alone are a few megabytes.
-     */
+    /** Every brigade (of a county) in id order: one query on the {countyId, _id} index (or _id), its cursor streamed. */
     @Override
     public void forEach(String countyId, Consumer<Brigade> consumer) {
         Bson filter = countyId == null ? new Document() : eq(BrigadeCodec.COUNTY, countyId);
-        List<String> ids = new ArrayList<>();
-        brigades.find(filter).projection(Projections.include(BrigadeCodec.ID)).forEach(d -> ids.add(d.getString(BrigadeCodec.ID)));
-        java.util.Collections.sort(ids);
-        for (int from = 0; from < ids.size(); from += FOR_EACH_BATCH) {
-            List<String> batch = ids.subList(from, Math.min(ids.size(), from + FOR_EACH_BATCH));
-            Map<String, Brigade> found = new HashMap<>();
-            brigades.find(in(BrigadeCodec.ID, batch)).projection(Projections.exclude(BrigadeCodec.OUTBOX))
-                    .forEach(d -> found.put(d.getString(BrigadeCodec.ID), BrigadeCodec.brigade(d)));
-            batch.stream().map(found::get).filter(java.util.Objects::nonNull).forEach(consumer);
-        }
+        brigades.find(filter).projection(Projections.exclude(BrigadeCodec.OUTBOX)).sort(Sorts.ascending(BrigadeCodec.ID))
+                .batchSize(STREAM_BATCH).forEach(d -> consumer.accept(BrigadeCodec.brigade(d)));
     }
 
-    static final int FOR_EACH_BATCH = 500;
+    static final int STREAM_BATCH = 500;
 
-    /**
-     * The ids of the county's brigades, read through the {countyId, _id} index (covered on MongoDB)
-     * and counted. Not countDocuments or a $group over the collection: the embedded store runs
-     * those over every brigade document, which at 40,000 brigades took longer than the deadline.
-     */
     @Override
     public int countInCounty(String countyId) {
-        int count = 0;
-        for (Document ignored : brigades.find(eq(BrigadeCodec.COUNTY, countyId)).projection(Projections.include(BrigadeCodec.ID))) {
-            count++;
-        }
-        return count;
+        return (int) brigades.countDocuments(eq(BrigadeCodec.COUNTY, countyId));
+    }
+
+    @Override
+    public long count() {
+        return brigades.countDocuments();
+    }
+
+    @Override
+    public void forEachCounty(BiConsumer<String, String> brigadeAndCounty) {
+        brigades.find().projection(Projections.include(BrigadeCodec.ID, BrigadeCodec.COUNTY)).batchSize(5_000)
+                .forEach(d -> brigadeAndCounty.accept(d.getString(BrigadeCodec.ID), d.getString(BrigadeCodec.COUNTY)));
     }
 
     @Override

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.acceptance;
+package cn.jincheng.brigades.station.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.station.domain.ConstructionMode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

@@ -19,18 +19,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-import cn.jincheng.brigades.common.testing.TestTime;
-
 import com.google.type.Date;
-
-import cn.jincheng.brigades.common.grpc.ProtoTime;
 import com.mongodb.client.MongoDatabase;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
+import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 import cn.jincheng.brigades.proto.audit.v1.AuditEntry;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.BrigadeLevel;
 import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
@@ -42,7 +41,6 @@ import cn.jincheng.brigades.proto.station.v1.Decision;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.HousingPatch;
-import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
@@ -394,7 +392,7 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         // as a change's write leaves it when the process dies before the relay: entry and mark together
         database.getCollection("brigades").updateOne(new org.bson.Document("_id", "chengqu-beishidian"),
                 new org.bson.Document("$push", new org.bson.Document("outbox", orphan))
-                        .append("$set", new org.bson.Document(cn.jincheng.brigades.common.persistence.audit.AuditOutbox.PENDING, true)));
+                        .append("$set", new org.bson.Document(cn.jincheng.brigades.common.persistence.AuditOutbox.PENDING, true)));
         seed.seedAgain();
         assertThat(as(ADMIN).listAuditEntries(ListAuditEntriesRequest.newBuilder().setBrigadeId("chengqu-beishidian")
                 .build()).getEntriesList()).extracting(AuditEntry::getId).contains("crash-entry");

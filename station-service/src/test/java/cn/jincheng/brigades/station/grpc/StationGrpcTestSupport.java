@@ -1,9 +1,5 @@
 package cn.jincheng.brigades.station.grpc;
 
-import cn.jincheng.brigades.standin.StandInServer;
-import cn.jincheng.brigades.common.testing.LocalResources;
-import cn.jincheng.brigades.common.testing.ServiceClient;
-
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
@@ -16,9 +12,12 @@ import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.ServiceClient;
+import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
+import cn.jincheng.brigades.standin.StandInServer;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
@@ -48,6 +47,7 @@ abstract class StationGrpcTestSupport {
         registry.add("spring.grpc.server.port", () -> PORT);
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", () -> DATA_DIR.resolve("keys/internal-identity.jwk").toString());
+        registry.add("brigades.station-identity.key-file", () -> DATA_DIR.resolve("keys/station-identity.jwk").toString());
         // nothing listens there: compliance of an active brigade finds equipment-service down
         registry.add("brigades.dependencies.equipment.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);
         registry.add("brigades.dependencies.staffing.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);

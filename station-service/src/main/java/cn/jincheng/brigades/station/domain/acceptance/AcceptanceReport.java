@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.acceptance;
+package cn.jincheng.brigades.station.domain.acceptance;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,28 +8,23 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
-import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
-import org.springframework.stereotype.Service;
-
-import io.grpc.Context;
-import jakarta.annotation.PreDestroy;
-
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.proto.compliance.v1.Check;
-import cn.jincheng.brigades.proto.compliance.v1.Severity;
-import cn.jincheng.brigades.station.compliance.ComplianceComposer;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeRepository;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
+import cn.jincheng.brigades.station.domain.Inspection;
+import cn.jincheng.brigades.station.domain.Outcome;
 import cn.jincheng.brigades.station.domain.PlanRepository;
+import cn.jincheng.brigades.station.domain.Stage;
+import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
 
 /**
  * The acceptance report of a year: brigades are read in id order and handled a chunk at a time —
@@ -40,7 +35,6 @@ import cn.jincheng.brigades.station.domain.PlanRepository;
  * equipment-service after (the headcount sizes equipment rules), so one chunk at a time left each
  * service idle while the other worked. Rows still go out in id order.
  */
-@Service
 public class AcceptanceReport {
 
     /** One row, as the report shows it; {@code compliant} null when not evaluated. */
@@ -50,13 +44,12 @@ public class AcceptanceReport {
 
     static final int CHUNK = 500;
     /** Chunks being evaluated besides the one whose rows go out next. */
-    static final int AHEAD = 1;
+    public static final int AHEAD = 1;
 
     private final BrigadeRepository brigades;
     private final CountyRepository counties;
     private final ComplianceComposer composer;
     private final PlanRepository plans;
-    private final ExecutorService evaluators = Executors.newFixedThreadPool(AHEAD + 1, evaluatorThreads());
 
     public AcceptanceReport(BrigadeRepository brigades, CountyRepository counties, ComplianceComposer composer,
             PlanRepository plans) {
@@ -66,7 +59,13 @@ public class AcceptanceReport {
         this.plans = plans;
     }
 
-    public void stream(Caller caller, int year, String countyId, Consumer<Row> out) {
+    /**
+     * Streams the rows of the year's report to {@code out}, in brigade id order.
+     *
+     * @param evaluators where chunks are evaluated ({@value #AHEAD} ahead of the one going out); it
+     *                   must carry the caller's call context (identity, deadline) to its threads
+     */
+    public void stream(Caller caller, int year, String countyId, Executor evaluators, Consumer<Row> out) {
         new Validator().check(plans.findAll().stream().anyMatch(p -> p.covers(year)), "year",
                 "no plan covers " + year).throwIfInvalid();
         if (countyId != null) {
@@ -74,8 +73,7 @@ public class AcceptanceReport {
         }
         String scope = caller.isCountyClerk() ? caller.county() : countyId;
         Map<String, String> names = counties.findAll().stream().collect(Collectors.toMap(County::id, County::name));
-        // the caller's identity and deadline live in the gRPC context: the evaluating threads get it too
-        Executor inContext = Context.currentContextExecutor(evaluators);
+        Executor inContext = evaluators;
         Deque<CompletableFuture<List<ComplianceComposer.Evaluated>>> evaluating = new ArrayDeque<>();
         List<Brigade> chunk = new ArrayList<>(CHUNK);
         brigades.forEach(scope, brigade -> {
@@ -121,22 +119,9 @@ public class AcceptanceReport {
                 out.accept(new Row(b, countyName, null, List.of(), county, city, outcome, ""));
             } else {
                 List<String> failing = e.result().checks().stream()
-                        .filter(c -> c.getSeverity() == Severity.SEVERITY_REQUIRED && !c.getMet()).map(Check::getRule)
-                        .toList();
+                        .filter(c -> c.severity() == Severity.REQUIRED && !c.met()).map(CheckResult::rule).toList();
                 out.accept(new Row(b, countyName, e.result().compliant(), failing, county, city, outcome, ""));
             }
         }
-    }
-
-    @PreDestroy
-    void stop() {
-        evaluators.shutdownNow();
-    }
-
-    /** Named daemon threads: a report left running never keeps the service from stopping. */
-    private static CustomizableThreadFactory evaluatorThreads() {
-        CustomizableThreadFactory threads = new CustomizableThreadFactory("report-evaluator-");
-        threads.setDaemon(true);
-        return threads;
     }
 }

@@ -1,34 +1,36 @@
-package cn.jincheng.brigades.station.acceptance;
+package cn.jincheng.brigades.station.domain.acceptance;
 
 import java.util.List;
 import java.util.UUID;
 
+import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.audit.AuditView;
-import org.springframework.stereotype.Service;
-
-import cn.jincheng.brigades.common.grpc.CheckProtos;
 import cn.jincheng.brigades.common.domain.errors.StateConflictException;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.time.TimeSource;
-import cn.jincheng.brigades.station.compliance.ComplianceComposer;
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeService;
 import cn.jincheng.brigades.station.domain.BrigadeWriter;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
+import cn.jincheng.brigades.station.domain.Inspection;
 import cn.jincheng.brigades.station.domain.Milestone;
 import cn.jincheng.brigades.station.domain.MilestoneStatus;
+import cn.jincheng.brigades.station.domain.Outcome;
 import cn.jincheng.brigades.station.domain.Plan;
 import cn.jincheng.brigades.station.domain.PlanRepository;
+import cn.jincheng.brigades.station.domain.Result;
+import cn.jincheng.brigades.station.domain.Snapshot;
+import cn.jincheng.brigades.station.domain.Stage;
+import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
+import cn.jincheng.brigades.station.domain.compliance.Tier;
 
 /**
  * Year-end acceptance inspections. The snapshot is taken before anything is written: if a service
  * cannot complete it, nothing is recorded. The inspection, the acceptance milestone that follows
  * the outcome and the audit entry are one write of the brigade document.
  */
-@Service
 public class AcceptanceService {
 
     static final String ACCEPTANCE_MILESTONE = "acceptance";
@@ -72,8 +74,7 @@ public class AcceptanceService {
         Inspection inspection = new Inspection(UUID.randomUUID().toString(), year, stage, result,
                 notes == null ? "" : notes, overridden ? overrideReason : "", overridden, caller.subject(),
                 caller.role().name(), time.now(), new Snapshot(compliance.compliant(),
-                        ComplianceComposer.tierName(compliance.tier()), compliance.standards(),
-                        compliance.checks().stream().map(CheckProtos::fromProto).toList()));
+                        Tier.name(compliance.tier()), compliance.standards(), compliance.checks()));
         writer.modify(brigadeId, current -> {
             requireInspectable(current, year, stage); // again, on what is stored now
             Brigade after = followOutcome(current.withInspection(inspection), year, caller);

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.compliance;
+package cn.jincheng.brigades.station.domain.compliance;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -6,19 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.stereotype.Service;
-
-import cn.jincheng.brigades.common.grpc.CheckProtos;
+import cn.jincheng.brigades.common.domain.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
 import cn.jincheng.brigades.common.domain.errors.DependencyUnavailableException;
 import cn.jincheng.brigades.common.domain.errors.NotFoundException;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.proto.compliance.v1.Check;
-import cn.jincheng.brigades.proto.compliance.v1.Severity;
-import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;
-import cn.jincheng.brigades.proto.equipment.v1.BrigadeRef;
-import cn.jincheng.brigades.proto.equipment.v1.StandardTier;
-import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeService;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
@@ -28,18 +21,17 @@ import cn.jincheng.brigades.station.domain.PlanRepository;
 
 /**
  * A brigade's compliance for a year, composed from the areas of the services that own them:
- * this service's HOUSING (the plan's minimums), staffing-service's STAFFING and FUNDING (asked first: its headcount sizes the per-firefighter
- * equipment rules) and equipment-service's VEHICLES, EQUIPMENT and READINESS. This service knows
- * what picks the rules: the level, and the tier the mode gives — the full standard; the reduced
- * one for an ADAPTED brigade up to the year of its full-standard milestone; none for a DEFERRED town.
- * Many brigades cost two calls, whatever their number.
+ * this service's HOUSING (the plan's minimums), staffing-service's STAFFING and FUNDING (asked first:
+ * its headcount sizes the per-firefighter equipment rules) and equipment-service's VEHICLES,
+ * EQUIPMENT and READINESS. This service knows what picks the rules: the level, and the tier the mode
+ * gives — the full standard; the reduced one for an ADAPTED brigade up to the year of its
+ * full-standard milestone; none for a DEFERRED town. Many brigades cost two calls, whatever their number.
  */
-@Service
 public class ComplianceComposer {
 
     /** The composed answer; {@code tier} null means no rules apply. */
-    public record Result(String brigadeId, int year, List<String> standards, boolean compliant, StandardTier tier,
-            List<Check> checks) {
+    public record Result(String brigadeId, int year, List<String> standards, boolean compliant, Tier tier,
+            List<CheckResult> checks) {
     }
 
     /** One brigade of a batch: its result, or why it could not be evaluated. */
@@ -50,15 +42,15 @@ public class ComplianceComposer {
 
     private final BrigadeService brigades;
     private final PlanRepository plans;
-    private final EquipmentArea equipment;
-    private final StaffingArea staffing;
+    private final ComplianceArea staffing;
+    private final ComplianceArea equipment;
 
-    public ComplianceComposer(BrigadeService brigades, PlanRepository plans, EquipmentArea equipment,
-            StaffingArea staffing) {
+    public ComplianceComposer(BrigadeService brigades, PlanRepository plans, ComplianceArea staffing,
+            ComplianceArea equipment) {
         this.brigades = brigades;
         this.plans = plans;
-        this.equipment = equipment;
         this.staffing = staffing;
+        this.equipment = equipment;
     }
 
     /** One brigade; a service that does not answer makes the whole answer fail (naming it). */
@@ -80,26 +72,20 @@ public class ComplianceComposer {
     /** Many brigades with one call to each service; a service that fails marks its brigades. */
     public List<Evaluated> evaluate(List<Brigade> batch, int year) {
         List<Brigade> active = batch.stream().filter(b -> tier(b, year) != null).toList();
-        Map<String, BrigadeStaffing> staffed = new HashMap<>();
-        Map<String, BrigadeCompliance> equipped = new HashMap<>();
+        Map<String, AreaAnswer> staffed = new HashMap<>();
+        Map<String, AreaAnswer> equipped = new HashMap<>();
         DependencyUnavailableException problem = null;
         if (!active.isEmpty()) {
             try {
-                staffing.evaluate(active.stream().map(b -> cn.jincheng.brigades.proto.staffing.v1.BrigadeRef.newBuilder()
-                        .setBrigadeId(b.id()).setLevel(b.level().name()).setTier(tierName(tier(b, year))).build())
-                        .toList(), year).forEach(s -> staffed.put(s.getBrigadeId(), s));
+                staffing.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tier(b, year), null)).toList(),
+                        year).forEach(s -> staffed.put(s.brigadeId(), s));
             } catch (DependencyUnavailableException e) {
                 problem = e;
             }
             try {
-                equipment.evaluate(active.stream().map(b -> {
-                    BrigadeRef.Builder ref = BrigadeRef.newBuilder().setBrigadeId(b.id()).setLevel(b.level().name())
-                            .setTier(tier(b, year));
-                    if (staffed.containsKey(b.id())) {
-                        ref.setHeadcount(staffed.get(b.id()).getHeadcount());
-                    }
-                    return ref.build();
-                }).toList(), year).forEach(c -> equipped.put(c.getBrigadeId(), c));
+                equipment.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tier(b, year),
+                        staffed.containsKey(b.id()) ? staffed.get(b.id()).headcount() : null)).toList(), year)
+                        .forEach(c -> equipped.put(c.brigadeId(), c));
             } catch (DependencyUnavailableException e) {
                 problem = problem == null ? e : problem;
             }
@@ -107,7 +93,7 @@ public class ComplianceComposer {
         Map<String, Plan> planById = new HashMap<>();
         List<Evaluated> result = new ArrayList<>();
         for (Brigade b : batch) {
-            StandardTier tier = tier(b, year);
+            Tier tier = tier(b, year);
             if (tier == null) {
                 result.add(new Evaluated(b, new Result(b.id(), year, List.of(), true, null, List.of()), null));
             } else if (problem != null) {
@@ -121,45 +107,36 @@ public class ComplianceComposer {
         return result;
     }
 
-    private static Result combine(Brigade brigade, Plan plan, int year, StandardTier tier, BrigadeStaffing staffing,
-            BrigadeCompliance equipment) {
-        String brigadeId = brigade.id();
+    private static Result combine(Brigade brigade, Plan plan, int year, Tier tier, AreaAnswer staffing,
+            AreaAnswer equipment) {
         List<String> standards = new ArrayList<>();
-        List<Check> checks = new ArrayList<>();
-        if (tier == StandardTier.STANDARD_TIER_FULL && !plan.housing().minimums().isEmpty()) {
+        List<CheckResult> checks = new ArrayList<>();
+        if (tier == Tier.FULL && !plan.housing().minimums().isEmpty()) {
             // housing is this service's own area; the reduced standard asks for none
             standards.add(plan.id() + "@housing");
-            plan.housing().check(brigade.level(), brigade.housing()).forEach(c -> checks.add(CheckProtos.check(c)));
+            checks.addAll(plan.housing().check(brigade.level(), brigade.housing()));
         }
-        if (staffing != null) {
-            standards.add(staffing.getStandard());
-            checks.addAll(staffing.getChecksList());
+        for (AreaAnswer area : java.util.Arrays.asList(staffing, equipment)) {
+            if (area != null) {
+                standards.add(area.standard());
+                checks.addAll(area.checks());
+            }
         }
-        if (equipment != null) {
-            standards.add(equipment.getStandard());
-            checks.addAll(equipment.getChecksList());
-        }
-        boolean compliant = checks.stream().filter(c -> c.getSeverity() == Severity.SEVERITY_REQUIRED)
-                .allMatch(Check::getMet);
-        return new Result(brigadeId, year, standards, compliant, tier, checks);
-    }
-
-    /** FULL, REDUCED or NONE: how other services and the REST API name a tier. */
-    public static String tierName(StandardTier tier) {
-        return tier == null ? "NONE" : tier.name().substring("STANDARD_TIER_".length());
+        boolean compliant = checks.stream().filter(c -> c.severity() == Severity.REQUIRED).allMatch(CheckResult::met);
+        return new Result(brigade.id(), year, standards, compliant, tier, checks);
     }
 
     /** The standard that applies in {@code year}; null for a deferred town. */
-    public static StandardTier tier(Brigade brigade, int year) {
+    public static Tier tier(Brigade brigade, int year) {
         if (brigade.mode() == ConstructionMode.DEFERRED) {
             return null;
         }
         if (brigade.mode() == ConstructionMode.ADAPTED) {
             LocalDate deadline = brigade.milestone(FULL_STANDARD_MILESTONE).map(Milestone::dueDate).orElse(null);
             if (deadline == null || year <= deadline.getYear()) {
-                return StandardTier.STANDARD_TIER_REDUCED;
+                return Tier.REDUCED;
             }
         }
-        return StandardTier.STANDARD_TIER_FULL;
+        return Tier.FULL;
     }
 }

@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.acceptance;
+package cn.jincheng.brigades.station.domain.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,11 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -23,7 +24,6 @@ import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.errors.NotFoundException;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
-import cn.jincheng.brigades.station.compliance.ComplianceComposer;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeQuery;
 import cn.jincheng.brigades.station.domain.BrigadeRepository;
@@ -33,13 +33,15 @@ import cn.jincheng.brigades.station.domain.CountyRepository;
 import cn.jincheng.brigades.station.domain.Plan;
 import cn.jincheng.brigades.station.domain.PlanFixtures;
 import cn.jincheng.brigades.station.domain.PlanRepository;
+import cn.jincheng.brigades.station.domain.Result;
 import cn.jincheng.brigades.station.domain.StoredBrigade;
+import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
 import io.grpc.Context;
 
 /**
  * The report's chunking, with the composer replaced by one that records how it is called: the
- * next chunk is evaluated while one is, in the caller's gRPC context, and rows still go out in id
- * order, each once. (Composition itself is tested through the real services elsewhere.)
+ * next chunk is evaluated while one is, on the executor the gRPC layer hands in (carrying the
+ * caller's gRPC context, as the service's does), and rows still go out in id order, each once. (Composition itself is tested through the real services elsewhere.)
  */
 class AcceptanceReportTest {
 
@@ -48,13 +50,12 @@ class AcceptanceReportTest {
 
     private final List<Brigade> city = IntStream.range(0, AcceptanceReport.CHUNK * 3 + 17)
             .mapToObj(i -> withId(String.format("b%05d", i))).toList();
+    private final ExecutorService evaluators = Executors.newFixedThreadPool(AcceptanceReport.AHEAD + 1);
     private AcceptanceReport report;
 
     @AfterEach
     void stop() {
-        if (report != null) {
-            report.stop();
-        }
+        evaluators.shutdownNow();
     }
 
     private static Brigade withId(String id) {
@@ -69,7 +70,8 @@ class AcceptanceReportTest {
         report = new AcceptanceReport(new Brigades(city), new Counties(), composer, new Plans());
         List<String> ids = new ArrayList<>();
         Context.current().withValue(REQUEST, "report-1").run(
-                () -> report.stream(INSPECTOR, 2019, null, row -> ids.add(row.brigade().id())));
+                () -> report.stream(INSPECTOR, 2019, null, Context.currentContextExecutor(evaluators),
+                        row -> ids.add(row.brigade().id())));
 
         assertThat(ids).isEqualTo(city.stream().map(Brigade::id).toList());
         assertThat(composer.chunks).hasValue(4);
@@ -81,7 +83,7 @@ class AcceptanceReportTest {
     void aChunkThatFailsFailsTheReportWithItsOwnError() {
         report = new AcceptanceReport(new Brigades(city), new Counties(), new RecordingComposer(2), new Plans());
         List<String> ids = new ArrayList<>();
-        assertThatThrownBy(() -> report.stream(INSPECTOR, 2019, null, row -> ids.add(row.brigade().id())))
+        assertThatThrownBy(() -> report.stream(INSPECTOR, 2019, null, evaluators, row -> ids.add(row.brigade().id())))
                 .isInstanceOf(NotFoundException.class);
         assertThat(ids).hasSize(AcceptanceReport.CHUNK); // the first chunk went out; nothing after the failure
     }
@@ -148,6 +150,16 @@ class AcceptanceReportTest {
 
         @Override
         public int countInCounty(String countyId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public long count() {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void forEachCounty(java.util.function.BiConsumer<String, String> brigadeAndCounty) {
             throw new UnsupportedOperationException();
         }
 

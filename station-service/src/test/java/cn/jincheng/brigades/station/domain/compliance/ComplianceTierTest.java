@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.station.compliance;
+package cn.jincheng.brigades.station.domain.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.proto.equipment.v1.StandardTier;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
@@ -29,17 +28,17 @@ class ComplianceTierTest {
 
     @Test
     void theModePicksTheStandard() {
-        assertThat(ComplianceComposer.tier(brigade(ConstructionMode.SELF_BUILT), 2019)).isEqualTo(StandardTier.STANDARD_TIER_FULL);
-        assertThat(ComplianceComposer.tier(brigade(ConstructionMode.JOINT_ENTERPRISE), 2019)).isEqualTo(StandardTier.STANDARD_TIER_FULL);
-        assertThat(ComplianceComposer.tier(brigade(ConstructionMode.EXISTING), 2019)).isEqualTo(StandardTier.STANDARD_TIER_FULL);
+        assertThat(ComplianceComposer.tier(brigade(ConstructionMode.SELF_BUILT), 2019)).isEqualTo(Tier.FULL);
+        assertThat(ComplianceComposer.tier(brigade(ConstructionMode.JOINT_ENTERPRISE), 2019)).isEqualTo(Tier.FULL);
+        assertThat(ComplianceComposer.tier(brigade(ConstructionMode.EXISTING), 2019)).isEqualTo(Tier.FULL);
         assertThat(ComplianceComposer.tier(brigade(ConstructionMode.DEFERRED), 2019)).isNull();
     }
 
     @Test
     void anAdaptedBrigadeMeetsTheReducedStandardUntilItsThreeYearDeadline() {
         Brigade adapted = brigade(ConstructionMode.ADAPTED);
-        assertThat(ComplianceComposer.tier(adapted, 2019)).isEqualTo(StandardTier.STANDARD_TIER_REDUCED);
-        assertThat(ComplianceComposer.tier(adapted, 2022)).isEqualTo(StandardTier.STANDARD_TIER_REDUCED);
-        assertThat(ComplianceComposer.tier(adapted, 2023)).isEqualTo(StandardTier.STANDARD_TIER_FULL);
+        assertThat(ComplianceComposer.tier(adapted, 2019)).isEqualTo(Tier.REDUCED);
+        assertThat(ComplianceComposer.tier(adapted, 2022)).isEqualTo(Tier.REDUCED);
+        assertThat(ComplianceComposer.tier(adapted, 2023)).isEqualTo(Tier.FULL);
     }
 }
