@@ -7,10 +7,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
 
-import cn.jincheng.brigades.common.persistence.SeedFiles;
 import cn.jincheng.brigades.common.domain.time.TimeSource;
-import cn.jincheng.brigades.equipment.catalog.Catalog;
-import cn.jincheng.brigades.equipment.catalog.CatalogValidator;
+import cn.jincheng.brigades.common.persistence.SeedFiles;
+import cn.jincheng.brigades.equipment.domain.catalog.Catalog;
+import cn.jincheng.brigades.equipment.domain.catalog.CatalogRepository;
+import cn.jincheng.brigades.equipment.domain.catalog.CatalogValidator;
 
 /**
  * Publishes the seed catalog ({@code CATALOG_SEED_FILE}) as version 1 when the store has none.
@@ -22,10 +23,10 @@ class CatalogSeeder implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(CatalogSeeder.class);
 
     private final Resource seedFile;
-    private final CatalogStore store;
+    private final CatalogRepository store;
     private final TimeSource time;
 
-    CatalogSeeder(@Value("${brigades.catalog.seed-file}") Resource seedFile, CatalogStore store, TimeSource time) {
+    CatalogSeeder(@Value("${brigades.catalog.seed-file}") Resource seedFile, CatalogRepository store, TimeSource time) {
         this.seedFile = seedFile;
         this.store = store;
         this.time = time;
@@ -36,7 +37,7 @@ class CatalogSeeder implements SmartInitializingSingleton {
         if (store.latest().isPresent()) {
             return;
         }
-        Catalog seed = CatalogStore.catalog(SeedFiles.read(seedFile));
+        Catalog seed = CatalogCodec.catalog(SeedFiles.read(seedFile));
         Catalog first = new Catalog(seed.id(), 1, seed.title(), time.now(), "seed", seed.note(),
                 seed.defaultHeadcount(), seed.vehicleTypes(), seed.items(), seed.rules());
         CatalogValidator.validate(first);
@@ -45,5 +46,4 @@ class CatalogSeeder implements SmartInitializingSingleton {
                     seedFile.getFilename(), first.vehicleTypes().size(), first.items().size(), first.rules().size());
         }
     }
-
 }

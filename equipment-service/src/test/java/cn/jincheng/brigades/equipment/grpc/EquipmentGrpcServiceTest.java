@@ -1,8 +1,8 @@
 package cn.jincheng.brigades.equipment.grpc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,30 +11,28 @@ import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import cn.jincheng.brigades.standin.StandInServer;
-import cn.jincheng.brigades.common.grpc.GrpcErrors;
 import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
-import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
 import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.ServiceClient;
-import cn.jincheng.brigades.common.testing.StationStandIn;
+import cn.jincheng.brigades.common.testing.StationDirectory;
 import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
 import cn.jincheng.brigades.proto.compliance.v1.ComplianceArea;
 import cn.jincheng.brigades.proto.compliance.v1.Severity;
 import cn.jincheng.brigades.proto.compliance.v1.SourceStatus;
+import cn.jincheng.brigades.proto.directory.v1.BrigadeDirectoryReplicaGrpc;
+import cn.jincheng.brigades.proto.directory.v1.DirectoryEntry;
+import cn.jincheng.brigades.proto.directory.v1.GetReplicaStateRequest;
+import cn.jincheng.brigades.proto.directory.v1.ReplicateBrigadesRequest;
 import cn.jincheng.brigades.proto.equipment.v1.AddEquipmentRequest;
 import cn.jincheng.brigades.proto.equipment.v1.AddVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.BrigadeCompliance;
@@ -59,33 +57,31 @@ import cn.jincheng.brigades.proto.equipment.v1.UpdateVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.Vehicle;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleCategory;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleStatus;
+import cn.jincheng.brigades.standin.StandInServer;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.health.v1.HealthGrpc;
 
-/** equipment.v1 over a real channel against the embedded store, with station-service stood in for. */
+/** equipment.v1 over a real channel against the stand-in store, with the brigades station-service sends its directory copy. */
 @SpringBootTest
 @Import(TestTime.FixedClock.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EquipmentGrpcServiceTest {
 
     static final Path DATA_DIR = LocalResources.tempDir("equipment-test");
     static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
     static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
     static final int PORT = LocalResources.freePort();
-    static final int STATION_PORT = LocalResources.freePort();
-    static final StationStandIn STATION = new StationStandIn(STATION_PORT,
-            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), TestTime.clock()));
+    static final Path STATION_KEY = DATA_DIR.resolve("keys/station-identity.jwk");
+    /** The brigades the tests use, as station-service sends them to this service's directory copy. */
+    static final String[] BRIGADES = { "zezhou-gaodu", "zezhou-nancun", "zezhou-zhoucun", "zezhou-bagong",
+        "zezhou-dadonggou", "zezhou-dayang", "zezhou-unseen", "qinshui-zhongcun", "qinshui-jiafeng", "qinshui-xiaoyuan",
+        "qinshui-duanshi", "gaoping-macun", "gaoping-hexi", "lingchuan-fucheng" };
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller FIRE_DEPT = new Caller("firedept", Role.FIRE_DEPT, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
     static final Caller ZEZHOU = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
-
-    static {
-        STATION.start();
-    }
 
     static ServiceClient client;
 
@@ -94,8 +90,7 @@ class EquipmentGrpcServiceTest {
         registry.add("spring.grpc.server.port", () -> PORT);
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", KEY::toString);
-        registry.add("brigades.dependencies.station.address", () -> "127.0.0.1:" + STATION_PORT);
-        registry.add("brigades.dependencies.deadline", () -> "1s");
+        registry.add("brigades.station-identity.key-file", STATION_KEY::toString);
     }
 
     @BeforeAll
@@ -103,10 +98,15 @@ class EquipmentGrpcServiceTest {
         client = new ServiceClient(PORT, KEY);
     }
 
+    /** The service is up by now (the context starts before the first test): the brigades it should know. */
+    @BeforeEach
+    void directoryCopy() {
+        new StationDirectory(client.channel(), STATION_KEY).send(BRIGADES);
+    }
+
     @AfterAll
     static void disconnect() throws InterruptedException {
         client.close();
-        STATION.stop();
     }
 
     static EquipmentServiceGrpc.EquipmentServiceBlockingStub as(Caller caller) {
@@ -278,7 +278,6 @@ class EquipmentGrpcServiceTest {
     }
 
     @Test
-    @Order(50)
     void theCityAdministratorPublishesNewVersionsAndOldOnesStayReadable() {
         Catalog current = as(ADMIN).getCatalog(GetCatalogRequest.getDefaultInstance());
         Rule axe = Rule.newBuilder().setId("local.fire-axe").setArea(ComplianceArea.COMPLIANCE_AREA_EQUIPMENT)
@@ -312,27 +311,27 @@ class EquipmentGrpcServiceTest {
     }
 
     @Test
-    @Order(Integer.MAX_VALUE) // last: it stops the stand-in (un-annotated tests run at MAX_VALUE / 2)
-    void whenStationServiceIsDownTheAnswerNamesIt() throws Exception {
-        STATION.stop();
-        StatusRuntimeException e = failure(() -> as(ZEZHOU).listVehicles(ListVehiclesRequest.newBuilder()
-                .setBrigadeId("zezhou-unseen").build()));
-        assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(GrpcErrors.errorInfo(e).orElseThrow().getMetadataMap()).containsEntry("service", "station-service");
-        STATION.start();
-        // back within moments, without restarting this service
-        long giveUp = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        Status.Code code = null;
-        while (System.nanoTime() < giveUp) {
-            try {
-                as(ZEZHOU).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-unseen").build());
-                code = Status.Code.OK;
-                break;
-            } catch (StatusRuntimeException again) {
-                code = again.getStatus().getCode();
-                Thread.sleep(200);
-            }
-        }
-        assertThat(code).isEqualTo(Status.Code.OK);
+    void onlyStationServiceKeepsTheDirectoryCopyAndABrigadeItSendsIsKnownAtOnce() {
+        StationDirectory station = new StationDirectory(client.channel(), STATION_KEY);
+        assertThat(failure(() -> as(ADMIN).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-sent-later")
+                .build())).getStatus().getCode()).isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(station.send("zezhou-sent-later")).isEqualTo(1);
+        assertThat(station.send("zezhou-sent-later", "zezhou-gaodu")).isZero(); // held already: nothing changes
+        assertThat(as(ADMIN).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-sent-later").build())
+                .getVehiclesList()).isEmpty();
+        assertThat(station.stub().getReplicaState(GetReplicaStateRequest.getDefaultInstance()).getBrigades())
+                .isEqualTo(BRIGADES.length + 1);
+
+        ReplicateBrigadesRequest moveIt = ReplicateBrigadesRequest.newBuilder().addEntries(DirectoryEntry.newBuilder()
+                .setBrigadeId("zezhou-gaodu").setCountyId("gaoping")).build();
+        assertThat(failure(() -> client.as(BrigadeDirectoryReplicaGrpc.newBlockingStub(client.channel()), ADMIN)
+                .replicateBrigades(moveIt)).getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
+        // the gateway's key cannot make anyone station-service
+        Caller forged = new Caller("station-service", Role.STATION_SERVICE, null);
+        assertThat(failure(() -> client.as(BrigadeDirectoryReplicaGrpc.newBlockingStub(client.channel()), forged)
+                .replicateBrigades(moveIt)).getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(failure(() -> as(ZEZHOU).addVehicle(AddVehicleRequest.newBuilder().setBrigadeId("gaoping-macun")
+                .setType("RESCUE").setPlate("晋E39999").build())).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
     }
 }

@@ -1,4 +1,0 @@
-package cn.jincheng.brigades.equipment.catalog;
-
-public record ItemDefinition(String code, String nameZh, String nameEn, String kind, String unit) {
-}

@@ -1,6 +1,0 @@
-package cn.jincheng.brigades.equipment.catalog;
-
-/** What a rule counts. */
-public enum RuleKind {
-    VEHICLE_COUNT, EQUIPMENT_QUANTITY, DRILL_PASSED
-}

@@ -1,6 +1,0 @@
-package cn.jincheng.brigades.equipment.catalog;
-
-/** The full standard, or the reduced one an ADAPTED brigade meets first. */
-public enum Tier {
-    FULL, REDUCED
-}

@@ -1,4 +1,0 @@
-package cn.jincheng.brigades.equipment.catalog;
-
-public record VehicleType(String code, String nameZh, String nameEn, VehicleCategory category) {
-}

@@ -1,0 +1,4 @@
+package cn.jincheng.brigades.equipment.domain.catalog;
+
+public record VehicleType(String code, String nameZh, String nameEn, VehicleCategory category) {
+}

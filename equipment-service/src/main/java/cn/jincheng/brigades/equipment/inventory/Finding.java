@@ -1,9 +1,0 @@
-package cn.jincheng.brigades.equipment.inventory;
-
-/** What the fire department found of one item on site. */
-public enum Finding {
-    PRESENT,
-    DEFECTIVE,
-    EXPIRED,
-    MISSING
-}

@@ -1,5 +1,0 @@
-package cn.jincheng.brigades.equipment.inventory;
-
-/** One item's finding in an equipment check; {@code workingQuantity} null means "all of it". */
-public record ItemFinding(String itemId, Finding finding, Integer workingQuantity, String defect) {
-}
