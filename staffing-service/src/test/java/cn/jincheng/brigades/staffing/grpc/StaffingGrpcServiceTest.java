@@ -1,15 +1,18 @@
 package cn.jincheng.brigades.staffing.grpc;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -18,34 +21,36 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.google.type.Date;
 
-import cn.jincheng.brigades.standin.StandInServer;
-import cn.jincheng.brigades.common.grpc.ProtoTime;
-
 import cn.jincheng.brigades.common.domain.identity.Caller;
-import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
-import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
 import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.ServiceClient;
-import cn.jincheng.brigades.common.testing.StationStandIn;
+import cn.jincheng.brigades.common.testing.StationDirectory;
 import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
+import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
+import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 import cn.jincheng.brigades.proto.staffing.v1.AddFirefighterRequest;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
 import cn.jincheng.brigades.proto.staffing.v1.Employment;
 import cn.jincheng.brigades.proto.staffing.v1.EvaluateComplianceRequest;
 import cn.jincheng.brigades.proto.staffing.v1.Firefighter;
+import cn.jincheng.brigades.proto.staffing.v1.FirefighterRow;
 import cn.jincheng.brigades.proto.staffing.v1.FundingSource;
 import cn.jincheng.brigades.proto.staffing.v1.GetCountyFundingRequest;
 import cn.jincheng.brigades.proto.staffing.v1.GetCountyFundingResponse;
+import cn.jincheng.brigades.proto.staffing.v1.ImportFirefightersChunk;
 import cn.jincheng.brigades.proto.staffing.v1.ListFirefightersRequest;
 import cn.jincheng.brigades.proto.staffing.v1.PutFundingRequest;
 import cn.jincheng.brigades.proto.staffing.v1.RecordDepartureRequest;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
+import cn.jincheng.brigades.standin.StandInServer;
 import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
 
-/** staffing.v1 over a real channel against the embedded store, with station-service stood in for. */
+/** staffing.v1 over a real channel against the embedded store, with the brigades station-service sends its directory copy. */
 @SpringBootTest
 @Import(TestTime.FixedClock.class)
 class StaffingGrpcServiceTest {
@@ -54,17 +59,10 @@ class StaffingGrpcServiceTest {
     static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
     static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
     static final int PORT = LocalResources.freePort();
-    static final int STATION_PORT = LocalResources.freePort();
-    static final StationStandIn STATION = new StationStandIn(STATION_PORT,
-            new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(KEY), TestTime.clock()));
+    static final Path STATION_KEY = DATA_DIR.resolve("keys/station-identity.jwk");
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
     static final Caller QINSHUI = new Caller("clerk-qinshui", Role.COUNTY_CLERK, "qinshui");
-
-    static {
-        STATION.start();
-        STATION.know("qinshui-zhongcun", "qinshui-jiafeng", "qinshui-later-deferred");
-    }
 
     static ServiceClient client;
 
@@ -73,7 +71,7 @@ class StaffingGrpcServiceTest {
         registry.add("spring.grpc.server.port", () -> PORT);
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", KEY::toString);
-        registry.add("brigades.dependencies.station.address", () -> "127.0.0.1:" + STATION_PORT);
+        registry.add("brigades.station-identity.key-file", STATION_KEY::toString);
     }
 
     @BeforeAll
@@ -81,10 +79,16 @@ class StaffingGrpcServiceTest {
         client = new ServiceClient(PORT, KEY);
     }
 
+    /** The service is up by now: the brigades station-service has sent its directory copy. */
+    @BeforeEach
+    void directoryCopy() {
+        new StationDirectory(client.channel(), STATION_KEY).send("qinshui-zhongcun", "qinshui-jiafeng",
+                "qinshui-later-deferred", "qinshui-xiaoyuan", "zezhou-gaodu");
+    }
+
     @AfterAll
     static void disconnect() throws InterruptedException {
         client.close();
-        STATION.stop();
     }
 
     static StaffingServiceGrpc.StaffingServiceBlockingStub as(Caller caller) {
@@ -150,8 +154,7 @@ class StaffingGrpcServiceTest {
                 .setBrigadeId("qinshui-zhongcun").setPageToken(trail.getNextPageToken()).build());
         assertThat(rest.getEntriesList()).hasSize(10).allMatch(e -> e.getAction().equals("firefighter.add"));
 
-        GetCountyFundingResponse budget = as(QINSHUI).getCountyFunding(GetCountyFundingRequest.newBuilder()
-                .setCountyId("qinshui").setYear(2019).build());
+        GetCountyFundingResponse budget = as(QINSHUI).getCountyFunding(qinshuiBudget().build());
         assertThat(budget.getBrigadesList()).extracting(b -> b.getBrigadeId())
                 .containsExactly("qinshui-jiafeng", "qinshui-later-deferred", "qinshui-zhongcun");
         var zhongcun = budget.getBrigadesList().stream().filter(b -> b.getBrigadeId().equals("qinshui-zhongcun"))
@@ -216,6 +219,82 @@ class StaffingGrpcServiceTest {
                 .build()).forEachRemaining(out::add);
         assertThat(out.get(0).getStandard()).endsWith("@" + next.getVersion());
         assertThat(out.get(0).getChecksList()).anyMatch(c -> c.getRequired().startsWith("≥ 3 active"));
+    }
+
+    @Test
+    void aCountyBudgetCountsOnlyBrigadesThatExistAndAreTheCountys() {
+        assertThat(failure(() -> as(QINSHUI).getCountyFunding(qinshuiBudget()
+                .addBrigades(standard("nope-qinshui-ghost", "FULL")).build())).getStatus().getCode())
+                .isEqualTo(Status.Code.NOT_FOUND);
+        assertThat(fields(failure(() -> as(ADMIN).getCountyFunding(qinshuiBudget()
+                .addBrigades(standard("zezhou-gaodu", "FULL")).build())))).containsExactly("brigades[3].brigadeId");
+        assertThat(failure(() -> as(QINSHUI).getCountyFunding(GetCountyFundingRequest.newBuilder().setCountyId("zezhou")
+                .setYear(2019).addBrigades(standard("zezhou-gaodu", "FULL")).build())).getStatus().getCode())
+                .isEqualTo(Status.Code.PERMISSION_DENIED);
+    }
+
+    @Test
+    void anImportStoresItsValidRowsWithOneAuditEntryPerBrigade() throws Exception {
+        var rows = List.of(
+                FirefighterRow.newBuilder().setRow(2).setBrigadeId("qinshui-xiaoyuan").setName("甲")
+                        .setEmployment(Employment.EMPLOYMENT_CONTRACT).setStartDate(date(2019, 5, 1)).build(),
+                FirefighterRow.newBuilder().setRow(3).setBrigadeId("qinshui-xiaoyuan").setName("乙")
+                        .setEmployment(Employment.EMPLOYMENT_CAREER).setStartDate(date(2019, 6, 1)).build(),
+                FirefighterRow.newBuilder().setRow(4).setBrigadeId("zezhou-gaodu").setName("丙")
+                        .setEmployment(Employment.EMPLOYMENT_CAREER).setStartDate(date(2019, 6, 1)).build());
+        CompletableFuture<ImportResult> answer = new CompletableFuture<>();
+        var upload = client.as(StaffingServiceGrpc.newStub(client.channel()), QINSHUI)
+                .importFirefighters(new StreamObserver<>() {
+                    @Override
+                    public void onNext(ImportResult result) {
+                        answer.complete(result);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        answer.completeExceptionally(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                    }
+                });
+        upload.onNext(ImportFirefightersChunk.newBuilder()
+                .setOptions(ImportOptions.newBuilder().setValidRowsOnly(true)).addAllRows(rows).build());
+        upload.onCompleted();
+        ImportResult result = answer.get(10, TimeUnit.SECONDS);
+
+        assertThat(result.getRows()).isEqualTo(3);
+        assertThat(result.getStored()).isEqualTo(2);
+        assertThat(result.getImportId()).isNotEmpty();
+        assertThat(result.getErrorsList()).singleElement()
+                .satisfies(e -> assertThat(e.getRow()).isEqualTo(4))
+                .satisfies(e -> assertThat(e.getField()).isEqualTo("brigadeId"));
+        assertThat(as(QINSHUI).listFirefighters(ListFirefightersRequest.newBuilder().setBrigadeId("qinshui-xiaoyuan")
+                .build()).getFirefightersList()).extracting(Firefighter::getName).containsExactly("甲", "乙");
+        var trail = as(QINSHUI).listAuditEntries(cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest.newBuilder()
+                .setBrigadeId("qinshui-xiaoyuan").build());
+        assertThat(trail.getEntriesList()).singleElement().satisfies(e -> {
+            assertThat(e.getAction()).isEqualTo("firefighter.import");
+            assertThat(e.getBeforeJson()).isEmpty();
+            assertThat(e.getAfterJson()).contains("\"firefighters\"").contains("甲").contains("乙");
+            assertThat(e.getRequestJson()).contains("\"rows\": 2");
+        });
+    }
+
+    /**
+     * Qinshui's budget request as the gateway sends it, with the brigades and standards
+     * station-service lists (the stand-in: LEVEL_TWO, FULL but "-deferred" towns, NONE).
+     */
+    private static GetCountyFundingRequest.Builder qinshuiBudget() {
+        return GetCountyFundingRequest.newBuilder().setCountyId("qinshui").setYear(2019)
+                .addBrigades(standard("qinshui-jiafeng", "FULL"))
+                .addBrigades(standard("qinshui-later-deferred", "NONE"))
+                .addBrigades(standard("qinshui-zhongcun", "FULL"));
+    }
+
+    private static BrigadeRef standard(String brigade, String tier) {
+        return BrigadeRef.newBuilder().setBrigadeId(brigade).setLevel("LEVEL_TWO").setTier(tier).build();
     }
 
     private static BrigadeStaffing evaluate(String brigade) {

@@ -1,8 +1,0 @@
-package cn.jincheng.brigades.staffing.roster;
-
-/** How a full-time firefighter is employed; all three count toward the headcount. */
-public enum Employment {
-    LABOUR_DISPATCH,
-    CONTRACT,
-    CAREER
-}

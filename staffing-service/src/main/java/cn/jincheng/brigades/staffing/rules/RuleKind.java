@@ -1,8 +1,0 @@
-package cn.jincheng.brigades.staffing.rules;
-
-public enum RuleKind {
-    /** active full-time firefighters ≥ min */
-    HEADCOUNT,
-    /** county finance ≥ rate × max(required headcount, actual headcount) */
-    FUNDING_PER_HEAD
-}
