@@ -1,11 +1,7 @@
 package cn.jincheng.brigades.gateway;
 
-import cn.jincheng.brigades.common.testing.LocalResources;
-import cn.jincheng.brigades.common.testing.TestTime;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,15 +11,13 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -44,9 +38,13 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.common.testing.LocalResources;
+import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
 import cn.jincheng.brigades.common.tokens.InternalTokenVerifier;
-import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.gateway.backend.Backend;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.grpc.Status;
 import io.grpc.protobuf.StatusProto;
 
@@ -57,13 +55,13 @@ import io.grpc.protobuf.StatusProto;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("local")
 @Import(TestTime.FixedClock.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GatewayRestTest {
 
     static final Path DATA_DIR = LocalResources.tempDir("gateway-test");
     static final int STATION_PORT = LocalResources.freePort();
     static final Path IDENTITY_KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
     static final Path USER_KEY = DATA_DIR.resolve("keys/user-token.jwk");
+    static final String GAODU = "/api/v1/brigades/zezhou-gaodu";
     static final FakeStation STATION = new FakeStation(STATION_PORT,
             new InternalTokenVerifier(IdentityKeyStore.loadOrCreate(IDENTITY_KEY), TestTime.clock()));
 
@@ -87,11 +85,20 @@ class GatewayRestTest {
     @Value("${local.server.port}")
     int port;
 
+    @Autowired
+    Map<Backend, CircuitBreaker> breakers;
+
     WebTestClient http;
 
+    /**
+     * Every test starts from a healthy stand-in and closed breakers with empty windows, in whatever
+     * order the tests run: the outages some tests provoke (a 504, a 500, the stopped stand-in) would
+     * otherwise add up in the small test window and open the breaker in the middle of a later test.
+     */
     @BeforeEach
     void setUp() {
         STATION.reset();
+        breakers.values().forEach(CircuitBreaker::reset);
         http = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port)
                 .responseTimeout(Duration.ofSeconds(15)).build();
     }
@@ -300,33 +307,99 @@ class GatewayRestTest {
                 .jsonPath("$.service").isEqualTo("station-service");
     }
 
-    // --- bad input ----------------------------------------------------------------------------
+    // --- bad input: refused by the gateway itself, so none of it may reach the service ---------
 
     @Test
-    void badBodiesAreRefusedWithTheFieldNamedAndNeverReachTheService() {
-        String admin = token("admin");
-        String path = "/api/v1/brigades/zezhou-gaodu";
-        isProblem(patch(path, admin, "\"7\"", "{\"housing\": {"), 400);
-        patch(path, admin, "\"7\"", "{\"housing\":{\"floorAreaM2\":\"big\"}}").expectStatus().isBadRequest()
+    void aBodyThatIsNotValidJsonIsRefusedAsA400Problem() {
+        int callsBefore = STATION.calls.get();
+        isProblem(patch(GAODU, token("admin"), "\"7\"", "{\"housing\": {"), 400);
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void textWhereANumberBelongsIsRefusedNamingTheField() {
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, token("admin"), "\"7\"", "{\"housing\":{\"floorAreaM2\":\"big\"}}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("housing.floorAreaM2");
-        patch(path, admin, "\"7\"", "{\"housing\":{\"garageBays\":2.5}}").expectStatus().isBadRequest()
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void aFractionalCountIsRefusedAsNotAWholeNumber() {
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, token("admin"), "\"7\"", "{\"housing\":{\"garageBays\":2.5}}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("must be a whole number");
-        patch(path, admin, "\"7\"", "{\"colour\":\"red\"}").expectStatus().isBadRequest()
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedNamingIt() {
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, token("admin"), "\"7\"", "{\"colour\":\"red\"}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].field").isEqualTo("colour");
-        patch(path, admin, "\"7\"", "{\"town\":\"x\"}").expectStatus().isBadRequest()
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void aFieldThatIsNotEditableHereIsRefusedAsCannotBeChanged() {
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, token("admin"), "\"7\"", "{\"town\":\"x\"}").expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.errors[0].message").isEqualTo("cannot be changed here");
-        patch(path, admin, "\"7\"", "{\"housing\":{\"rooms\":[\"COMMS_DUTY_ROOM\",\"SAUNA\"]}}")
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void anUnknownRoomIsRefusedNamingItsPlaceInTheList() {
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, token("admin"), "\"7\"", "{\"housing\":{\"rooms\":[\"COMMS_DUTY_ROOM\",\"SAUNA\"]}}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("housing.rooms[1]");
-        patch(path, admin, "\"7\"", "{\"notes\": 5}").expectStatus().isBadRequest();
-        patch(path, admin, "\"abc\"", "{\"notes\":\"x\"}").expectStatus().isBadRequest();
-        isProblem(patch(path, admin, "\"7\"", "{\"notes\":\"" + "x".repeat(1_100_000) + "\"}"), 413);
-        isProblem(http.patch().uri(path).headers(h -> {
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void aNumberWhereTextBelongsIsRefusedAs400() {
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, token("admin"), "\"7\"", "{\"notes\": 5}").expectStatus().isBadRequest();
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void anIfMatchThatIsNotAVersionIsRefusedAs400() {
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, token("admin"), "\"abc\"", "{\"notes\":\"x\"}").expectStatus().isBadRequest();
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void aBodyOverTheSizeLimitIsRefusedAsA413Problem() {
+        int callsBefore = STATION.calls.get();
+        isProblem(patch(GAODU, token("admin"), "\"7\"", "{\"notes\":\"" + "x".repeat(1_100_000) + "\"}"), 413);
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsRefusedAsA415Problem() {
+        int callsBefore = STATION.calls.get();
+        String admin = token("admin");
+        isProblem(http.patch().uri(GAODU).headers(h -> {
             h.setBearerAuth(admin);
             h.setIfMatch("\"7\"");
         }).contentType(MediaType.TEXT_PLAIN).bodyValue("notes=x").exchange(), 415);
-        isProblem(get("/api/v1/brigades?level=LEVEL_THREE", admin), 400);
-        isProblem(get("/api/v1/supervision?asOf=2019-02-30", admin), 400);
-        assertThat(STATION.calls.get()).isZero();
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void anUnknownLevelInTheQueryIsRefusedAsA400Problem() {
+        int callsBefore = STATION.calls.get();
+        isProblem(get("/api/v1/brigades?level=LEVEL_THREE", token("admin")), 400);
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
+    void anImpossibleDateInTheQueryIsRefusedAsA400Problem() {
+        int callsBefore = STATION.calls.get();
+        isProblem(get("/api/v1/supervision?asOf=2019-02-30", token("admin")), 400);
+        assertThat(STATION.calls.get() - callsBefore).isZero();
     }
 
     /**
@@ -439,8 +512,8 @@ class GatewayRestTest {
 
     // --- the circuit breaker ------------------------------------------------------------------
 
+    /** Stops the stand-in, and ends only once calls succeed again: the tests after it need it up. */
     @Test
-    @Order(Integer.MAX_VALUE) // last: it stops the stand-in (un-annotated tests run at MAX_VALUE / 2)
     void aStoppedServiceGives503QuicklyAndCallsSucceedAgainOnceItIsBack() throws Exception {
         String admin = token("admin");
         STATION.stop();

@@ -6,33 +6,33 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
+import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
 import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesRequest;
-import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
-import cn.jincheng.brigades.proto.station.v1.Inspection;
-import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
-import cn.jincheng.brigades.proto.station.v1.ListInspectionsResponse;
-import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
 import cn.jincheng.brigades.proto.station.v1.BatchGetBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.ChangeConstructionModeRequest;
 import cn.jincheng.brigades.proto.station.v1.DecideMilestoneRequest;
+import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.GetComplianceRequest;
 import cn.jincheng.brigades.proto.station.v1.GetComplianceResponse;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
-import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
-import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
+import cn.jincheng.brigades.proto.station.v1.Inspection;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesResponse;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesResponse;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
+import cn.jincheng.brigades.proto.station.v1.ListInspectionsResponse;
 import cn.jincheng.brigades.proto.station.v1.ListMilestonesRequest;
 import cn.jincheng.brigades.proto.station.v1.ListMilestonesResponse;
 import cn.jincheng.brigades.proto.station.v1.Milestone;
+import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.SubmitMilestoneRequest;
 import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
@@ -96,6 +96,14 @@ public class StationClient {
 
     public Mono<Milestone> decideMilestone(Caller caller, DecideMilestoneRequest request) {
         return calls.write(Backend.STATION, () -> as(caller).decideMilestone(request));
+    }
+
+    /** The brigades of a county and the standard each meets in a year (what the county budget is computed for). */
+    public Mono<cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsResponse> brigadeStandards(Caller caller,
+            String countyId, int year) {
+        return calls.read(Backend.STATION, () -> as(caller).listBrigadeStandards(
+                cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest.newBuilder().setCountyId(countyId)
+                        .setYear(year).build()));
     }
 
     public Mono<GetSupervisionListResponse> supervision(Caller caller, GetSupervisionListRequest request) {

@@ -1,6 +1,5 @@
 package cn.jincheng.brigades.gateway.rest;
 
-import cn.jincheng.brigades.common.grpc.ProtoTime;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,9 +19,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.gateway.backend.StaffingClient;
+import cn.jincheng.brigades.gateway.backend.StationClient;
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.proto.staffing.v1.AddFirefighterRequest;
+import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.staffing.v1.Certification;
 import cn.jincheng.brigades.proto.staffing.v1.Employment;
 import cn.jincheng.brigades.proto.staffing.v1.Firefighter;
@@ -81,9 +83,11 @@ class StaffingController {
     }
 
     private final StaffingClient staffing;
+    private final StationClient station;
 
-    StaffingController(StaffingClient staffing) {
+    StaffingController(StaffingClient staffing, StationClient station) {
         this.staffing = staffing;
+        this.station = station;
     }
 
     @Operation(summary = "The roster, leavers included, each marked active on asOf (default today)")
@@ -162,7 +166,13 @@ class StaffingController {
     @Operation(summary = "The county's budget for a year: per brigade county-finance allocated, required, shortfall")
     @GetMapping("/counties/{county}/funding")
     Mono<CountyFundingDto> countyFunding(Caller caller, @PathVariable String county, @RequestParam int year) {
-        return staffing.countyFunding(caller, GetCountyFundingRequest.newBuilder().setCountyId(county).setYear(year).build())
+        // station-service knows the county's brigades and the standard each meets; staffing-service the money
+        return station.brigadeStandards(caller, county, year)
+                .flatMap(standards -> staffing.countyFunding(caller, GetCountyFundingRequest.newBuilder().setCountyId(county)
+                        .setYear(year).addAllBrigades(standards.getBrigadesList().stream()
+                                .map(b -> BrigadeRef.newBuilder().setBrigadeId(b.getBrigadeId()).setLevel(b.getLevel())
+                                        .setTier(b.getTier().equals("NONE") ? "" : b.getTier()).build())
+                                .toList()).build()))
                 .map(r -> new CountyFundingDto(r.getCountyId(), r.getYear(), r.getRules(), r.getBrigadesList().stream()
                         .map(b -> new BrigadeFundingDto(b.getBrigadeId(), b.getTier(), b.getHeadcount(),
                                 b.getRequiredHeadcount(), b.getAllocatedYuan(), b.getRequiredYuan(), b.getShortfallYuan(),
