@@ -30,7 +30,8 @@ class AuthorizationMatrixIT {
      * county is checked as a row error naming that row, so a clerk of another county is refused
      * row by row (400), not as a whole.
      */
-    enum Action { READ, LIST, EDIT, CHECK, DECIDE, ADMIN, INSPECT_COUNTY, INSPECT_CITY, VERIFY, IMPORT }
+    /** STATION_SERVICE: station-service itself keeping the directory copies; no user may. */
+    enum Action { READ, LIST, EDIT, CHECK, DECIDE, ADMIN, INSPECT_COUNTY, INSPECT_CITY, VERIFY, IMPORT, STATION_SERVICE }
 
     /** The columns: each role, and a county clerk both in and outside the brigade's county. */
     enum Who {
@@ -56,6 +57,7 @@ class AuthorizationMatrixIT {
             case DECIDE, INSPECT_CITY, VERIFY -> who == Who.CITY_ADMIN || who == Who.CITY_INSPECTOR;
             case ADMIN -> who == Who.CITY_ADMIN;
             case IMPORT -> who == Who.CITY_ADMIN || who == Who.CLERK_OWN_COUNTY || who == Who.CLERK_OTHER_COUNTY;
+            case STATION_SERVICE -> false;
         };
     }
 

@@ -14,11 +14,12 @@ import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Message;
 
-import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
 import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
 import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
 import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
-import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.proto.directory.v1.BrigadeDirectoryReplicaGrpc;
 import cn.jincheng.brigades.proto.equipment.v1.EquipmentServiceGrpc;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
@@ -98,7 +99,9 @@ final class ServiceAuthorizationCheck {
             Map.entry("StaffingService/PublishRules", Action.ADMIN),
             Map.entry("StaffingService/EvaluateCompliance", Action.LIST),
             Map.entry("StaffingService/ListAuditEntries", Action.READ),
-            Map.entry("StaffingService/VerifyAuditChain", Action.VERIFY));
+            Map.entry("StaffingService/VerifyAuditChain", Action.VERIFY),
+            Map.entry("BrigadeDirectoryReplica/ReplicateBrigades", Action.STATION_SERVICE),
+            Map.entry("BrigadeDirectoryReplica/GetReplicaState", Action.STATION_SERVICE));
 
     private final RunningStack stack;
     private final String brigade;
@@ -122,7 +125,30 @@ final class ServiceAuthorizationCheck {
         check(stack.port("STATION_PORT"), StationServiceGrpc.getServiceDescriptor(), trusted, forger);
         check(stack.port("EQUIPMENT_PORT"), EquipmentServiceGrpc.getServiceDescriptor(), trusted, forger);
         check(stack.port("STAFFING_PORT"), StaffingServiceGrpc.getServiceDescriptor(), trusted, forger);
+        for (String port : List.of("EQUIPMENT_PORT", "STAFFING_PORT")) {
+            check(stack.port(port), BrigadeDirectoryReplicaGrpc.getServiceDescriptor(), trusted, forger);
+            checkStationServiceMay(stack.port(port));
+        }
         return new Result(methods, cells, wrong, unclassified, codes);
+    }
+
+    /** The directory copy's RPCs are station-service's, signed with its own key: those pass. */
+    private void checkStationServiceMay(int port) throws InterruptedException {
+        InternalTokenIssuer station = InternalTokenIssuer.forStation(
+                IdentityKeyStore.loadOrCreate(stack.dataDir.resolve("keys/station-identity.jwk")), Duration.ofMinutes(5),
+                Clock.systemUTC());
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        try {
+            for (MethodDescriptor<?, ?> method : BrigadeDirectoryReplicaGrpc.getServiceDescriptor().getMethods()) {
+                Status.Code code = call(channel, method, request(method, ""),
+                        new BearerCallCredentials(station.issue(InternalTokenIssuer.stationService())));
+                if (code != Status.Code.OK) {
+                    wrong.add(method.getFullMethodName() + " as station-service: expected OK, got " + code);
+                }
+            }
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
     }
 
     private static InternalTokenIssuer issuer(Path keyFile) {
