@@ -1,6 +1,7 @@
 package cn.jincheng.brigades.standin;
 
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.MVMap;
@@ -127,7 +128,9 @@ final class IndexedH2Database extends H2Database {
      * An aggregation that starts with {@code $match} (every {@code countDocuments} does) reads the
      * matching documents through the collection's indexes, as a find would, instead of the store
      * running the whole collection through the pipeline: at 40,000 brigades, counting one county's
-     * read every brigade.
+     * read every brigade. The matching documents flow through the later stages as a stream, so a
+     * count holds one document at a time, not the collection; counting a whole collection reads
+     * none at all.
      */
     @Override
     public Document handleCommand(Channel channel, String command, Document query, DatabaseResolver databaseResolver,
@@ -150,12 +153,21 @@ final class IndexedH2Database extends H2Database {
                         || s.containsKey("$changeStream"))) {
             return null;
         }
-        Aggregation rest = Aggregation.fromPipeline(pipeline.subList(1, pipeline.size()), databaseResolver, this,
-                collection, oplog);
+        String namespace = getFullCollectionNamespace(collectionName);
+        List<Document> later = pipeline.subList(1, pipeline.size());
+        CountStage count = match.isEmpty() ? CountStage.of(later) : null;
+        if (count != null) {
+            return StandInBridge.firstBatch(namespace, count.answer(collection.count()));
+        }
+        Aggregation rest = Aggregation.fromPipeline(later, databaseResolver, this, collection, oplog);
         rest.validate(query);
-        QueryResult matched = collection.handleQuery(new QueryParameters(new Document("$query", match), 0, 0));
-        return StandInBridge.firstBatch(getFullCollectionNamespace(collectionName),
-                rest.runStages(StreamSupport.stream(matched.spliterator(), false)));
+        // A batch of one opens a streaming cursor over the rest, which this reads itself.
+        QueryResult first = collection.handleQuery(StandInBridge.query(new Document("$query", match), 1));
+        Stream<Document> matched = Stream.concat(StreamSupport.stream(first.spliterator(), false),
+                streaming().detach(first.getCursorId()));
+        try (matched) {
+            return StandInBridge.firstBatch(namespace, rest.runStages(matched));
+        }
     }
 
     @Override

@@ -3,6 +3,10 @@ package cn.jincheng.brigades.standin;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import de.bwaldvogel.mongo.backend.AbstractCursor;
 import de.bwaldvogel.mongo.bson.Document;
@@ -40,6 +44,11 @@ final class StreamingCursor extends AbstractCursor {
             batch.add(remaining.next());
         }
         return batch;
+    }
+
+    /** What is left, for one reader that takes the cursor over. */
+    Stream<Document> remaining() {
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(remaining, Spliterator.ORDERED), false);
     }
 
     long idleNanos() {

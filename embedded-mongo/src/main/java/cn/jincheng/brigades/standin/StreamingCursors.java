@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.bson.Document;
@@ -37,6 +38,21 @@ final class StreamingCursors implements AutoCloseable {
         registry.add(cursor);
         open.add(cursor);
         return cursor;
+    }
+
+    /**
+     * The rest of an open cursor's documents, for the server's own use (an aggregation reading a
+     * find's result); the cursor is closed to clients. No such cursor: nothing remains.
+     */
+    Stream<Document> detach(long cursorId) {
+        for (StreamingCursor cursor : open) {
+            if (cursor.getId() == cursorId) {
+                open.remove(cursor);
+                registry.remove(cursor);
+                return cursor.remaining();
+            }
+        }
+        return Stream.empty();
     }
 
     private void closeIdle() {

@@ -20,6 +20,11 @@ public final class StandInBridge {
         return projection::projectDocument;
     }
 
+    /** A query answered in batches of {@code batchSize}, as a find with that batch size is. */
+    public static QueryParameters query(Document selector, int batchSize) {
+        return new QueryParameters(selector, 0, 0, batchSize, null);
+    }
+
     public static Document firstBatch(String namespace, List<Document> documents) {
         return Utils.firstBatchCursorResponse(namespace, documents);
     }

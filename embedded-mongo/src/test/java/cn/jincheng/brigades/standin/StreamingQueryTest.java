@@ -105,6 +105,24 @@ class StreamingQueryTest {
     }
 
     @Test
+    void countingAWholeCollectionAnswersItsSizeAndNothingForAnEmptyOne() {
+        assertThat(items.countDocuments()).isEqualTo(DOCUMENTS);
+        assertThat(items.countDocuments(new Document())).isEqualTo(DOCUMENTS);
+        Document counted = items.aggregate(List.of(Aggregates.match(new Document()),
+                Aggregates.group("all", Accumulators.sum("n", 1)))).first();
+        assertThat(counted).isEqualTo(new Document("_id", "all").append("n", DOCUMENTS));
+        // a group by a field is no count of the collection: it still reads the documents
+        assertThat(items.aggregate(List.of(Aggregates.match(new Document()), Aggregates.group("$county",
+                Accumulators.sum("n", 1)))).into(new ArrayList<>())).hasSize(6);
+        MongoCollection<Document> none = client.getDatabase("test").getCollection("none");
+        assertThat(none.countDocuments()).isZero();
+        assertThat(none.aggregate(List.of(Aggregates.match(new Document()), Aggregates.group(null,
+                Accumulators.sum("n", 1)))).first()).isNull();
+        items.deleteMany(eq("county", "c0"));
+        assertThat(items.countDocuments()).isEqualTo(DOCUMENTS - DOCUMENTS / 6);
+    }
+
+    @Test
     void aCursorLeftOpenCanBeClosedAndTheStoreKeepsAnswering() {
         try (MongoCursor<Document> cursor = items.find().batchSize(10).iterator()) {
             assertThat(cursor.next()).isNotNull();

@@ -194,13 +194,17 @@ class AuditTrailTest {
     }
 
     @Test
-    void aStoreFromAnEarlierVersionGetsTheUniqueEntryIndexInPlaceOfThePlainOne() {
+    void aStoreFromAnEarlierVersionGetsTheIndexesOfThisOneInPlaceOfItsOwn() {
         var old = client.getDatabase("older");
         old.getCollection("audit").createIndex(com.mongodb.client.model.Indexes.ascending("entryId"));
+        old.getCollection("audit").createIndex(com.mongodb.client.model.Indexes.compoundIndex(
+                com.mongodb.client.model.Indexes.ascending("brigadeId"), com.mongodb.client.model.Indexes.descending("seq")));
         new AuditTrail(old);
         List<String> names = new ArrayList<>();
         old.getCollection("audit").listIndexes().forEach(d -> names.add(d.getString("name")));
-        assertThat(names).contains(AuditTrail.ENTRY_ID_INDEX).doesNotContain("entryId_1");
+        // the same keys under another name go before their successor is made; other keys after it
+        assertThat(names).contains(AuditTrail.ENTRY_ID_INDEX, "brigadeId_1_seq_1", "brigadeId_1_at_-1_entryId_-1")
+                .doesNotContain("entryId_1", "brigadeId_1_seq_-1");
         new AuditTrail(old); // and a second start changes nothing
     }
 
@@ -211,16 +215,19 @@ class AuditTrailTest {
         otherProcess.append(entry("zezhou-a", 2)); // trail still believes zezhou-a ends at 1
         AuditEntry alreadyThere = entry("zezhou-b", 1);
         trail.append(alreadyThere);
+        otherProcess.append(entry("zezhou-e", 1)); // a chain trail has never seen, begun elsewhere
         List<Document> batch = new ArrayList<>();
         batch.add(AuditCodec.document(entry("zezhou-a", 3)));
         batch.add(AuditCodec.document(alreadyThere)); // relayed again: not appended twice
         batch.add(AuditCodec.document(entry("zezhou-c", 1)));
         batch.add(AuditCodec.document(entry("zezhou-c", 2))); // the same brigade twice: one by one
         batch.add(AuditCodec.document(entry("zezhou-d", 1)));
+        batch.add(AuditCodec.document(entry("zezhou-e", 2)));
         trail.appendAll(batch);
         AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isTrue();
-        assertThat(v.entries()).isEqualTo(7);
+        assertThat(v.entries()).isEqualTo(9);
+        assertThat(trail.list("zezhou-e", null, null, 10)).hasSize(2);
         assertThat(trail.list("zezhou-a", null, null, 10)).hasSize(3);
         assertThat(trail.list("zezhou-c", null, null, 10)).hasSize(2);
     }

@@ -10,11 +10,13 @@ import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
+import cn.jincheng.brigades.common.persistence.MongoIndexes;
 import cn.jincheng.brigades.equipment.domain.inventory.Drill;
 import cn.jincheng.brigades.equipment.domain.inventory.EquipmentCheck;
 import cn.jincheng.brigades.equipment.domain.inventory.FireDepartmentRecordRepository;
@@ -32,7 +34,8 @@ class MongoFireDepartmentRecordRepository implements FireDepartmentRecordReposit
         this.checks = database.getCollection(InventoryCodec.CHECKS);
         this.drills = database.getCollection(InventoryCodec.DRILLS);
         for (MongoCollection<Document> c : List.of(checks, drills)) {
-            c.createIndex(Indexes.ascending("brigadeId"));
+            MongoIndexes.declare(c, List.of(new IndexModel(Indexes.compoundIndex(Indexes.ascending("brigadeId"),
+                    Indexes.descending("date", "recordedAt")))), "brigadeId_1");
         }
         for (MongoCollection<Document> c : List.of(checks, drills)) {
             outbox.relayLeftovers(c);

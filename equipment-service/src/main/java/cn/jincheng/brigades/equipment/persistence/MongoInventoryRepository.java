@@ -21,6 +21,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -31,6 +32,7 @@ import cn.jincheng.brigades.common.domain.errors.FieldViolation;
 import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
 import cn.jincheng.brigades.common.persistence.ImportJournal;
+import cn.jincheng.brigades.common.persistence.MongoIndexes;
 import cn.jincheng.brigades.equipment.domain.inventory.EquipmentItem;
 import cn.jincheng.brigades.equipment.domain.inventory.InventoryRepository;
 import cn.jincheng.brigades.equipment.domain.inventory.Vehicle;
@@ -55,11 +57,11 @@ class MongoInventoryRepository implements InventoryRepository {
         this.journal = journal;
         this.vehicles = database.getCollection(InventoryCodec.VEHICLES);
         this.items = database.getCollection(InventoryCodec.ITEMS);
-        vehicles.createIndex(Indexes.ascending("plate"), new IndexOptions().unique(true));
-        for (MongoCollection<Document> c : List.of(vehicles, items)) {
-            c.createIndex(Indexes.ascending("brigadeId"));
-        }
-        items.createIndex(Indexes.ascending("countyId"));
+        // each index serves a query below whole, its sort included (equality, then sort keys)
+        MongoIndexes.declare(vehicles, List.of(new IndexModel(Indexes.ascending("plate"), new IndexOptions().unique(true)),
+                new IndexModel(Indexes.ascending("brigadeId", "plate"))), "brigadeId_1");
+        MongoIndexes.declare(items, List.of(new IndexModel(Indexes.ascending("brigadeId", "itemCode", "_id")),
+                new IndexModel(Indexes.ascending("countyId"))), "brigadeId_1");
         for (MongoCollection<Document> c : List.of(vehicles, items)) {
             outbox.relayLeftovers(c);
         }

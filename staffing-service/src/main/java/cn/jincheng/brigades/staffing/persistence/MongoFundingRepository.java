@@ -13,6 +13,7 @@ import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.UpdateOptions;
@@ -20,6 +21,7 @@ import com.mongodb.client.model.Updates;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
+import cn.jincheng.brigades.common.persistence.MongoIndexes;
 import cn.jincheng.brigades.common.persistence.RecordsByBrigade;
 import cn.jincheng.brigades.staffing.domain.funding.Funding;
 import cn.jincheng.brigades.staffing.domain.funding.FundingRepository;
@@ -38,7 +40,8 @@ class MongoFundingRepository implements FundingRepository {
     MongoFundingRepository(MongoDatabase database, AuditOutbox outbox) {
         this.funding = database.getCollection("funding");
         this.outbox = outbox;
-        funding.createIndex(Indexes.ascending("brigadeId"));
+        MongoIndexes.declare(funding, List.of(new IndexModel(Indexes.ascending("brigadeId", "year", "source"))),
+                "brigadeId_1");
         outbox.relayLeftovers(funding);
     }
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
@@ -23,6 +24,7 @@ import com.mongodb.client.model.Updates;
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
 import cn.jincheng.brigades.common.persistence.ImportJournal;
+import cn.jincheng.brigades.common.persistence.MongoIndexes;
 import cn.jincheng.brigades.common.persistence.RecordsByBrigade;
 import cn.jincheng.brigades.staffing.domain.roster.Firefighter;
 import cn.jincheng.brigades.staffing.domain.roster.RosterRepository;
@@ -44,7 +46,8 @@ class MongoRosterRepository implements RosterRepository {
         this.firefighters = database.getCollection(FIREFIGHTERS);
         this.outbox = outbox;
         this.journal = journal;
-        firefighters.createIndex(Indexes.ascending("brigadeId"));
+        MongoIndexes.declare(firefighters, List.of(new IndexModel(Indexes.ascending("brigadeId", "startDate", "_id"))),
+                "brigadeId_1");
         outbox.relayLeftovers(firefighters);
     }
 

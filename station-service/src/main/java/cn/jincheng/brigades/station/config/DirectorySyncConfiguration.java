@@ -42,14 +42,16 @@ class DirectorySyncConfiguration {
     DirectoryReplicas directoryReplicas(StationIdentityProperties identity, Clock clock,
             @Value("${brigades.dependencies.equipment.address}") String equipment,
             @Value("${brigades.dependencies.staffing.address}") String staffing,
-            @Value("${brigades.dependencies.deadline:5s}") Duration deadline, ClientTelemetry telemetry) {
+            DependencyClient.Deadlines deadlines, ClientTelemetry telemetry) {
+        // a call carries up to 5,000 entries: it is given the time of a batch, not of a look-up
+        DependencyClient.Deadlines batch = DependencyClient.Deadlines.of(deadlines.stream());
         OwnIdentity self = new OwnIdentity(InternalTokenIssuer.forStation(identity.resolveKey(), Duration.ofMinutes(2), clock),
                 clock);
         return new DirectoryReplicas(List.of(
                 new DependencyClient<>("equipment-service", equipment, BrigadeDirectoryReplicaGrpc::newBlockingStub,
-                        deadline, telemetry, self::credentials),
+                        batch, telemetry, self::credentials),
                 new DependencyClient<>("staffing-service", staffing, BrigadeDirectoryReplicaGrpc::newBlockingStub,
-                        deadline, telemetry, self::credentials)));
+                        batch, telemetry, self::credentials)));
     }
 
     @Bean

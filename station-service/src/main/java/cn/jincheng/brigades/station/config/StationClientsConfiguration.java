@@ -23,16 +23,23 @@ class StationClientsConfiguration {
 
     @Bean(destroyMethod = "close")
     StaffingServiceArea staffingArea(@Value("${brigades.dependencies.staffing.address}") String address,
-            @Value("${brigades.dependencies.deadline:5s}") Duration deadline, ClientTelemetry telemetry) {
+            DependencyClient.Deadlines deadlines, ClientTelemetry telemetry) {
         return new StaffingServiceArea(new DependencyClient<>("staffing-service", address,
-                StaffingServiceGrpc::newBlockingStub, deadline, telemetry));
+                StaffingServiceGrpc::newBlockingStub, deadlines, telemetry));
     }
 
     @Bean(destroyMethod = "close")
     EquipmentServiceArea equipmentArea(@Value("${brigades.dependencies.equipment.address}") String address,
-            @Value("${brigades.dependencies.deadline:5s}") Duration deadline, ClientTelemetry telemetry) {
+            DependencyClient.Deadlines deadlines, ClientTelemetry telemetry) {
         return new EquipmentServiceArea(new DependencyClient<>("equipment-service", address,
-                EquipmentServiceGrpc::newBlockingStub, deadline, telemetry));
+                EquipmentServiceGrpc::newBlockingStub, deadlines, telemetry));
+    }
+
+    /** A compliance answer for one brigade or a page: seconds; for a report's chunk of brigades, streamed: longer. */
+    @Bean
+    DependencyClient.Deadlines dependencyDeadlines(@Value("${brigades.dependencies.deadline:5s}") Duration call,
+            @Value("${brigades.dependencies.stream-deadline:60s}") Duration stream) {
+        return new DependencyClient.Deadlines(call, stream);
     }
 
     /** Named daemon threads: a report left running never keeps the service from stopping. */

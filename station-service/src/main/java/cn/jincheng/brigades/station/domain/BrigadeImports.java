@@ -3,7 +3,6 @@ package cn.jincheng.brigades.station.domain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -57,9 +56,8 @@ public class BrigadeImports {
         Set<String> knownCounties = new java.util.TreeSet<>();
         counties.findAll().forEach(c -> knownCounties.add(c.id()));
         String countyHint = "is not a county of the plan (" + String.join(", ", knownCounties) + ")";
-        Set<String> existing = new HashSet<>();
-        brigades.findAll(rows.stream().map(Row::id).filter(id -> id != null && !id.isEmpty()).toList())
-                .forEach(b -> existing.add(b.id()));
+        Set<String> existing = brigades.existingIds(
+                rows.stream().map(Row::id).filter(id -> id != null && !id.isEmpty()).toList());
         Map<String, Integer> firstRowOfId = new HashMap<>();
         RowErrors errors = new RowErrors();
         List<Brigade> valid = new ArrayList<>();

@@ -3,6 +3,7 @@ package cn.jincheng.brigades.station.domain;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
@@ -17,6 +18,9 @@ public interface BrigadeRepository {
     List<Brigade> find(BrigadeQuery query, int limit);
 
     List<Brigade> findAll(Collection<String> ids);
+
+    /** Which of these ids are brigades' already (their ids alone are read). */
+    Set<String> existingIds(Collection<String> ids);
 
     /** Streams every brigade of the county (all when null) to the consumer, in id order. */
     void forEach(String countyId, Consumer<Brigade> consumer);

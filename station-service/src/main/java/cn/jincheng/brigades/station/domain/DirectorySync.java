@@ -28,16 +28,27 @@ public final class DirectorySync {
         this.copies = copies;
     }
 
-    /** Brigades just created: sent to every copy now; a copy that cannot take them gets them at the next {@link #reconcile}. */
+    /**
+     * Brigades just created (already stored): sent to every copy now, in batches. A copy that cannot
+     * take them now gets them at the next {@link #reconcile}; the creation itself stands either way.
+     */
     public void created(List<Brigade> created) {
-        Map<String, String> entries = new LinkedHashMap<>();
-        created.forEach(b -> entries.put(b.id(), b.countyId()));
         for (String copy : copies.names()) {
+            Map<String, String> batch = new LinkedHashMap<>();
             try {
-                copies.add(copy, entries);
-            } catch (DependencyUnavailableException e) {
-                log.warn("{} did not take {} new brigades now; they follow when it is back: {}", copy, entries.size(),
-                        e.getMessage());
+                for (Brigade b : created) {
+                    batch.put(b.id(), b.countyId());
+                    if (batch.size() == BATCH) {
+                        copies.add(copy, batch);
+                        batch.clear();
+                    }
+                }
+                if (!batch.isEmpty()) {
+                    copies.add(copy, batch);
+                }
+            } catch (RuntimeException e) {
+                log.warn("{} did not take the {} new brigades now; they follow at the next check: {}", copy,
+                        created.size(), e.getMessage());
             }
         }
     }

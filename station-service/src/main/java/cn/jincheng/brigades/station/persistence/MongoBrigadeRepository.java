@@ -8,6 +8,8 @@ import static com.mongodb.client.model.Filters.in;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
+import java.util.HashSet;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -95,6 +97,15 @@ class MongoBrigadeRepository implements BrigadeRepository {
         brigades.find(in(BrigadeCodec.ID, ids)).projection(Projections.exclude(BrigadeCodec.OUTBOX))
                 .sort(Sorts.ascending(BrigadeCodec.ID)).forEach(d -> result.add(BrigadeCodec.brigade(d)));
         return result;
+    }
+
+    /** Answered from the _id index alone on MongoDB (a covered query), streamed in batches. */
+    @Override
+    public Set<String> existingIds(Collection<String> ids) {
+        Set<String> existing = new HashSet<>();
+        brigades.find(in(BrigadeCodec.ID, ids)).projection(Projections.include(BrigadeCodec.ID)).batchSize(5_000)
+                .forEach(d -> existing.add(d.getString(BrigadeCodec.ID)));
+        return existing;
     }
 
     /** Every brigade (of a county) in id order: one query on the {countyId, _id} index (or _id), its cursor streamed. */

@@ -58,6 +58,23 @@ class DirectorySyncTest {
         assertThat(copies.sent.get("staffing-service")).isNull();
     }
 
+    @Test
+    void manyNewBrigadesGoInBatchesTheCopiesAccept() {
+        Copies copies = new Copies();
+        copies.held.put("equipment-service", 0L);
+        Brigade template = PlanFixtures.brigade(ConstructionMode.SELF_BUILT);
+        List<Brigade> created = new ArrayList<>();
+        for (int i = 0; i < DirectorySync.BATCH * 2 + 1; i++) {
+            created.add(new Brigade("b" + i, template.planId(), template.countyId(), template.town(), template.level(),
+                    template.mode(), "", "", template.housing(), "", 1, template.milestones(), List.of()));
+        }
+
+        new DirectorySync(new Directory(0), copies).created(created);
+
+        assertThat(copies.sent.get("equipment-service")).extracting(Map::size)
+                .containsExactly(DirectorySync.BATCH, DirectorySync.BATCH, 1);
+    }
+
     /** {@code size} brigades b00000…, in six counties. */
     private record Directory(int size) implements BrigadeRepository {
 
@@ -85,6 +102,11 @@ class DirectorySyncTest {
 
         @Override
         public List<Brigade> findAll(java.util.Collection<String> ids) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
             throw new UnsupportedOperationException();
         }
 

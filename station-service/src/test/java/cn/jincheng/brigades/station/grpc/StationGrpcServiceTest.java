@@ -384,6 +384,57 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
     }
 
     @Test
+    void anImportCreatesNewBrigadesAndRefusesIdsThatExistOrRepeat() throws Exception {
+        java.util.function.Function<Integer, cn.jincheng.brigades.proto.station.v1.BrigadeRow.Builder> row = n ->
+                cn.jincheng.brigades.proto.station.v1.BrigadeRow.newBuilder().setRow(n).setCountyId("zezhou")
+                        .setTown("新镇" + n).setLevel(BrigadeLevel.BRIGADE_LEVEL_LEVEL_TWO)
+                        .setConstructionMode(ConstructionMode.CONSTRUCTION_MODE_SELF_BUILT);
+        var rows = List.of(row.apply(2).setId("zezhou-imported-a").build(),
+                row.apply(3).setId("zezhou-gaodu").build(),
+                row.apply(4).setId("zezhou-imported-b").build(),
+                row.apply(5).setId("zezhou-imported-a").build());
+        java.util.concurrent.CompletableFuture<cn.jincheng.brigades.proto.imports.v1.ImportResult> answer =
+                new java.util.concurrent.CompletableFuture<>();
+        var upload = client.as(StationServiceGrpc.newStub(channel), ADMIN).importBrigades(new io.grpc.stub.StreamObserver<>() {
+            @Override
+            public void onNext(cn.jincheng.brigades.proto.imports.v1.ImportResult result) {
+                answer.complete(result);
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                answer.completeExceptionally(t);
+            }
+
+            @Override
+            public void onCompleted() {
+            }
+        });
+        upload.onNext(cn.jincheng.brigades.proto.station.v1.ImportBrigadesChunk.newBuilder()
+                .setOptions(cn.jincheng.brigades.proto.imports.v1.ImportOptions.newBuilder().setValidRowsOnly(true))
+                .addAllRows(rows).build());
+        upload.onCompleted();
+        var result = answer.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        try {
+            assertImported(result);
+        } finally {
+            // the other cases count the plan's 23
+            database.getCollection("brigades").deleteMany(com.mongodb.client.model.Filters.in("_id",
+                    "zezhou-imported-a", "zezhou-imported-b"));
+        }
+    }
+
+    private static void assertImported(cn.jincheng.brigades.proto.imports.v1.ImportResult result) {
+        assertThat(result.getRows()).isEqualTo(4);
+        assertThat(result.getStored()).isEqualTo(2);
+        assertThat(result.getErrorsList()).extracting(e -> e.getRow() + " " + e.getField())
+                .containsExactlyInAnyOrder("3 id", "5 id");
+        assertThat(get("zezhou-imported-b").getTown()).isEqualTo("新镇4");
+        assertThat(get("zezhou-imported-a").getTown()).as("the first row of a repeated id").isEqualTo("新镇2");
+        assertThat(get("zezhou-gaodu").getTown()).as("an existing brigade is never overwritten").isNotEqualTo("新镇3");
+    }
+
+    @Test
     void anAuditEntryLeftInTheOutboxByACrashReachesTheTrailOnTheNextStart() {
         org.bson.Document orphan = new org.bson.Document("_id", "crash-entry").append("brigadeId", "chengqu-beishidian")
                 .append("at", new java.util.Date()).append("actor", "admin").append("role", "CITY_ADMIN")

@@ -39,26 +39,38 @@ public final class DependencyClient<S extends AbstractStub<S>> implements AutoCl
     private final String service;
     private final ManagedChannel channel;
     private final S stub;
-    private final Duration deadline;
+    private final Deadlines deadlines;
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final Supplier<CallCredentials> credentials;
 
+    /**
+     * How long a call may take: a unary call, and a server stream as a whole (a batch of brigades'
+     * answers, which legitimately takes longer). Either is cut shorter by the incoming call's own
+     * deadline, which gRPC carries over.
+     */
+    public record Deadlines(Duration call, Duration stream) {
+
+        public static Deadlines of(Duration both) {
+            return new Deadlines(both, both);
+        }
+    }
+
     /** Calls on behalf of the current caller, whose identity is relayed. */
-    public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Duration deadline,
+    public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Deadlines deadlines,
             ClientTelemetry telemetry) {
-        this(service, target, stubFactory, deadline, telemetry, CallerContext::relay);
+        this(service, target, stubFactory, deadlines, telemetry, CallerContext::relay);
     }
 
     /** Calls with the given identity (a service calling as itself, not for a user). */
-    public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Duration deadline,
+    public DependencyClient(String service, String target, Function<ManagedChannel, S> stubFactory, Deadlines deadlines,
             ClientTelemetry telemetry, Supplier<CallCredentials> credentials) {
         this.service = service;
         this.credentials = credentials;
         this.channel = NettyChannelBuilder.forTarget(target).usePlaintext().defaultLoadBalancingPolicy("round_robin")
                 .maxInboundMessageSize(16 * 1024 * 1024).intercept(telemetry.interceptor()).build();
         this.stub = stubFactory.apply(channel);
-        this.deadline = deadline;
+        this.deadlines = deadlines;
         this.breaker = telemetry.breaker(service, CircuitBreakerConfig.custom()
                 .slidingWindowSize(50).minimumNumberOfCalls(10).failureRateThreshold(50)
                 // a short open time: three trial calls a second cost a dead dependency nothing, and a
@@ -83,13 +95,17 @@ public final class DependencyClient<S extends AbstractStub<S>> implements AutoCl
      */
     public <T> void stream(Function<S, java.util.Iterator<T>> call, java.util.function.Consumer<T> each) {
         guarded(() -> {
-            breaker.executeRunnable(() -> call.apply(stub()).forEachRemaining(each));
+            breaker.executeRunnable(() -> call.apply(stub(deadlines.stream())).forEachRemaining(each));
             return null;
         });
     }
 
-    /** The stub with the identity and a fresh deadline, for calls that need more (streams). */
+    /** The stub with the identity and a fresh deadline, for calls that need more than {@link #read}. */
     public S stub() {
+        return stub(deadlines.call());
+    }
+
+    private S stub(Duration deadline) {
         // gRPC backs off longer and longer between reconnection attempts (up to two minutes); a
         // dependency that is back should be used at once, so a failing channel retries now.
         if (channel.getState(false) == ConnectivityState.TRANSIENT_FAILURE) {

@@ -149,6 +149,11 @@ class AcceptanceReportTest {
         }
 
         @Override
+        public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public int countInCounty(String countyId) {
             throw new UnsupportedOperationException();
         }
