@@ -2,6 +2,7 @@ package cn.jincheng.brigades.gateway.auth;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,6 +33,7 @@ import com.nimbusds.jose.jwk.JWK;
 import cn.jincheng.brigades.common.tokens.IdentityKeyStore;
 import cn.jincheng.brigades.gateway.config.RequestBodyGuard;
 import cn.jincheng.brigades.gateway.problem.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 
 /**
@@ -52,11 +54,15 @@ class SecurityConfiguration {
             @Value("${spring.codec.max-in-memory-size:1MB}") DataSize bodyLimit,
             @Value("${brigades.web.body-drain-cap:16MB}") DataSize drainCap,
             @Value("${brigades.web.upload-limit:20MB}") DataSize uploadLimit,
-            @Value("${brigades.web.upload-drain-cap:128MB}") DataSize uploadDrainCap) {
+            @Value("${brigades.web.upload-drain-cap:128MB}") DataSize uploadDrainCap,
+            @Value("${brigades.web.rate-limit.requests:1000}") int rateLimitRequests,
+            @Value("${brigades.web.rate-limit.period:10s}") Duration rateLimitPeriod, MeterRegistry meters) {
         return http
                 .addFilterAfter(new RequestBodyGuard(bodyLimit.toBytes(), drainCap.toBytes(),
                         uploadLimit.toBytes(), uploadDrainCap.toBytes(), problems),
                         SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
+                .addFilterBefore(new CallerRateLimit(rateLimitRequests, rateLimitPeriod, problems, meters),
+                        SecurityWebFiltersOrder.AUTHORIZATION)
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
