@@ -1,6 +1,5 @@
 package cn.jincheng.brigades.gateway.auth;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +20,7 @@ class MeController {
     }
 
     @Operation(summary = "The caller: user name, role and (for a county clerk) county")
-    @GetMapping(path = "/api/v1/me", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/api/v1/me")
     Me me(Caller caller) {
         return new Me(caller.subject(), caller.role().name(), caller.county());
     }

@@ -32,6 +32,9 @@ public class BackendChannels implements DisposableBean {
                     .defaultLoadBalancingPolicy("round_robin")
                     .keepAliveTime(30, TimeUnit.SECONDS)
                     .keepAliveWithoutCalls(false)
+                    // retries are the gateway's own policy (reads only); gRPC's buffered transparent
+                    // retry of every call is not needed and was a twentieth of the allocation
+                    .disableRetry()
                     .maxInboundMessageSize(16 * 1024 * 1024)
                     .intercept(telemetry.interceptor())
                     .build());

@@ -82,8 +82,7 @@ class ImportController {
     }
 
     @Operation(summary = "Import a CSV (UTF-8) or XLSX file; mode=all (default: all rows or none) or valid-rows; dryRun=true only checks")
-    @PostMapping(path = "/{kind}", consumes = { "text/csv", "application/csv", SheetReader.XLSX },
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/{kind}", consumes = { "text/csv", "application/csv", SheetReader.XLSX })
     Mono<ImportSummary> upload(Caller caller, @PathVariable String kind,
             @RequestParam(defaultValue = "all") String mode, @RequestParam(defaultValue = "false") boolean dryRun,
             ServerHttpRequest request) {

@@ -71,8 +71,7 @@ class AcceptanceController {
     }
 
     @Operation(summary = "Record a county (stage COUNTY) or city (stage CITY) inspection with the compliance snapshot taken now")
-    @PostMapping(path = "/brigades/{id}/inspections", consumes = MediaType.APPLICATION_JSON_VALUE,
-            produces = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(path = "/brigades/{id}/inspections", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<InspectionDto>> inspect(Caller caller, @PathVariable int year, @PathVariable String id,
             @RequestBody InspectionBody body) {
         checkYear(year);
@@ -93,7 +92,7 @@ class AcceptanceController {
     }
 
     @Operation(summary = "The brigade's inspections of the year, in the order they were recorded")
-    @GetMapping(path = "/brigades/{id}/inspections", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/brigades/{id}/inspections")
     Mono<Dtos.Items<InspectionDto>> inspections(Caller caller, @PathVariable int year, @PathVariable String id) {
         checkYear(year);
         return station.listInspections(caller, ListInspectionsRequest.newBuilder().setBrigadeId(id).setYear(year).build())

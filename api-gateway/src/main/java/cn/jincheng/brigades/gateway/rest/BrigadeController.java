@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 /** Counties and brigades (api-v1.md, "Counties and brigades"). */
 @RestController
-@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1")
 @Tag(name = "Counties and brigades")
 class BrigadeController {
 

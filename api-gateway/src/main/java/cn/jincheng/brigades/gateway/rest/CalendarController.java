@@ -2,7 +2,6 @@ package cn.jincheng.brigades.gateway.rest;
 
 import java.time.LocalDate;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,7 +28,7 @@ class CalendarController {
     }
 
     @Operation(summary = "The business time zone and today's date in it")
-    @GetMapping(path = "/api/v1/calendar", produces = MediaType.APPLICATION_JSON_VALUE)
+    @GetMapping(path = "/api/v1/calendar")
     Calendar calendar() {
         return new Calendar(time.zone().getId(), time.today());
     }

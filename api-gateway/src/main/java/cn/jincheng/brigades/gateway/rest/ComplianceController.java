@@ -1,6 +1,5 @@
 package cn.jincheng.brigades.gateway.rest;
 
-import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,7 +16,7 @@ import reactor.core.publisher.Mono;
 
 /** A brigade's compliance (api-v1.md, "Compliance"), composed by station-service. */
 @RestController
-@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1")
 @Tag(name = "Compliance")
 class ComplianceController {
 

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 
 /** Equipment holdings, the fire department's checks and drills, and expiry reminders. */
 @RestController
-@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1")
 @Tag(name = "Vehicles, equipment, checks")
 class EquipmentController {
 

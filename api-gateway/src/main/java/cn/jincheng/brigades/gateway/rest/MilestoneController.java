@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 
 /** Milestones and supervision (api-v1.md, "Milestones and supervision"). */
 @RestController
-@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1")
 @Tag(name = "Milestones and supervision")
 class MilestoneController {
 

@@ -42,7 +42,7 @@ import reactor.core.publisher.Mono;
 
 /** Firefighters and funding (api-v1.md, "Firefighters and funding"), and the county budget view. */
 @RestController
-@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1")
 @Tag(name = "Firefighters and funding")
 class StaffingController {
 

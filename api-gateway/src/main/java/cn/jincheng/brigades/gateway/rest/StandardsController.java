@@ -23,7 +23,7 @@ import reactor.core.publisher.Mono;
 
 /** The standards catalog: the version in force, old versions, and publishing a new one (CITY_ADMIN). */
 @RestController
-@RequestMapping(path = "/api/v1/standards", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1/standards")
 @Tag(name = "Standards catalog")
 class StandardsController {
 

@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
 
 /** A brigade's vehicles (api-v1.md, "Vehicles, equipment, checks"). */
 @RestController
-@RequestMapping(path = "/api/v1/brigades/{id}/vehicles", produces = MediaType.APPLICATION_JSON_VALUE)
+@RequestMapping(path = "/api/v1/brigades/{id}/vehicles")
 @Tag(name = "Vehicles, equipment, checks")
 class VehicleController {
 
