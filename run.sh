@@ -8,7 +8,7 @@
 # STAFFING_PORT (9093), the services' HTTP ports for health and metrics STATION_MANAGEMENT_PORT (8091),
 # EQUIPMENT_MANAGEMENT_PORT (8092), STAFFING_MANAGEMENT_PORT (8093), DATA_DIR (./data), DEMO_PASSWORD
 # (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, CDS=0 to start without class-data sharing,
-# JAVA (java).
+# JAVA (the newest JDK under /usr/lib/jvm or JAVA_HOME if it is release 25 or later, else java).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"
@@ -30,20 +30,45 @@ export DATA_DIR="$(cd "$DATA_DIR" && pwd)"
 export STATION_SERVICE_ADDR="127.0.0.1:$STATION_PORT"
 export EQUIPMENT_SERVICE_ADDR="127.0.0.1:$EQUIPMENT_PORT"
 export STAFFING_SERVICE_ADDR="127.0.0.1:$STAFFING_PORT"
-JAVA="${JAVA:-java}"
+
+java_release() { # java-executable
+  "$1" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'
+}
+# A JDK of release 25 or later starts the services from an AOT cache (classes loaded and linked,
+# method profiles) in about half the time class-data sharing takes on 17; the code is built for 17.
+newest_java() {
+  local best=java best_release candidate release
+  best_release="$(java_release java 2>/dev/null || echo 0)"
+  for candidate in "${JAVA_HOME:-/nonexistent}/bin/java" /usr/lib/jvm/*/bin/java; do
+    [ -x "$candidate" ] || continue
+    release="$(java_release "$candidate")"
+    if [ "${release:-0}" -ge 25 ] && [ "${release:-0}" -gt "${best_release:-0}" ]; then
+      best="$candidate" best_release="$release"
+    fi
+  done
+  echo "$best"
+}
+JAVA="${JAVA:-$(newest_java)}"
+JAVA_RELEASE="$(java_release "$JAVA")"
+# glibc gives each thread that allocates its own malloc arena (64 MB of address space, some of it
+# touched); two are plenty for a JVM whose allocations are on its own heap
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 LOGS="$DATA_DIR/logs"
 RUN="$DATA_DIR/run"
 mkdir -p "$LOGS" "$RUN"
 
-# Small heaps and the serial collector: the whole stack idles under 1 GB on 2 cores. A service's
-# heap may grow to 256 MB for a bulk import of 10,000 rows (decided whole). The young generation
-# is a compromise: a report streams every holding of the city through equipment-service, and a
-# 48 MB one collected so often that its copying was a third of the service's time (BENCHMARKS.md);
-# a larger one is touched whole at start-up, which idle RSS pays.
-SERVICE_OPTS="${SERVICE_OPTS:--Xmx256m -Xmn96m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
+# Small heaps and the serial collector: the whole stack idles in well under 1 GB on 2 cores. Each
+# heap starts small and grows with the work (a service's to 256 MB for a bulk import of 10,000 rows,
+# decided whole), so that idle RSS pays only for what start-up touched. A service's young generation
+# may grow to 96 MB: a report streams every holding of the city through equipment-service, and a
+# 48 MB one collected so often that its copying was a third of the service's time (BENCHMARKS.md).
+# On release 25 or later, compact object headers (JEP 519) make every object 4 bytes smaller.
+COMMON_OPTS="-Xss512k -XX:+UseSerialGC"
+[ "${JAVA_RELEASE:-0}" -ge 25 ] && COMMON_OPTS="$COMMON_OPTS -XX:+UseCompactObjectHeaders"
+SERVICE_OPTS="${SERVICE_OPTS:-$COMMON_OPTS -Xms48m -Xmx256m -XX:NewSize=16m -XX:MaxNewSize=96m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
 # The stand-in holds query results and its page cache on its heap.
-MONGO_OPTS="${MONGO_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m}"
-GATEWAY_OPTS="${GATEWAY_OPTS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
+MONGO_OPTS="${MONGO_OPTS:-$COMMON_OPTS -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m}"
+GATEWAY_OPTS="${GATEWAY_OPTS:-$COMMON_OPTS -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
 
 NAMES=(embedded-mongo station-service equipment-service staffing-service api-gateway)
 jar_of() {
@@ -70,26 +95,52 @@ if [ "${SKIP_BUILD:-0}" != "1" ] && needs_build; then
 fi
 
 # Class-data sharing: a service starts in about half the time from its extracted jar and a class
-# archive made by one training start (the context is built, nothing is served, the JVM exits). Made
-# again whenever the jar changes; a JVM that cannot use the archive simply starts without it. The
-# training starts talk to a stand-in of their own in a scratch directory, never to the real store.
+# archive made by one training start (the context is built, nothing is served, the JVM exits): on a
+# JDK of release 25 or later an AOT cache (JEP 483/514), on 17 a dynamic CDS archive. Made again
+# whenever the jar, the JDK or the options change; a JVM that cannot use the archive simply starts without it.
+# The training starts talk to a stand-in of their own in a scratch directory, never to the real store.
+if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then ARCHIVE=app.aot; else ARCHIVE=app.jsa; fi
+
 cds_stale() { # name
   local jar dir="$ROOT/$1/target/cds"
   jar="$(jar_of "$1")"
-  ! { [ -f "$dir/app.jsa" ] && [ "$dir/app.jsa" -nt "$jar" ]; }
+  ! { [ -f "$dir/$ARCHIVE" ] && [ "$dir/$ARCHIVE" -nt "$jar" ] && [ "$(cat "$dir/java" 2>/dev/null)" = "$(jvm_of "$1")" ]; }
+}
+
+# the JVM and options an archive was made with: it serves only a JVM started the same way
+jvm_of() { # name
+  echo "$JAVA $(opts_of "$1")"
+}
+
+archive_options() { # dir training|use
+  if [ "$ARCHIVE" = app.aot ]; then
+    if [ "$2" = training ]; then echo "-XX:AOTCacheOutput=$1/app.aot"
+    else echo "-XX:AOTCache=$1/app.aot -Xlog:aot*=off -Xlog:cds*=off"; fi
+  else
+    if [ "$2" = training ]; then echo "-XX:ArchiveClassesAtExit=$1/app.jsa"
+    else echo "-XX:SharedArchiveFile=$1/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
+  fi
+}
+
+extracted_jar() { # name
+  echo "$ROOT/$1/target/cds/app/$(basename "$(jar_of "$1")")"
+}
+
+extract_for_cds() { # name
+  local dir="$ROOT/$1/target/cds"
+  rm -rf "$dir" && mkdir -p "$dir"
+  "$JAVA" -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$dir/app" >/dev/null
 }
 
 prepare_cds() { # name scratch-dir mongodb-uri
-  local name="$1" jar dir
-  jar="$(jar_of "$name")"
-  dir="$ROOT/$name/target/cds"
-  rm -rf "$dir" && mkdir -p "$dir"
-  "$JAVA" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >/dev/null
+  local name="$1" dir="$ROOT/$1/target/cds"
+  extract_for_cds "$name"
   # shellcheck disable=SC2086
   DATA_DIR="$2/$name" MONGODB_URI="$3" SPRING_PROFILES_ACTIVE=local GATEWAY_PORT=0 STATION_PORT=0 EQUIPMENT_PORT=0 \
     STAFFING_PORT=0 STATION_MANAGEMENT_PORT=0 EQUIPMENT_MANAGEMENT_PORT=0 STAFFING_MANAGEMENT_PORT=0 \
-    "$JAVA" $(opts_of "$name") -XX:ArchiveClassesAtExit="$dir/app.jsa" \
-    -Dspring.context.exit=onRefresh -jar "$dir/app/$name-0.1.0-SNAPSHOT.jar" >"$dir/training.log" 2>&1 || true
+    "$JAVA" $(opts_of "$name") $(archive_options "$dir" training) \
+    -Dspring.context.exit=onRefresh -jar "$(extracted_jar "$name")" >"$dir/training.log" 2>&1 || true
+  jvm_of "$name" >"$dir/java"
 }
 
 train_class_archives() {
@@ -99,6 +150,7 @@ train_class_archives() {
   done
   [ ${#stale[@]} -eq 0 ] && return 0
   scratch="$(mktemp -d)"
+  # shellcheck disable=SC2086
   DATA_DIR="$scratch" MONGO_PORT=0 "$JAVA" $MONGO_OPTS -jar "$(jar_of embedded-mongo)" >"$scratch/store.log" 2>&1 &
   store=$!
   until [ -s "$scratch/run/mongo.uri" ] || [ $waited -ge 150 ]; do sleep 0.2; waited=$((waited + 1)); done
@@ -124,8 +176,8 @@ opts_of() { # name
 # How a service is started, here and by anyone who restarts one alone (the tests do).
 launch_command() { # name
   local name="$1" dir="$ROOT/$1/target/cds"
-  if [ -f "$dir/app.jsa" ]; then
-    echo "$JAVA $(opts_of "$name") -XX:SharedArchiveFile=$dir/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off -jar $dir/app/$name-0.1.0-SNAPSHOT.jar"
+  if [ -f "$dir/$ARCHIVE" ] && [ "$(cat "$dir/java" 2>/dev/null)" = "$(jvm_of "$name")" ]; then
+    echo "$JAVA $(opts_of "$name") $(archive_options "$dir" use) -jar $(extracted_jar "$name")"
   else
     echo "$JAVA $(opts_of "$name") -jar $(jar_of "$name")"
   fi
@@ -210,7 +262,7 @@ until listening "$MONGO_PORT"; do
     echo "The MongoDB stand-in did not start; see $LOGS/embedded-mongo.log" >&2
     stop_all
   fi
-  sleep 0.2
+  sleep 0.1
 done
 start station-service
 start equipment-service
