@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -74,6 +75,64 @@ class ImportTableTest {
         csv.append("zezhou-gaodu,PPE_HELMET,1,\n");
         assertThatThrownBy(() -> csv(ImportKind.EQUIPMENT, csv.toString())).isInstanceOf(ApiException.class)
                 .hasMessageContaining("at most " + SheetReader.MAX_ROWS + " rows");
+    }
+
+    @Test
+    void csvWithBrokenQuotingIsRefusedNamingTheLineRatherThanMergedIntoOneCell() {
+        String unterminated = "brigadeId,itemCode,quantity,expiresOn\nzezhou-gaodu,PPE_HELMET,1,\n"
+                + "zezhou-gaodu,\"PPE_BOOTS,2,\nzezhou-gaodu,PPE_GLOVES,3,\n";
+        assertThatThrownBy(() -> csv(ImportKind.EQUIPMENT, unterminated)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("quoting is broken").hasMessageContaining("at line 3");
+        String junkAfterQuote = "brigadeId,itemCode,quantity,expiresOn\nzezhou-gaodu,\"PPE_HELMET\"x,1,\n";
+        assertThatThrownBy(() -> csv(ImportKind.EQUIPMENT, junkAfterQuote)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("at line 2");
+        String quotedFields = "\uFEFFbrigadeId,itemCode,quantity,expiresOn\r\n\"zezhou-gaodu\",\"PPE_\"\"HELMET\"\"\",1,\r\n";
+        assertThat(SheetReader.read(quotedFields.getBytes(StandardCharsets.UTF_8), false).lines().get(0).cells())
+                .containsExactly("zezhou-gaodu", "PPE_\"HELMET\"", "1", "");
+    }
+
+    @Test
+    void aLongWorkbookIsStoppedAtTheRowLimitWhileItIsRead() throws Exception {
+        byte[] file;
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            sheet.createRow(0).createCell(0).setCellValue("队站编号");
+            for (int r = 1; r <= 50_000; r++) {
+                Row row = sheet.createRow(r);
+                row.createCell(0).setCellValue("zezhou-gaodu");
+                // a sparse row: the third column only
+                row.createCell(2).setCellValue(r);
+            }
+            workbook.write(out);
+            workbook.dispose();
+            file = out.toByteArray();
+        }
+        assertThatThrownBy(() -> SheetReader.read(file, true)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("at most " + SheetReader.MAX_ROWS + " rows");
+        byte[] shorter = java.util.Arrays.copyOf(file, file.length / 2);
+        assertThatThrownBy(() -> SheetReader.read(shorter, true)).hasMessageContaining("XLSX");
+    }
+
+    @Test
+    void sparseWorkbookRowsKeepTheirColumns() throws Exception {
+        byte[] file;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            var sheet = workbook.createSheet();
+            Row heading = sheet.createRow(0);
+            for (int c = 0; c < 4; c++) {
+                heading.createCell(c).setCellValue("h" + c);
+            }
+            Row row = sheet.createRow(3);
+            row.createCell(1).setCellValue("b");
+            row.createCell(3).setCellValue(2.5);
+            workbook.write(out);
+            file = out.toByteArray();
+        }
+        Sheet sheet = SheetReader.read(file, true);
+        assertThat(sheet.lines()).singleElement().satisfies(line -> {
+            assertThat(line.row()).isEqualTo(4);
+            assertThat(line.cells()).containsExactly("", "b", "", "2.5");
+        });
     }
 
     @Test
