@@ -521,10 +521,23 @@ class GatewayRestTest {
     }
 
     @Test
-    void theOpenApiDocumentIsServed() {
+    void theOpenApiDocumentIsAContractClientsCanGenerateFrom() {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.info.title").value(t -> assertThat((String) t).contains("fire brigades"))
+                .jsonPath("$.info.version").isEqualTo("v1")
                 .jsonPath("$.paths['/api/v1/brigades/{id}'].patch").exists()
-                .jsonPath("$.paths['/api/v1/supervision'].get").exists();
+                .jsonPath("$.paths['/api/v1/supervision'].get").exists()
+                // the caller comes from the token, never from a parameter
+                .jsonPath("$..parameters[?(@.name == 'caller')]").isEmpty()
+                .jsonPath("$.components.securitySchemes.bearer.scheme").isEqualTo("bearer")
+                .jsonPath("$.security[0].bearer").exists()
+                .jsonPath("$.paths['/api/v1/auth/token'].post.security").isEmpty()
+                .jsonPath("$.paths['/api/v1/brigades/{id}'].patch.responses['412'].content['application/problem+json']").exists()
+                .jsonPath("$.paths['/api/v1/brigades/{id}'].patch.responses['428']").exists()
+                .jsonPath("$.paths['/api/v1/brigades'].get.responses['401'].content['application/problem+json'].schema['$ref']")
+                .isEqualTo("#/components/schemas/Problem")
+                .jsonPath("$.paths['/api/v1/brigades'].get.responses['429']").exists()
+                .jsonPath("$.components.schemas.Problem.properties.detail").exists();
     }
 
     // --- the circuit breaker ------------------------------------------------------------------
