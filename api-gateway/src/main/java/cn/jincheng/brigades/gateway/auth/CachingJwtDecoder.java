@@ -1,11 +1,14 @@
 package cn.jincheng.brigades.gateway.auth;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import reactor.core.publisher.Mono;
 
@@ -16,11 +19,11 @@ import reactor.core.publisher.Mono;
  */
 final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
-    private static final int LIMIT = 10_000;
-
     private final ReactiveJwtDecoder delegate;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Jwt> verified = new ConcurrentHashMap<>();
+    // a user token lives an hour at most; entries beyond that are dead weight
+    private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofHours(1)).build();
 
     CachingJwtDecoder(ReactiveJwtDecoder delegate, Clock clock) {
         this.delegate = delegate;
@@ -29,7 +32,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt known = verified.get(token);
+        Jwt known = verified.getIfPresent(token);
         Instant now = clock.instant();
         if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)
                 && (known.getNotBefore() == null || !known.getNotBefore().isAfter(now))) {
@@ -37,9 +40,6 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
         }
         return delegate.decode(token).doOnNext(jwt -> {
             if (jwt.getExpiresAt() != null) {
-                if (verified.size() >= LIMIT) {
-                    verified.clear();
-                }
                 verified.put(token, jwt);
             }
         });

@@ -6,29 +6,36 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Slows password guessing: after {@code maxFailures} wrong passwords for one user name within
  * {@code window}, further attempts for that name are refused (429) until the oldest failure leaves
- * the window. A success clears the user's record. Kept per gateway instance, in memory.
+ * the window. A success clears the user's record. Kept per gateway instance, in memory bounded in
+ * entries and time: it guards the local accounts of the development profile only; in production
+ * the city's OIDC provider takes the passwords and throttles them for every replica at once.
  */
 public final class LoginThrottle {
 
     private final int maxFailures;
     private final Duration window;
     private final Clock clock;
-    private final ConcurrentHashMap<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Cache<String, Deque<Instant>> failures;
 
     public LoginThrottle(int maxFailures, Duration window, Clock clock) {
         this.maxFailures = maxFailures;
         this.window = window;
         this.clock = clock;
+        // a name's failures matter for one window after its last one; a flood of invented names
+        // evicts the rarely tried ones first, never the whole table
+        this.failures = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(window.multipliedBy(2)).build();
     }
 
     /** Seconds until the user may try again; 0 when they may try now. */
     public long retryAfterSeconds(String username) {
-        Deque<Instant> recent = failures.get(key(username));
+        Deque<Instant> recent = failures.getIfPresent(key(username));
         if (recent == null) {
             return 0;
         }
@@ -42,10 +49,7 @@ public final class LoginThrottle {
     }
 
     public void failed(String username) {
-        if (failures.size() > 100_000) {
-            failures.clear(); // bounded under a flood of invented names
-        }
-        Deque<Instant> recent = failures.computeIfAbsent(key(username), k -> new ArrayDeque<>());
+        Deque<Instant> recent = failures.get(key(username), k -> new ArrayDeque<>());
         synchronized (recent) {
             prune(recent);
             recent.addLast(clock.instant());
@@ -53,7 +57,7 @@ public final class LoginThrottle {
     }
 
     public void succeeded(String username) {
-        failures.remove(key(username));
+        failures.invalidate(key(username));
     }
 
     private void prune(Deque<Instant> recent) {

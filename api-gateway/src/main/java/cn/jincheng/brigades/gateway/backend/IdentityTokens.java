@@ -2,9 +2,11 @@ package cn.jincheng.brigades.gateway.backend;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cn.jincheng.brigades.common.grpc.identity.BearerCallCredentials;
 import cn.jincheng.brigades.common.domain.identity.Caller;
@@ -23,20 +25,18 @@ public class IdentityTokens {
 
     private final InternalTokenIssuer issuer;
     private final Clock clock;
-    private final ConcurrentHashMap<Caller, Issued> cache = new ConcurrentHashMap<>();
+    private final Cache<Caller, Issued> cache;
 
     public IdentityTokens(InternalTokenIssuer issuer, Clock clock) {
         this.issuer = issuer;
         this.clock = clock;
+        this.cache = Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(issuer.lifetime()).build();
     }
 
     public CallCredentials credentials(Caller caller) {
         Instant now = clock.instant();
-        Issued issued = cache.get(caller);
+        Issued issued = cache.getIfPresent(caller);
         if (issued == null || now.isAfter(issued.renewAfter())) {
-            if (cache.size() > 10_000) {
-                cache.clear(); // bounded: at worst every user gets a fresh token
-            }
             issued = new Issued(new BearerCallCredentials(issuer.issue(caller)),
                     now.plus(issuer.lifetime().dividedBy(2)));
             cache.put(caller, issued);
