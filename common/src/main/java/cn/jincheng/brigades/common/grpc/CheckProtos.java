@@ -21,6 +21,7 @@ public final class CheckProtos {
                 .setSource(c.source() == null ? "" : c.source())
                 .setSourceStatus(cn.jincheng.brigades.proto.compliance.v1.SourceStatus
                         .valueOf("SOURCE_STATUS_" + c.sourceStatus().name()))
+                .setPromotionReason(c.promotionReason())
                 .build();
     }
 
@@ -41,6 +42,7 @@ public final class CheckProtos {
         return new CheckResult(c.getRule(), Area.valueOf(c.getArea().name().substring("COMPLIANCE_AREA_".length())),
                 Severity.valueOf(c.getSeverity().name().substring("SEVERITY_".length())), c.getRequired(), c.getActual(),
                 c.getMet(), c.getSource(),
-                SourceStatus.valueOf(c.getSourceStatus().name().substring("SOURCE_STATUS_".length())));
+                SourceStatus.valueOf(c.getSourceStatus().name().substring("SOURCE_STATUS_".length())),
+                c.getPromotionReason());
     }
 }
