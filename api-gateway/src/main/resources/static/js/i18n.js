@@ -26,7 +26,8 @@ const WORDS = {
     validRows: '只保存有效行', uploading: '正在上传', rowsStored: '已保存行数', row: '行', column: '列',
     unavailable: '服务暂不可用', plan: '计划', perBrigade: '每支队伍', leave: '离职', remove: '删除',
     submitted: '已提交', pending: '未开始', rejected: '已退回', checkedBy: '检查人', yes: '是', no: '否',
-    counties: '各县情况', summary: '汇总', catalog: '标准目录', sourceCol: '依据',
+    counties: '各县情况', summary: '汇总', catalog: '标准目录', sourceCol: '依据', sourceStatus: '依据类别',
+    promoted: '市级提升为必须', payer: '按方案承担队员经费',
     fixFields: '请按提示修改以下内容后再提交。', brigadeList: '队伍',
   },
   en: {
@@ -58,7 +59,8 @@ const WORDS = {
     uploading: 'Uploading', rowsStored: 'Rows stored', row: 'Row', column: 'Column', unavailable: 'Service unavailable',
     plan: 'Plan', perBrigade: 'per brigade', leave: 'Leaves', remove: 'Remove', submitted: 'Submitted',
     pending: 'Not started', rejected: 'Rejected', checkedBy: 'Checked by', yes: 'Yes', no: 'No',
-    counties: 'Counties', summary: 'Summary', catalog: 'Catalog', sourceCol: 'Source',
+    counties: 'Counties', summary: 'Summary', catalog: 'Catalog', sourceCol: 'Source', sourceStatus: 'Basis',
+    promoted: 'made required by the city', payer: 'Firefighter funding paid by (plan)',
     fixFields: 'Please correct the fields marked below.', brigadeList: 'Brigades',
   },
 };
@@ -69,7 +71,9 @@ const LABELS = {
     DEFERRED: '暂缓建设', EXISTING: '已建标杆', PENDING: '未开始', SUBMITTED: '已提交', ACCEPTED: '已通过',
     REJECTED: '已退回', IN_SERVICE: '在用', OUT_OF_SERVICE: '停用', LABOUR_DISPATCH: '劳务派遣', CONTRACT: '合同制',
     CAREER: '在编', COUNTY: '县级验收', CITY: '市级验收', PASS: '通过', FAIL: '不通过', UNAVAILABLE: '无法获取',
-    COUNTY_FINANCE: '县级财政', CITY_FINANCE: '市级财政', ENTERPRISE: '企业', OTHER: '其他',
+    COUNTY_FINANCE: '县级财政', TOWNSHIP: '乡镇财政', ENTERPRISE: '企业', OTHER: '其他',
+    PLAN: '方案', STANDARD_VERIFIED: '标准（已核实）', REFERENCE: '参考', EARLIER_STANDARD: '旧标准',
+    PRODUCT_DECISION: '本系统设定',
     PRESENT: '完好', DEFECTIVE: '损坏', EXPIRED: '过期', MISSING: '缺失', REQUIRED: '必须', ADVISORY: '建议',
     HOUSING: '营房', VEHICLES: '车辆', EQUIPMENT: '器材', STAFFING: '人员', FUNDING: '经费', READINESS: '战备',
     CITY_ADMIN: '市级管理员', CITY_INSPECTOR: '市级验收员', FIRE_DEPT: '消防救援部门', COUNTY_CLERK: '县级填报员',
@@ -78,7 +82,10 @@ const LABELS = {
     FITNESS_ROOM: '健身房', FIRE_SAFETY_OFFICE: '消防安全办公室', EDUCATION_ROOM: '消防宣传教育室', FULL: '完整标准',
     REDUCED: '简化标准', brigades: '队站', vehicles: '消防车辆', equipment: '器材装备', firefighters: '专职消防员',
   },
-  en: {},
+  en: {
+    STANDARD_VERIFIED: 'verified standard', REFERENCE: 'by reference', PRODUCT_DECISION: 'our decision',
+    TOWNSHIP: 'township finance',
+  },
 };
 
 let language = localStorage.getItem('language') === 'en' ? 'en' : 'zh';
@@ -101,7 +108,7 @@ export function t(key) {
 export function label(value) {
   if (value == null) return '';
   if (language === 'zh') return LABELS.zh[value] ?? value;
-  return String(value).toLowerCase().replaceAll('_', ' ');
+  return LABELS.en[value] ?? String(value).toLowerCase().replaceAll('_', ' ');
 }
 
 const OUTCOMES = {

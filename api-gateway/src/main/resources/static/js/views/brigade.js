@@ -56,7 +56,7 @@ export async function brigadePage(me, id, reload) {
     equipmentSection(equipment, checks, catalog, can, base, after),
     h('div', {class: 'grid2'},
       drillSection(drills, can, base, after),
-      fundingSection(funding, can, base, after, year)),
+      fundingSection(funding, can, base, after, year, brigade.fundingPayer)),
     inspectionSection(inspections, can, year, id, after),
     auditSection(audit));
 }
@@ -95,11 +95,19 @@ function checksSection(compliance) {
   return section(t('checks'),
     h('p', {class: 'muted'}, `${t('standard')}：${(compliance.standards || [compliance.standard]).join('，')}`,
       compliance.tier ? ` · ${label(compliance.tier)}` : ''),
-    table([t('rule'), t('required'), t('actual'), t('met'), t('sourceCol')], (compliance.checks || []).map((c) => [
+    table([t('rule'), t('required'), t('actual'), t('met'), t('sourceStatus'), t('sourceCol')], (compliance.checks || []).map((c) => [
       h('span', {title: c.rule}, `${label(c.area)} · ${c.rule}`), c.required, c.actual,
       h('span', {class: `badge ${c.met ? 'good' : c.severity === 'REQUIRED' ? 'bad' : 'warn'}`, 'data-rule': c.rule, 'data-met': String(c.met)},
         c.met ? '✓' : c.severity === 'REQUIRED' ? '✗' : '!'),
+      sourceStatus(c),
       h('small', {class: 'source'}, c.source)]), {empty: t('noRules')}));
+}
+
+/** How sure the rule is of its source, its effective severity, and why the city promoted it if it did. */
+function sourceStatus(c) {
+  return h('span', {class: 'source-status', 'data-status': c.sourceStatus || '', title: c.promotionReason || ''},
+    `${label(c.sourceStatus)} · ${label(c.severity)}`,
+    c.promotionReason ? h('small', {class: 'promotion'}, ` (${t('promoted')}：${c.promotionReason})`) : null);
 }
 
 function milestoneSection(milestones, can, base, after) {
@@ -196,9 +204,10 @@ function staffSection(roster, can, base, after) {
       submit: (v) => after(post(`${base}/firefighters`, v))})) : null);
 }
 
-function fundingSection(funding, can, base, after, year) {
+function fundingSection(funding, can, base, after, year, payer) {
   if (funding instanceof ApiError) return section(t('funding'), failed(funding));
   return section(t('funding'),
+    payer ? h('p', {class: 'muted', 'data-payer': payer}, `${t('payer')}：${label(payer)}`) : null,
     table([t('year'), t('amountYuan'), t('source')], funding.items.map((f) => [f.year, f.amountYuan.toLocaleString('zh-CN'), label(f.source)]), {empty: '—'}),
     can.edit ? h('details', {class: 'edit'}, h('summary', {}, t('edit')), form({id: 'funding-form',
       fields: [{name: 'year', label: t('year'), type: 'number', value: year},

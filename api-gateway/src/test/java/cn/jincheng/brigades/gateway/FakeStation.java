@@ -74,7 +74,9 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
                 .setLevel(BrigadeLevel.BRIGADE_LEVEL_LEVEL_ONE)
                 .setConstructionMode(ConstructionMode.CONSTRUCTION_MODE_SELF_BUILT)
                 .setHousing(Housing.newBuilder().setFloorAreaM2(floorArea)).setVersion(version)
-                .setPlanId("jincheng-2019").build();
+                .setPlanId("jincheng-2019")
+                // the plan has 三甲镇's town government pay its firefighters; the others send no payer (the default)
+                .setFundingPayer(id.equals("gaoping-sanjia") ? "TOWNSHIP" : "").build();
     }
 
     /** Records the call and its verified caller; false when the call was answered with a failure. */

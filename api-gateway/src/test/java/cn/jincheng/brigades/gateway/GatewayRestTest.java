@@ -366,6 +366,19 @@ class GatewayRestTest {
     }
 
     @Test
+    void aBrigadeShowsWhoPaysItsFirefightersByThePlanWhichAPatchCannotChange() {
+        String admin = token("admin");
+        get("/api/v1/brigades/gaoping-sanjia", admin).expectStatus().isOk().expectBody()
+                .jsonPath("$.fundingPayer").isEqualTo("TOWNSHIP");
+        get(GAODU, admin).expectStatus().isOk().expectBody().jsonPath("$.fundingPayer").isEqualTo("COUNTY_FINANCE");
+        int callsBefore = STATION.calls.get();
+        patch(GAODU, admin, "\"7\"", "{\"fundingPayer\":\"TOWNSHIP\"}").expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("fundingPayer")
+                .jsonPath("$.errors[0].message").isEqualTo("cannot be changed here");
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
+    @Test
     void anUnknownRoomIsRefusedNamingItsPlaceInTheList() {
         int callsBefore = STATION.calls.get();
         patch(GAODU, token("admin"), "\"7\"", "{\"housing\":{\"rooms\":[\"COMMS_DUTY_ROOM\",\"SAUNA\"]}}")

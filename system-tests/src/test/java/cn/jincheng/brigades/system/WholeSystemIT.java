@@ -80,6 +80,10 @@ class WholeSystemIT {
                 .findFirst().orElseThrow();
         assertThat(beishidian.get("town").asString()).isEqualTo("北石店镇");
         assertThat(beishidian.get("countyName").asString()).isEqualTo("城区");
+        // the plan has 三甲镇's town government pay its firefighters; county finance pays for all the others
+        assertThat(brigades).filteredOn(b -> !b.get("fundingPayer").asString().equals("COUNTY_FINANCE"))
+                .extracting(b -> b.get("id").asString() + "=" + b.get("fundingPayer").asString())
+                .containsExactly("gaoping-sanjia=TOWNSHIP");
 
         Api.Response counties = api.get("/api/v1/counties", admin);
         assertThat(counties.body().get("items")).hasSize(6);
@@ -140,7 +144,8 @@ class WholeSystemIT {
                 "{\"type\":\"WATER_TANKER\",\"plate\":\"晋E·19001\"}").status()).isEqualTo(201);
         Map<String, Boolean> oneTanker = vehicleRules(api, admin);
         assertThat(oneTanker).containsEntry("vehicles.level-one.water-tanker", true)
-                .containsEntry("vehicles.level-one.total", false);
+                .containsEntry("vehicles.level-one.total", false)
+                .containsEntry("vehicles.level-one.other-firefighting-or-special", false);
         Api.Response foam = api.post("/api/v1/brigades/zezhou-gaodu/vehicles", clerk,
                 "{\"type\":\"FOAM_TANKER\",\"plate\":\"晋E·19002\"}");
         assertThat(foam.status()).isEqualTo(201);
@@ -187,6 +192,9 @@ class WholeSystemIT {
         for (JsonNode check : compliance.get("checks")) {
             assertThat(check.get("source").asString()).isNotBlank();
             if (check.get("rule").asString().equals("ppe.helmet")) {
+                // not verified against GA 621-2013: it advises, it does not fail the brigade
+                assertThat(check.get("sourceStatus").asString()).isEqualTo("REFERENCE");
+                assertThat(check.get("severity").asString()).isEqualTo("ADVISORY");
                 // no firefighters yet: staffing-service's headcount (0) sizes the per-person rule
                 assertThat(check.get("actual").asString()).isEqualTo("9 usable");
                 assertThat(check.get("required").asString()).contains("× 0 firefighters");

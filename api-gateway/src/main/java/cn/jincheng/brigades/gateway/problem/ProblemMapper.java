@@ -44,7 +44,7 @@ public final class ProblemMapper {
 
     /** Fields of a brigade a PATCH may not touch: named as such rather than as "unknown". */
     private static final Set<String> READ_ONLY_FIELDS = Set.of("id", "county", "countyName", "town", "level",
-            "constructionMode", "situation", "version", "planId");
+            "constructionMode", "situation", "version", "planId", "fundingPayer");
 
     private ProblemMapper() {
     }

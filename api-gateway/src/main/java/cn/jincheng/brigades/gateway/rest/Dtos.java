@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import tools.jackson.databind.JsonNode;
 
 /** The JSON shapes of api-v1.md. Field names are the contract: add, never rename. */
@@ -26,7 +28,9 @@ final class Dtos {
 
     record BrigadeDto(String id, String county, String countyName, String town, String level,
             String constructionMode, String partner, String situation, HousingDto housing, String notes,
-            long version, String planId) {
+            long version, String planId,
+            @Schema(description = "Who pays its firefighters by the plan: COUNTY_FINANCE (the default) or, where the "
+                    + "plan says so, TOWNSHIP (the town government, as for 三甲镇)") String fundingPayer) {
     }
 
     /** PATCH body: only housing, partner and notes are editable; anything else is refused. */

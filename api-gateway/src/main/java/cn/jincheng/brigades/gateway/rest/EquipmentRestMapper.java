@@ -99,7 +99,7 @@ class EquipmentRestMapper {
     EquipmentDtos.ComplianceCheck complianceCheck(Check c) {
         return new EquipmentDtos.ComplianceCheck(c.getRule(), RestEnums.name(c.getArea(), "COMPLIANCE_AREA_"),
                 RestEnums.name(c.getSeverity(), "SEVERITY_"), c.getRequired(), c.getActual(), c.getMet(),
-                c.getSource(), RestEnums.name(c.getSourceStatus(), "SOURCE_STATUS_"));
+                c.getSource(), RestEnums.name(c.getSourceStatus(), "SOURCE_STATUS_"), c.getPromotionReason());
     }
 
     EquipmentDtos.CatalogDto catalog(Catalog c) {
@@ -107,7 +107,8 @@ class EquipmentRestMapper {
                 c.hasPublishedAt() ? ProtoTime.instant(c.getPublishedAt()) : null, c.getPublishedBy(), c.getNote(),
                 c.getDefaultHeadcount(),
                 c.getVehicleTypesList().stream().map(t -> new EquipmentDtos.VehicleTypeDto(t.getCode(), t.getNameZh(),
-                        t.getNameEn(), RestEnums.name(t.getCategory(), CATEGORY))).toList(),
+                        t.getNameEn(), RestEnums.name(t.getCategory(), CATEGORY), t.getSource(),
+                        RestEnums.name(t.getSourceStatus(), "SOURCE_STATUS_"))).toList(),
                 c.getItemsList().stream().map(i -> new EquipmentDtos.ItemDefinitionDto(i.getCode(), i.getNameZh(),
                         i.getNameEn(), i.getKind(), i.getUnit())).toList(),
                 c.getRulesList().stream().map(this::rule).toList());
@@ -125,12 +126,18 @@ class EquipmentRestMapper {
                 r.getVehicleTypesList(), r.getVehicleCategoriesList().stream().map(c -> RestEnums.name(c, CATEGORY)).toList(),
                 r.getItemCode().isEmpty() ? null : r.getItemCode(), r.getMin(), r.getPerFirefighter(),
                 r.hasMax() ? r.getMax() : null, r.getDescription(), r.getSource(),
-                RestEnums.name(r.getSourceStatus(), "SOURCE_STATUS_"));
+                RestEnums.name(r.getSourceStatus(), "SOURCE_STATUS_"), r.getExcludedVehicleTypesList(),
+                r.getPromotionReason());
     }
 
     VehicleType vehicleType(EquipmentDtos.VehicleTypeDto t, String at) {
-        return VehicleType.newBuilder().setCode(nz(t.code())).setNameZh(nz(t.nameZh())).setNameEn(nz(t.nameEn()))
-                .setCategory(required(VehicleCategory.class, CATEGORY, t.category(), at + ".category")).build();
+        VehicleType.Builder b = VehicleType.newBuilder().setCode(nz(t.code())).setNameZh(nz(t.nameZh()))
+                .setNameEn(nz(t.nameEn())).setCategory(required(VehicleCategory.class, CATEGORY, t.category(), at + ".category"))
+                .setSource(nz(t.source()));
+        if (t.sourceStatus() != null) {
+            b.setSourceStatus(RestEnums.parse(SourceStatus.class, "SOURCE_STATUS_", t.sourceStatus(), at + ".sourceStatus"));
+        }
+        return b.build();
     }
 
     ItemDefinition itemDefinition(EquipmentDtos.ItemDefinitionDto i) {
@@ -147,7 +154,8 @@ class EquipmentRestMapper {
                 .setItemCode(nz(r.itemCode())).setMin(r.min() == null ? 0 : r.min())
                 .setPerFirefighter(r.perFirefighter() == null ? 0 : r.perFirefighter())
                 .setDescription(nz(r.description())).setSource(nz(r.source()))
-                .setSourceStatus(required(SourceStatus.class, "SOURCE_STATUS_", r.sourceStatus(), at + ".sourceStatus"));
+                .setSourceStatus(required(SourceStatus.class, "SOURCE_STATUS_", r.sourceStatus(), at + ".sourceStatus"))
+                .addAllExcludedVehicleTypes(list(r.excludedVehicleTypes())).setPromotionReason(nz(r.promotionReason()));
         each(r.tiers(), at + ".tiers", (t, f) -> b.addTiers(required(StandardTier.class, "STANDARD_TIER_", t, f)));
         each(r.vehicleCategories(), at + ".vehicleCategories",
                 (c, f) -> b.addVehicleCategories(required(VehicleCategory.class, CATEGORY, c, f)));

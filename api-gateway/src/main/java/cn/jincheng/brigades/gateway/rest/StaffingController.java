@@ -18,6 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.gateway.backend.StaffingClient;
@@ -66,8 +68,12 @@ class StaffingController {
     record FundingDto(int year, String source, long amountYuan, String updatedBy, Instant updatedAt) {
     }
 
-    record BrigadeFundingDto(String brigadeId, String tier, int headcount, int requiredHeadcount, long allocatedYuan,
-            long requiredYuan, long shortfallYuan, long otherSourcesYuan) {
+    record BrigadeFundingDto(String brigadeId, String tier, int headcount, int requiredHeadcount,
+            @Schema(description = "From the brigade's payer (see payer) only") long allocatedYuan,
+            long requiredYuan, long shortfallYuan,
+            @Schema(description = "From sources other than the payer: shown, not counted") long otherSourcesYuan,
+            @Schema(description = "Who pays by the plan: COUNTY_FINANCE unless the plan names another, e.g. TOWNSHIP")
+            String payer) {
     }
 
     record CountyFundingDto(String county, int year, String rules, List<BrigadeFundingDto> items, long allocatedYuan,
@@ -75,7 +81,9 @@ class StaffingController {
     }
 
     record StaffingRuleDto(String id, String area, String severity, String kind, List<String> levels,
-            List<String> tiers, int min, long rateYuan, String description, String source, String sourceStatus) {
+            List<String> tiers, int min, long rateYuan, String description, String source,
+            @Schema(description = EquipmentDtos.SOURCE_STATUS) String sourceStatus,
+            @Schema(description = EquipmentDtos.PROMOTION_REASON) String promotionReason) {
     }
 
     record StaffingRulesDto(String id, int version, Instant publishedAt, String publishedBy, String note,
@@ -163,7 +171,8 @@ class StaffingController {
                 .map(r -> new Dtos.Items<>(r.getFundingList().stream().map(StaffingController::funding).toList()));
     }
 
-    @Operation(summary = "The county's budget for a year: per brigade county-finance allocated, required, shortfall")
+    @Operation(summary = "The county's budget for a year: per brigade the money of its payer by the plan (county "
+            + "finance unless the plan names another) allocated, required, shortfall")
     @GetMapping("/counties/{county}/funding")
     Mono<CountyFundingDto> countyFunding(Caller caller, @PathVariable String county, @RequestParam int year) {
         // station-service knows the county's brigades and the standard each meets; staffing-service the money
@@ -171,12 +180,13 @@ class StaffingController {
                 .flatMap(standards -> staffing.countyFunding(caller, GetCountyFundingRequest.newBuilder().setCountyId(county)
                         .setYear(year).addAllBrigades(standards.getBrigadesList().stream()
                                 .map(b -> BrigadeRef.newBuilder().setBrigadeId(b.getBrigadeId()).setLevel(b.getLevel())
-                                        .setTier(b.getTier().equals("NONE") ? "" : b.getTier()).build())
+                                        .setTier(b.getTier().equals("NONE") ? "" : b.getTier())
+                                        .setFundingPayer(payer(b.getFundingPayer())).build())
                                 .toList()).build()))
                 .map(r -> new CountyFundingDto(r.getCountyId(), r.getYear(), r.getRules(), r.getBrigadesList().stream()
                         .map(b -> new BrigadeFundingDto(b.getBrigadeId(), b.getTier(), b.getHeadcount(),
                                 b.getRequiredHeadcount(), b.getAllocatedYuan(), b.getRequiredYuan(), b.getShortfallYuan(),
-                                b.getOtherSourcesYuan())).toList(),
+                                b.getOtherSourcesYuan(), RestEnums.name(b.getPayer(), "FUNDING_SOURCE_"))).toList(),
                         r.getAllocatedYuan(), r.getRequiredYuan(), r.getShortfallYuan()));
     }
 
@@ -210,7 +220,8 @@ class StaffingController {
                     .addAllTiers(r.tiers() == null ? List.of() : r.tiers()).setMin(r.min()).setRateYuan(r.rateYuan())
                     .setDescription(nz(r.description())).setSource(nz(r.source()))
                     .setSourceStatus(required(cn.jincheng.brigades.proto.compliance.v1.SourceStatus.class,
-                            "SOURCE_STATUS_", r.sourceStatus(), at + ".sourceStatus")));
+                            "SOURCE_STATUS_", r.sourceStatus(), at + ".sourceStatus"))
+                    .setPromotionReason(nz(r.promotionReason())));
         }
         return staffing.publishRules(caller, request.build()).map(r -> ResponseEntity.status(201).body(rules(r)));
     }
@@ -221,6 +232,12 @@ class StaffingController {
             throw ApiException.invalid(field, "is required: one of " + RestEnums.names(type, prefix));
         }
         return RestEnums.parse(type, prefix, value, field);
+    }
+
+    /** A payer as station-service names it; none is the plan's default, county finance. */
+    private static FundingSource payer(String name) {
+        return name.isEmpty() ? FundingSource.FUNDING_SOURCE_COUNTY_FINANCE
+                : FundingSource.valueOf("FUNDING_SOURCE_" + name);
     }
 
     private static String nz(String s) {
@@ -247,7 +264,7 @@ class StaffingController {
                         RestEnums.name(x.getArea(), "COMPLIANCE_AREA_"), RestEnums.name(x.getSeverity(), "SEVERITY_"),
                         RestEnums.name(x.getKind(), "RULE_KIND_"), x.getLevelsList(), x.getTiersList(), x.getMin(),
                         x.getRateYuan(), x.getDescription(), x.getSource(),
-                        RestEnums.name(x.getSourceStatus(), "SOURCE_STATUS_"))).toList());
+                        RestEnums.name(x.getSourceStatus(), "SOURCE_STATUS_"), x.getPromotionReason())).toList());
     }
 
 }

@@ -44,7 +44,8 @@ class StationRestMapper {
     Dtos.BrigadeDto brigade(Brigade b) {
         return new Dtos.BrigadeDto(b.getId(), b.getCountyId(), b.getCountyName(), b.getTown(),
                 RestEnums.name(b.getLevel(), LEVEL), RestEnums.name(b.getConstructionMode(), MODE), b.getPartner(),
-                b.getSituation(), housing(b.getHousing()), b.getNotes(), b.getVersion(), b.getPlanId());
+                b.getSituation(), housing(b.getHousing()), b.getNotes(), b.getVersion(), b.getPlanId(),
+                b.getFundingPayer().isEmpty() ? "COUNTY_FINANCE" : b.getFundingPayer());
     }
 
     Dtos.HousingDto housing(Housing h) {

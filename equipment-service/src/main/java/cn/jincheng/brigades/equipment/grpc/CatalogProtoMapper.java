@@ -2,6 +2,7 @@ package cn.jincheng.brigades.equipment.grpc;
 
 import static cn.jincheng.brigades.equipment.grpc.ProtoEnums.fromProto;
 import static cn.jincheng.brigades.equipment.grpc.ProtoEnums.nz;
+import static cn.jincheng.brigades.equipment.grpc.ProtoEnums.optionalFromProto;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,6 +11,7 @@ import java.util.List;
 import cn.jincheng.brigades.common.domain.compliance.Area;
 import cn.jincheng.brigades.common.domain.compliance.Severity;
 import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
+import cn.jincheng.brigades.common.grpc.CheckProtos;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.equipment.domain.catalog.Catalog;
 import cn.jincheng.brigades.equipment.domain.catalog.CatalogService;
@@ -73,7 +75,8 @@ final class CatalogProtoMapper {
     static cn.jincheng.brigades.proto.equipment.v1.VehicleType vehicleType(VehicleType t) {
         return cn.jincheng.brigades.proto.equipment.v1.VehicleType.newBuilder().setCode(t.code())
                 .setNameZh(nz(t.nameZh())).setNameEn(nz(t.nameEn()))
-                .setCategory(category(t.category()))
+                .setCategory(category(t.category())).setSource(t.source())
+                .setSourceStatus(CheckProtos.sourceStatus(t.sourceStatus()))
                 .build();
     }
 
@@ -90,8 +93,8 @@ final class CatalogProtoMapper {
                 .addAllLevels(r.levels()).addAllVehicleTypes(r.vehicleTypes()).setItemCode(nz(r.itemCode()))
                 .setMin(r.min()).setPerFirefighter(r.perFirefighter()).setDescription(nz(r.description()))
                 .setSource(nz(r.source()))
-                .setSourceStatus(cn.jincheng.brigades.proto.compliance.v1.SourceStatus
-                        .valueOf("SOURCE_STATUS_" + r.sourceStatus().name()));
+                .setSourceStatus(CheckProtos.sourceStatus(r.sourceStatus()))
+                .addAllExcludedVehicleTypes(r.excludedVehicleTypes()).setPromotionReason(r.promotionReason());
         r.tiers().forEach(t -> out.addTiers(StandardTier.valueOf("STANDARD_TIER_" + t.name())));
         r.vehicleCategories().forEach(c -> out.addVehicleCategories(category(c)));
         if (r.max() != null) {
@@ -102,7 +105,8 @@ final class CatalogProtoMapper {
 
     static VehicleType vehicleType(cn.jincheng.brigades.proto.equipment.v1.VehicleType t, String at) {
         return new VehicleType(t.getCode(), t.getNameZh(), t.getNameEn(),
-                fromProto(VehicleCategory.class, t.getCategory(), "VEHICLE_CATEGORY_", at + ".category"));
+                fromProto(VehicleCategory.class, t.getCategory(), "VEHICLE_CATEGORY_", at + ".category"), t.getSource(),
+                optionalFromProto(SourceStatus.class, t.getSourceStatus(), "SOURCE_STATUS_", at + ".sourceStatus"));
     }
 
     static ItemDefinition item(cn.jincheng.brigades.proto.equipment.v1.ItemDefinition i) {
@@ -119,6 +123,7 @@ final class CatalogProtoMapper {
                         at + ".vehicleCategories")).toList(),
                 r.getItemCode().isEmpty() ? null : r.getItemCode(), r.getMin(), r.getPerFirefighter(),
                 r.hasMax() ? r.getMax() : null, r.getDescription(), r.getSource(),
-                fromProto(SourceStatus.class, r.getSourceStatus(), "SOURCE_STATUS_", at + ".sourceStatus"));
+                fromProto(SourceStatus.class, r.getSourceStatus(), "SOURCE_STATUS_", at + ".sourceStatus"),
+                r.getExcludedVehicleTypesList(), r.getPromotionReason());
     }
 }

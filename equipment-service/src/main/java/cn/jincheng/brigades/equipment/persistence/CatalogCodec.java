@@ -16,7 +16,12 @@ import cn.jincheng.brigades.equipment.domain.catalog.Tier;
 import cn.jincheng.brigades.equipment.domain.catalog.VehicleCategory;
 import cn.jincheng.brigades.equipment.domain.catalog.VehicleType;
 
-/** Catalog ↔ BSON: a version as stored, keyed by its version number; the seed file has the same shape. */
+/**
+ * Catalog ↔ BSON: a version as stored, keyed by its version number; the seed file has the same shape.
+ * Versions stored before rules told how sure they are read as they were, with the old status
+ * {@code STANDARD} as REFERENCE ({@link SourceStatus#fromStored}), no promotion reason, and vehicle
+ * types without a source as the product's classification.
+ */
 public final class CatalogCodec {
 
     private CatalogCodec() {
@@ -29,7 +34,8 @@ public final class CatalogCodec {
                 .append("defaultHeadcount", c.defaultHeadcount())
                 .append("vehicleTypes", c.vehicleTypes().stream().map(t -> new Document("code", t.code())
                         .append("nameZh", t.nameZh()).append("nameEn", t.nameEn())
-                        .append("category", t.category().name())).toList())
+                        .append("category", t.category().name()).append("source", t.source())
+                        .append("sourceStatus", t.sourceStatus().name())).toList())
                 .append("items", c.items().stream().map(i -> new Document("code", i.code()).append("nameZh", i.nameZh())
                         .append("nameEn", i.nameEn()).append("kind", i.kind()).append("unit", i.unit())).toList())
                 .append("rules", c.rules().stream().map(CatalogCodec::rule).toList());
@@ -43,7 +49,8 @@ public final class CatalogCodec {
                 .append("vehicleCategories", r.vehicleCategories().stream().map(Enum::name).toList())
                 .append("itemCode", r.itemCode()).append("min", r.min()).append("perFirefighter", r.perFirefighter())
                 .append("max", r.max()).append("description", r.description()).append("source", r.source())
-                .append("sourceStatus", r.sourceStatus().name());
+                .append("sourceStatus", r.sourceStatus().name())
+                .append("excludedVehicleTypes", r.excludedVehicleTypes()).append("promotionReason", r.promotionReason());
     }
 
     /** A catalog from its stored form; also reads the seed file, which has the same shape. */
@@ -54,7 +61,8 @@ public final class CatalogCodec {
                 d.getString("publishedBy"), d.getString("note"), d.getInteger("defaultHeadcount", 0),
                 d.getList("vehicleTypes", Document.class, List.of()).stream().map(t -> new VehicleType(
                         t.getString("code"), t.getString("nameZh"), t.getString("nameEn"),
-                        VehicleCategory.valueOf(t.getString("category")))).toList(),
+                        VehicleCategory.valueOf(t.getString("category")), t.getString("source"),
+                        SourceStatus.fromStored(t.getString("sourceStatus")))).toList(),
                 d.getList("items", Document.class, List.of()).stream().map(i -> new ItemDefinition(i.getString("code"),
                         i.getString("nameZh"), i.getString("nameEn"), i.getString("kind"), i.getString("unit"))).toList(),
                 d.getList("rules", Document.class, List.of()).stream().map(CatalogCodec::rule).toList());
@@ -68,6 +76,7 @@ public final class CatalogCodec {
                 r.getList("vehicleCategories", String.class, List.of()).stream().map(VehicleCategory::valueOf).toList(),
                 r.getString("itemCode"), r.getInteger("min", 0), r.getInteger("perFirefighter", 0),
                 r.getInteger("max"), r.getString("description"), r.getString("source"),
-                SourceStatus.valueOf(r.getString("sourceStatus")));
+                SourceStatus.fromStored(r.getString("sourceStatus")),
+                r.getList("excludedVehicleTypes", String.class, List.of()), r.getString("promotionReason"));
     }
 }

@@ -311,6 +311,40 @@ class EquipmentGrpcServiceTest {
     }
 
     @Test
+    void promotingAReferenceRuleToRequiredNeedsAReasonWhichTheVersionKeeps() {
+        Catalog current = as(ADMIN).getCatalog(GetCatalogRequest.getDefaultInstance());
+        Rule helmet = current.getRulesList().stream().filter(r -> r.getId().equals("ppe.helmet")).findFirst().orElseThrow();
+        assertThat(helmet.getSourceStatus()).isEqualTo(SourceStatus.SOURCE_STATUS_REFERENCE);
+        assertThat(helmet.getSeverity()).isEqualTo(Severity.SEVERITY_ADVISORY);
+        PublishCatalogRequest promote = PublishCatalogRequest.newBuilder().setMode(PublishCatalogRequest.Mode.MODE_AMEND)
+                .setBasedOnVersion(current.getVersion()).setNote("helmets become binding")
+                .addRules(helmet.toBuilder().setSeverity(Severity.SEVERITY_REQUIRED)).build();
+        int at = current.getRulesList().indexOf(helmet);
+        StatusRuntimeException noReason = failure(() -> as(ADMIN).publishCatalog(promote));
+        assertThat(noReason.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(fields(noReason)).containsExactly("rules[" + at + "].promotionReason");
+
+        String reason = "市消防救援支队已核对 GA 621-2013 表1 (checked by the city fire department)";
+        Catalog next = as(ADMIN).publishCatalog(promote.toBuilder().setRules(0, promote.getRules(0).toBuilder()
+                .setPromotionReason(reason)).build());
+        Rule promoted = as(ADMIN).getCatalog(GetCatalogRequest.newBuilder().setVersion(next.getVersion()).build())
+                .getRulesList().stream().filter(r -> r.getId().equals("ppe.helmet")).findFirst().orElseThrow();
+        assertThat(promoted.getSeverity()).isEqualTo(Severity.SEVERITY_REQUIRED);
+        assertThat(promoted.getPromotionReason()).isEqualTo(reason);
+        assertThat(next.getPublishedBy()).isEqualTo("admin");
+        List<BrigadeCompliance> results = new ArrayList<>();
+        as(ADMIN).evaluateCompliance(EvaluateComplianceRequest.newBuilder().setYear(2019).setCatalogVersion(next.getVersion())
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("qinshui-zhongcun").setLevel("LEVEL_TWO")
+                        .setTier(StandardTier.STANDARD_TIER_FULL).setHeadcount(10)).build()).forEachRemaining(results::add);
+        assertThat(results.get(0).getChecksList()).filteredOn(c -> c.getRule().equals("ppe.helmet")).singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getSeverity()).isEqualTo(Severity.SEVERITY_REQUIRED);
+                    assertThat(c.getSourceStatus()).isEqualTo(SourceStatus.SOURCE_STATUS_REFERENCE);
+                    assertThat(c.getPromotionReason()).isEqualTo(reason);
+                });
+    }
+
+    @Test
     void onlyStationServiceKeepsTheDirectoryCopyAndABrigadeItSendsIsKnownAtOnce() {
         StationDirectory station = new StationDirectory(client.channel(), STATION_KEY);
         assertThat(failure(() -> as(ADMIN).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-sent-later")

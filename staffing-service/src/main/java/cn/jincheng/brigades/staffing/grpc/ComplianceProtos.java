@@ -2,11 +2,13 @@ package cn.jincheng.brigades.staffing.grpc;
 
 import java.util.List;
 
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import cn.jincheng.brigades.common.grpc.CheckProtos;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeStaffing;
 import cn.jincheng.brigades.staffing.domain.compliance.BrigadeStandard;
 import cn.jincheng.brigades.staffing.domain.compliance.StaffingEngine;
+import cn.jincheng.brigades.staffing.domain.funding.FundingSource;
 
 /** Brigades to evaluate and their results ↔ staffing.v1. */
 final class ComplianceProtos {
@@ -21,8 +23,25 @@ final class ComplianceProtos {
     }
 
     static List<BrigadeStandard> standards(List<BrigadeRef> refs) {
-        return refs.stream().map(b -> new BrigadeStandard(b.getBrigadeId(), b.getLevel(),
-                b.getTier().isEmpty() || b.getTier().equals(NO_TIER) ? null : b.getTier())).toList();
+        List<BrigadeStandard> out = new java.util.ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            BrigadeRef b = refs.get(i);
+            out.add(new BrigadeStandard(b.getBrigadeId(), b.getLevel(),
+                    b.getTier().isEmpty() || b.getTier().equals(NO_TIER) ? null : b.getTier(),
+                    payer(b.getFundingPayer(), "brigades[" + i + "].fundingPayer")));
+        }
+        return out;
+    }
+
+    /** The payer a brigade ref names; unset is the plan's default, county finance. */
+    static FundingSource payer(cn.jincheng.brigades.proto.staffing.v1.FundingSource source, String field) {
+        if (source == cn.jincheng.brigades.proto.staffing.v1.FundingSource.FUNDING_SOURCE_UNSPECIFIED) {
+            return FundingSource.COUNTY_FINANCE;
+        }
+        if (source == cn.jincheng.brigades.proto.staffing.v1.FundingSource.UNRECOGNIZED) {
+            throw new ValidationException(field, "must be one of " + List.of(FundingSource.values()));
+        }
+        return FundingSource.valueOf(source.name().substring("FUNDING_SOURCE_".length()));
     }
 
     static String tier(String tier) {

@@ -38,6 +38,7 @@ final class FundingProtos {
         return BrigadeFunding.newBuilder().setBrigadeId(line.brigadeId()).setTier(ComplianceProtos.tier(line.tier()))
                 .setHeadcount(line.result().headcount()).setRequiredHeadcount(line.result().requiredHeadcount())
                 .setAllocatedYuan(line.allocatedYuan()).setRequiredYuan(line.requiredYuan())
-                .setShortfallYuan(line.shortfallYuan()).setOtherSourcesYuan(line.otherSourcesYuan()).build();
+                .setShortfallYuan(line.shortfallYuan()).setOtherSourcesYuan(line.otherSourcesYuan())
+                .setPayer(FundingSource.valueOf("FUNDING_SOURCE_" + line.payer().name())).build();
     }
 }

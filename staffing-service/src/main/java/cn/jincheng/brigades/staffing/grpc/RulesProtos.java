@@ -32,7 +32,7 @@ final class RulesProtos {
                 .setKind(cn.jincheng.brigades.proto.staffing.v1.RuleKind.valueOf("RULE_KIND_" + x.kind().name()))
                 .addAllLevels(x.levels()).addAllTiers(x.tiers()).setMin(x.min()).setRateYuan(x.rateYuan())
                 .setDescription(x.description() == null ? "" : x.description()).setSource(x.source())
-                .setSourceStatus(CheckProtos.sourceStatus(x.sourceStatus()))));
+                .setSourceStatus(CheckProtos.sourceStatus(x.sourceStatus())).setPromotionReason(x.promotionReason())));
         return out.build();
     }
 
@@ -50,7 +50,8 @@ final class RulesProtos {
                 named(Severity.class, r.getSeverity().name(), "SEVERITY_", at + ".severity"),
                 named(RuleKind.class, r.getKind().name(), "RULE_KIND_", at + ".kind"), r.getLevelsList(),
                 r.getTiersList(), r.getMin(), r.getRateYuan(), r.getDescription(), r.getSource(),
-                named(SourceStatus.class, r.getSourceStatus().name(), "SOURCE_STATUS_", at + ".sourceStatus"));
+                named(SourceStatus.class, r.getSourceStatus().name(), "SOURCE_STATUS_", at + ".sourceStatus"),
+                r.getPromotionReason());
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String protoName, String prefix, String field) {

@@ -12,7 +12,11 @@ import cn.jincheng.brigades.staffing.domain.rules.RuleKind;
 import cn.jincheng.brigades.staffing.domain.rules.StaffingRule;
 import cn.jincheng.brigades.staffing.domain.rules.StaffingRules;
 
-/** Staffing rules ↔ BSON: a version's document (keyed by its number) and the seed file, which has the same shape. */
+/**
+ * Staffing rules ↔ BSON: a version's document (keyed by its number) and the seed file, which has the
+ * same shape. Versions stored before rules told how sure they are read with the old status
+ * {@code STANDARD} as REFERENCE ({@link SourceStatus#fromStored}) and no promotion reason.
+ */
 public final class RulesCodec {
 
     private RulesCodec() {
@@ -25,7 +29,8 @@ public final class RulesCodec {
                         .append("area", x.area().name()).append("severity", x.severity().name())
                         .append("kind", x.kind().name()).append("levels", x.levels()).append("tiers", x.tiers())
                         .append("min", x.min()).append("rateYuan", x.rateYuan()).append("description", x.description())
-                        .append("source", x.source()).append("sourceStatus", x.sourceStatus().name())).toList());
+                        .append("source", x.source()).append("sourceStatus", x.sourceStatus().name())
+                        .append("promotionReason", x.promotionReason())).toList());
     }
 
     /** Rules from their stored form, or from the seed file (no version: 0, its id under {@code id}). */
@@ -39,6 +44,6 @@ public final class RulesCodec {
                         RuleKind.valueOf(r.getString("kind")), r.getList("levels", String.class, List.of()),
                         r.getList("tiers", String.class, List.of()), r.getInteger("min", 0),
                         ((Number) r.get("rateYuan", 0)).longValue(), r.getString("description"), r.getString("source"),
-                        SourceStatus.valueOf(r.getString("sourceStatus")))).toList());
+                        SourceStatus.fromStored(r.getString("sourceStatus")), r.getString("promotionReason"))).toList());
     }
 }

@@ -222,6 +222,53 @@ class StaffingGrpcServiceTest {
     }
 
     @Test
+    void sanjiasTownGovernmentMoneyMeetsItsFundingRuleAndTheSameMoneyElsewhereDoesNot() {
+        new StationDirectory(client.channel(), STATION_KEY).send("gaoping-sanjia", "gaoping-macun");
+        for (String brigade : List.of("gaoping-sanjia", "gaoping-macun")) {
+            for (int i = 1; i <= 10; i++) {
+                as(ADMIN).addFirefighter(AddFirefighterRequest.newBuilder().setBrigadeId(brigade).setName("队员" + i)
+                        .setEmployment(Employment.EMPLOYMENT_LABOUR_DISPATCH).setStartDate(date(2019, 8, 1)).build());
+            }
+            as(ADMIN).putFunding(PutFundingRequest.newBuilder().setBrigadeId(brigade).setYear(2019)
+                    .setSource(FundingSource.FUNDING_SOURCE_TOWNSHIP).setAmountYuan(500_000).build());
+        }
+        List<BrigadeStaffing> out = new ArrayList<>();
+        as(ADMIN).evaluateCompliance(EvaluateComplianceRequest.newBuilder().setYear(2019).setAsOf(date(2019, 12, 31))
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("gaoping-sanjia").setLevel("LEVEL_TWO").setTier("REDUCED")
+                        .setFundingPayer(FundingSource.FUNDING_SOURCE_TOWNSHIP))
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("gaoping-macun").setLevel("LEVEL_ONE").setTier("FULL"))
+                .build()).forEachRemaining(out::add);
+        Check sanjia = out.get(0).getChecksList().stream().filter(c -> c.getRule().equals("funding.county-finance"))
+                .findFirst().orElseThrow();
+        assertThat(sanjia.getMet()).isTrue();
+        assertThat(sanjia.getRequired()).contains("500000 yuan from TOWNSHIP");
+        assertThat(sanjia.getActual()).isEqualTo("500000 yuan from TOWNSHIP");
+        Check macun = out.get(1).getChecksList().stream().filter(c -> c.getRule().equals("funding.county-finance"))
+                .findFirst().orElseThrow();
+        assertThat(macun.getMet()).isFalse();
+        assertThat(macun.getRequired()).contains("from COUNTY_FINANCE");
+        assertThat(macun.getActual()).isEqualTo("0 yuan from COUNTY_FINANCE");
+    }
+
+    @Test
+    void promotingTheOtherPlacesHeadcountToRequiredNeedsAReason() {
+        var current = as(ADMIN).getRules(cn.jincheng.brigades.proto.staffing.v1.GetRulesRequest.getDefaultInstance());
+        int at = 0;
+        while (!current.getRules(at).getId().equals("staffing.headcount.other-provinces")) {
+            at++;
+        }
+        var other = current.getRules(at);
+        assertThat(other.getSourceStatus()).isEqualTo(cn.jincheng.brigades.proto.compliance.v1.SourceStatus.SOURCE_STATUS_REFERENCE);
+        assertThat(other.getSource()).contains("Taizhou").contains("Sichuan").contains("2015").contains("Fujian")
+                .contains("2013");
+        var publish = cn.jincheng.brigades.proto.staffing.v1.PublishRulesRequest.newBuilder()
+                .setBasedOnVersion(current.getVersion()).setNote("15 for level one").addAllRules(current.getRulesList())
+                .setRules(at, other.toBuilder().setSeverity(cn.jincheng.brigades.proto.compliance.v1.Severity.SEVERITY_REQUIRED))
+                .build();
+        assertThat(fields(failure(() -> as(ADMIN).publishRules(publish)))).containsExactly("rules[" + at + "].promotionReason");
+    }
+
+    @Test
     void aCountyBudgetCountsOnlyBrigadesThatExistAndAreTheCountys() {
         assertThat(failure(() -> as(QINSHUI).getCountyFunding(qinshuiBudget()
                 .addBrigades(standard("nope-qinshui-ghost", "FULL")).build())).getStatus().getCode())

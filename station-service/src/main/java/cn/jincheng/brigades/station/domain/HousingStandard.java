@@ -11,20 +11,29 @@ import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 
 /**
  * A plan's housing minimums per level (the full standard; the reduced one asks for none): floor
- * area, garage bays and the required rooms as REQUIRED, the site area of GB/T 35547 cl. 9.2 as
- * ADVISORY (the standard allows more land with optional rooms, so only the lower bound is shown).
+ * area, garage bays and the required rooms as REQUIRED (the plan's), the site area of GB/T 35547
+ * cl. 9.2 as ADVISORY (the standard allows more land with optional rooms, so only the lower bound is
+ * shown) with the status the plan data gives it ({@code siteAreaStatus}, REFERENCE when not given:
+ * the clause is known from secondary sources, not verified against the standard's text).
  */
-public record HousingStandard(List<Minimum> minimums, Set<Room> requiredRooms, String source, String siteAreaSource) {
+public record HousingStandard(List<Minimum> minimums, Set<Room> requiredRooms, String source, String siteAreaSource,
+        SourceStatus siteAreaStatus) {
 
     /** The minimums of one level. */
     public record Minimum(BrigadeLevel level, double floorAreaM2, int garageBays, double siteAreaM2) {
     }
 
-    public static final HousingStandard NONE = new HousingStandard(List.of(), Set.of(), "", "");
+    public static final HousingStandard NONE = new HousingStandard(List.of(), Set.of(), "", "", SourceStatus.REFERENCE);
 
     public HousingStandard {
         minimums = List.copyOf(minimums);
         requiredRooms = Set.copyOf(requiredRooms);
+        siteAreaStatus = siteAreaStatus == null ? SourceStatus.REFERENCE : siteAreaStatus;
+    }
+
+    /** The plan's minimums with the site area's status not given (REFERENCE). */
+    public HousingStandard(List<Minimum> minimums, Set<Room> requiredRooms, String source, String siteAreaSource) {
+        this(minimums, requiredRooms, source, siteAreaSource, SourceStatus.REFERENCE);
     }
 
     public List<CheckResult> check(BrigadeLevel level, Housing housing) {
@@ -45,7 +54,7 @@ public record HousingStandard(List<Minimum> minimums, Set<Room> requiredRooms, S
                 SourceStatus.PLAN));
         checks.add(new CheckResult("housing.site-area", Area.HOUSING, Severity.ADVISORY, "≥ " + fmt(min.siteAreaM2()) + " m² of land",
                 fmt(housing.siteAreaM2()) + " m²", housing.siteAreaM2() >= min.siteAreaM2(), siteAreaSource,
-                SourceStatus.STANDARD));
+                siteAreaStatus));
         return checks;
     }
 

@@ -25,8 +25,14 @@ public record Plan(String id, String city, int year, String source, LocalDate is
     /** A brigade joining this plan (seeded or imported): no housing recorded yet, the plan's milestones for its mode. */
     public Brigade newBrigade(String brigadeId, String countyId, String town, BrigadeLevel level, ConstructionMode mode,
             String partner, String situation) {
+        return newBrigade(brigadeId, countyId, town, level, mode, partner, situation, FundingPayer.COUNTY_FINANCE);
+    }
+
+    /** As above, with the payer of its firefighters the plan names. */
+    public Brigade newBrigade(String brigadeId, String countyId, String town, BrigadeLevel level, ConstructionMode mode,
+            String partner, String situation, FundingPayer fundingPayer) {
         return new Brigade(brigadeId, id, countyId, town, level, mode, partner, situation, Housing.NONE, "", 1,
-                milestonesFor(brigadeId, mode), List.of());
+                milestonesFor(brigadeId, mode), List.of(), fundingPayer);
     }
 
     /** The milestones a brigade of this mode gets, due on the plan's dates. */

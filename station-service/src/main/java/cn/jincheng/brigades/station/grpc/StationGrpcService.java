@@ -234,7 +234,8 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
         ListBrigadeStandardsResponse.Builder response = ListBrigadeStandardsResponse.newBuilder();
         for (cn.jincheng.brigades.station.domain.Brigade b : brigades.inScope(caller(), emptyToNull(request.getCountyId()))) {
             response.addBrigades(BrigadeStandard.newBuilder().setBrigadeId(b.id()).setCountyId(b.countyId())
-                    .setLevel(b.level().name()).setTier(Tier.name(ComplianceComposer.tier(b, year))));
+                    .setLevel(b.level().name()).setTier(Tier.name(ComplianceComposer.tier(b, year)))
+                    .setFundingPayer(b.fundingPayer().name()));
         }
         reply(out, response.build());
     }

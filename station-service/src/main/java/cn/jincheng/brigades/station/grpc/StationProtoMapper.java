@@ -38,6 +38,7 @@ final class StationProtoMapper {
                         .valueOf("CONSTRUCTION_MODE_" + b.mode().name()))
                 .setPartner(b.partner()).setSituation(b.situation()).setNotes(b.notes())
                 .setHousing(housing(b.housing())).setVersion(b.version()).setPlanId(b.planId())
+                .setFundingPayer(b.fundingPayer().name())
                 .build();
     }
 

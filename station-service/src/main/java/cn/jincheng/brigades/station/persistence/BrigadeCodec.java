@@ -15,6 +15,7 @@ import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
+import cn.jincheng.brigades.station.domain.FundingPayer;
 import cn.jincheng.brigades.station.domain.Housing;
 import cn.jincheng.brigades.station.domain.Inspection;
 import cn.jincheng.brigades.station.domain.Milestone;
@@ -35,6 +36,8 @@ final class BrigadeCodec {
     static final String LEVEL = "level";
     static final String MODE = "constructionMode";
     static final String REVISION = "revision";
+    /** Absent in documents stored before brigades carried it: county finance, the plan's default. */
+    static final String FUNDING_PAYER = "fundingPayer";
     static final String OUTBOX = cn.jincheng.brigades.common.persistence.AuditOutbox.FIELD;
 
     private BrigadeCodec() {
@@ -51,6 +54,7 @@ final class BrigadeCodec {
                 .append("situation", b.situation())
                 .append("housing", housing(b.housing()))
                 .append("notes", b.notes())
+                .append(FUNDING_PAYER, b.fundingPayer().name())
                 .append("version", b.version())
                 .append("milestones", b.milestones().stream().map(BrigadeCodec::milestone).toList())
                 .append("inspections", b.inspections().stream().map(BrigadeCodec::inspection).toList());
@@ -69,7 +73,8 @@ final class BrigadeCodec {
                 d.getString("notes"), number(d, "version"),
                 d.getList("milestones", Document.class, List.of()).stream()
                         .map(m -> milestone(d.getString(ID), m)).toList(),
-                d.getList("inspections", Document.class, List.of()).stream().map(BrigadeCodec::inspection).toList());
+                d.getList("inspections", Document.class, List.of()).stream().map(BrigadeCodec::inspection).toList(),
+                FundingPayer.orDefault(d.getString(FUNDING_PAYER)));
     }
 
     static long revision(Document d) {
@@ -128,7 +133,8 @@ final class BrigadeCodec {
                         .append("checks", s.checks().stream().map(c -> new Document("rule", c.rule())
                                 .append("area", c.area().name()).append("severity", c.severity().name())
                                 .append("required", c.required()).append("actual", c.actual()).append("met", c.met())
-                                .append("source", c.source()).append("sourceStatus", c.sourceStatus().name())).toList()));
+                                .append("source", c.source()).append("sourceStatus", c.sourceStatus().name())
+                                .append("promotionReason", c.promotionReason())).toList()));
     }
 
     private static Inspection inspection(Document d) {
@@ -138,7 +144,7 @@ final class BrigadeCodec {
                 s.getList("checks", Document.class, List.of()).stream().map(c -> new CheckResult(c.getString("rule"),
                         Area.valueOf(c.getString("area")), Severity.valueOf(c.getString("severity")),
                         c.getString("required"), c.getString("actual"), c.getBoolean("met", false), c.getString("source"),
-                        SourceStatus.valueOf(c.getString("sourceStatus")))).toList());
+                        SourceStatus.fromStored(c.getString("sourceStatus")), c.getString("promotionReason"))).toList());
         return new Inspection(d.getString("id"), d.getInteger("year"), Stage.valueOf(d.getString("stage")),
                 Result.valueOf(d.getString("result")), d.getString("notes"), d.getString("overrideReason"),
                 d.getBoolean("overridden", false), d.getString("inspector"), d.getString("role"),

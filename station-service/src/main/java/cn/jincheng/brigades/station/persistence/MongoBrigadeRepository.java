@@ -22,6 +22,7 @@ import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.Sorts;
@@ -161,6 +162,15 @@ class MongoBrigadeRepository implements BrigadeRepository {
     @Override
     public boolean insertIfAbsent(Brigade brigade) {
         return MongoWrites.insertIfAbsent(brigades, BrigadeCodec.newDocument(brigade));
+    }
+
+    /**
+     * Gives a brigade stored before brigades carried their payer the one its seed names; a payer
+     * already stored is never changed. @return whether the brigade got it
+     */
+    boolean fillFundingPayer(String brigadeId, String payer) {
+        return brigades.updateOne(and(eq(BrigadeCodec.ID, brigadeId), Filters.exists(BrigadeCodec.FUNDING_PAYER, false)),
+                Updates.set(BrigadeCodec.FUNDING_PAYER, payer)).getModifiedCount() > 0;
     }
 
     /** Moves audit entries left in outboxes by a crash to the audit collection. */

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.bson.Document;
 
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
 import cn.jincheng.brigades.station.domain.HousingStandard;
@@ -38,7 +39,8 @@ final class PlanCodec {
                         .append("floorAreaM2", m.floorAreaM2()).append("garageBays", m.garageBays())
                         .append("siteAreaM2", m.siteAreaM2())).toList())
                 .append("requiredRooms", p.housing().requiredRooms().stream().map(Enum::name).sorted().toList())
-                .append("housingSource", p.housing().source()).append("siteAreaSource", p.housing().siteAreaSource());
+                .append("housingSource", p.housing().source()).append("siteAreaSource", p.housing().siteAreaSource())
+                .append("siteAreaSourceStatus", p.housing().siteAreaStatus().name());
     }
 
     private static HousingStandard housing(Document d) {
@@ -51,7 +53,8 @@ final class PlanCodec {
                 ((Number) m.get("garageBays")).intValue(), ((Number) m.get("siteAreaM2")).doubleValue())).toList(),
                 d.getList("requiredRooms", String.class, List.of()).stream().map(Room::valueOf)
                         .collect(java.util.stream.Collectors.toSet()),
-                d.getString("housingSource"), d.getString("siteAreaSource"));
+                d.getString("housingSource"), d.getString("siteAreaSource"),
+                SourceStatus.fromStored(d.getString("siteAreaSourceStatus")));
     }
 
     private static MilestoneDefinition milestone(Document d) {

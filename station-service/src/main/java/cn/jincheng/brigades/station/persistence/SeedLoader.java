@@ -14,6 +14,7 @@ import cn.jincheng.brigades.common.persistence.SeedFiles;
 import cn.jincheng.brigades.station.domain.Brigade;
 import cn.jincheng.brigades.station.domain.BrigadeLevel;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
+import cn.jincheng.brigades.station.domain.FundingPayer;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.Plan;
 
@@ -59,8 +60,18 @@ class SeedLoader implements SmartInitializingSingleton {
         }
         List<Document> seeded = seed.getList("brigades", Document.class);
         int newBrigades = 0;
+        int payersFilled = 0;
         for (Document b : seeded) {
-            newBrigades += brigades.insertIfAbsent(brigade(plan, b)) ? 1 : 0;
+            Brigade brigade = brigade(plan, b);
+            if (brigades.insertIfAbsent(brigade)) {
+                newBrigades++;
+            } else if (brigades.fillFundingPayer(brigade.id(), brigade.fundingPayer().name())) {
+                payersFilled++;
+            }
+        }
+        if (payersFilled > 0) {
+            log.info("Seed {}: {} brigades stored before they carried their funding payer got the seed's",
+                    seedFile.getFilename(), payersFilled);
         }
         log.info("Seed {}: plan {}, {} new counties, {} of {} brigades new", seedFile.getFilename(), plan.id(),
                 newCounties, newBrigades, seeded.size());
@@ -69,7 +80,7 @@ class SeedLoader implements SmartInitializingSingleton {
     private static Brigade brigade(Plan plan, Document b) {
         return plan.newBrigade(b.getString("id"), b.getString("county"), b.getString("town"),
                 BrigadeLevel.valueOf(b.getString("level")), ConstructionMode.valueOf(b.getString("constructionMode")),
-                b.getString("partner"), b.getString("situation"));
+                b.getString("partner"), b.getString("situation"), FundingPayer.orDefault(b.getString("fundingPayer")));
     }
 
 }

@@ -122,6 +122,31 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         assertThat(as(ADMIN).listBrigades(ListBrigadesRequest.getDefaultInstance()).getBrigadesCount()).isEqualTo(23);
     }
 
+    @Test
+    void eachBrigadeCarriesWhoPaysItsFirefightersByThePlanAndOldDocumentsGetIt() {
+        assertThat(get("gaoping-sanjia").getFundingPayer()).isEqualTo("TOWNSHIP"); // 经费由镇政府承担
+        assertThat(as(ADMIN).listBrigades(ListBrigadesRequest.getDefaultInstance()).getBrigadesList())
+                .filteredOn(b -> !b.getId().equals("gaoping-sanjia"))
+                .hasSize(22).allMatch(b -> b.getFundingPayer().equals("COUNTY_FINANCE"));
+        assertThat(as(ADMIN).listBrigadeStandards(cn.jincheng.brigades.proto.station.v1.ListBrigadeStandardsRequest
+                .newBuilder().setCountyId("gaoping").setYear(2019).build()).getBrigadesList())
+                .filteredOn(b -> b.getBrigadeId().equals("gaoping-sanjia")).singleElement()
+                .satisfies(b -> assertThat(b.getFundingPayer()).isEqualTo("TOWNSHIP"));
+
+        // documents stored before brigades carried their payer: county finance on read, the seed's on the next start
+        for (String id : List.of("gaoping-sanjia", "gaoping-mishan")) {
+            database.getCollection("brigades").updateOne(new org.bson.Document("_id", id),
+                    com.mongodb.client.model.Updates.unset("fundingPayer"));
+        }
+        Brigade old = get("gaoping-sanjia");
+        assertThat(old.getFundingPayer()).isEqualTo("COUNTY_FINANCE");
+        seed.seedAgain();
+        Brigade filled = get("gaoping-sanjia");
+        assertThat(filled.getFundingPayer()).isEqualTo("TOWNSHIP");
+        assertThat(filled.getVersion()).isEqualTo(old.getVersion());
+        assertThat(get("gaoping-mishan").getFundingPayer()).isEqualTo("COUNTY_FINANCE");
+    }
+
     // --- identity and scope -------------------------------------------------------------------
 
     @Test

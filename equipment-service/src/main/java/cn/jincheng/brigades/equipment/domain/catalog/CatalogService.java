@@ -59,14 +59,24 @@ public class CatalogService {
                 p.note(), p.defaultHeadcount() != null ? p.defaultHeadcount() : current.defaultHeadcount(),
                 p.amend() ? merge(current.vehicleTypes(), p.vehicleTypes(), VehicleType::code) : p.vehicleTypes(),
                 p.amend() ? merge(current.items(), p.items(), ItemDefinition::code) : p.items(),
-                p.amend() ? merge(current.rules().stream().filter(r -> !p.removeRules().contains(r.id())).toList(),
-                        p.rules(), Rule::id) : p.rules());
+                p.amend() ? merge(carriedOver(current, p), p.rules(), Rule::id) : p.rules());
         CatalogValidator.validate(next);
         if (!store.insert(next)) {
             Catalog winner = inForce();
             throw new StaleVersionException("catalog", current.id(), p.basedOnVersion(), winner.version());
         }
         return next;
+    }
+
+    /**
+     * The rules of the version in force an amendment keeps, each with the severity it has in effect:
+     * a REQUIRED rule of a catalog stored before promotions needed a reason (e.g. the per-person PPE
+     * rules once labelled STANDARD) goes on as ADVISORY, as it is evaluated, unless the amendment
+     * restates it with a promotion reason.
+     */
+    private static List<Rule> carriedOver(Catalog current, Publication p) {
+        return current.rules().stream().filter(r -> !p.removeRules().contains(r.id())).map(Rule::withEffectiveSeverity)
+                .toList();
     }
 
     /** The base entries with those of {@code changes} replacing the ones of the same key, new ones appended. */

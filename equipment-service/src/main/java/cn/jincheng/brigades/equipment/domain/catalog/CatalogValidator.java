@@ -4,12 +4,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import cn.jincheng.brigades.common.domain.compliance.RuleStanding;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 
 /**
  * Refuses a catalog that contradicts itself, with the reason per field: duplicate codes or rule
  * ids, a rule for an unknown level, vehicle type or item code, a minimum above the maximum, a rule
- * with nothing to count, a rule without its source.
+ * with nothing to count, a rule without its source, and a REQUIRED rule whose source is neither the
+ * plan nor a verified standard unless the city administrator gives the reason for promoting it.
  */
 public final class CatalogValidator {
 
@@ -28,6 +30,7 @@ public final class CatalogValidator {
             VehicleType t = c.vehicleTypes().get(i);
             v.notBlank(t.nameZh(), "vehicleTypes[" + i + "].nameZh");
             v.check(t.category() != null, "vehicleTypes[" + i + "].category", "is required");
+            v.maxLength(t.source(), 2000, "vehicleTypes[" + i + "].source");
         }
         for (int i = 0; i < c.items().size(); i++) {
             v.notBlank(c.items().get(i).nameZh(), "items[" + i + "].nameZh");
@@ -45,7 +48,11 @@ public final class CatalogValidator {
         v.check(r.severity() != null, at + ".severity", "is required");
         v.check(r.kind() != null, at + ".kind", "is required");
         v.notBlank(r.source(), at + ".source");
-        v.check(r.sourceStatus() != null, at + ".sourceStatus", "is required: PLAN, STANDARD, EARLIER_STANDARD or REFERENCE");
+        v.check(r.sourceStatus() != null, at + ".sourceStatus",
+                "is required: PLAN, STANDARD_VERIFIED, REFERENCE, EARLIER_STANDARD or PRODUCT_DECISION");
+        v.check(!RuleStanding.needsPromotion(r.severity(), r.sourceStatus()) || RuleStanding.promoted(r.promotionReason()),
+                at + ".promotionReason", RuleStanding.refusal(r.sourceStatus()));
+        v.maxLength(r.promotionReason(), RuleStanding.MAX_REASON, at + ".promotionReason");
         v.check(!r.levels().isEmpty(), at + ".levels", "name at least one level");
         r.levels().forEach(l -> v.check(LEVELS.contains(l), at + ".levels", "unknown level " + l));
         v.check(!r.tiers().isEmpty(), at + ".tiers", "name at least one of FULL, REDUCED");
@@ -55,6 +62,8 @@ public final class CatalogValidator {
                 "a maximum with a per-firefighter minimum can contradict itself; give one or the other");
         if (r.kind() == RuleKind.VEHICLE_COUNT) {
             r.vehicleTypes().forEach(t -> v.check(typeCodes.contains(t), at + ".vehicleTypes", "unknown vehicle type " + t));
+            r.excludedVehicleTypes().forEach(t -> v.check(typeCodes.contains(t), at + ".excludedVehicleTypes",
+                    "unknown vehicle type " + t));
             v.check(r.itemCode() == null || r.itemCode().isEmpty(), at + ".itemCode", "a vehicle rule counts no item");
         } else if (r.kind() == RuleKind.EQUIPMENT_QUANTITY) {
             v.check(r.itemCode() != null && itemCodes.contains(r.itemCode()), at + ".itemCode",

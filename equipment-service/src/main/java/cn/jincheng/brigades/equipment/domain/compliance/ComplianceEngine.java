@@ -14,8 +14,9 @@ import cn.jincheng.brigades.equipment.domain.inventory.Vehicle;
 
 /**
  * The equipment rules applied to one brigade: pure, so it is tested on any inventory. A brigade
- * is compliant exactly when every REQUIRED rule that applies to its level and tier is met; an
- * OUT_OF_SERVICE vehicle and an expired or failed item do not count.
+ * is compliant exactly when every rule that applies to its level and tier and is REQUIRED in effect
+ * ({@link Rule#effectiveSeverity()}) is met; an OUT_OF_SERVICE vehicle and an expired or failed item
+ * do not count.
  */
 public final class ComplianceEngine {
 
@@ -67,11 +68,14 @@ public final class ComplianceEngine {
             default -> throw new IllegalStateException("unknown rule kind " + rule.kind());
         }
         boolean met = actual >= minimum && (rule.max() == null || actual <= rule.max());
-        return new CheckResult(rule.id(), rule.area(), rule.severity(), required, found, met, rule.source(),
-                rule.sourceStatus());
+        return new CheckResult(rule.id(), rule.area(), rule.effectiveSeverity(), required, found, met, rule.source(),
+                rule.sourceStatus(), rule.promotionReason());
     }
 
     private static boolean counts(Rule rule, VehicleType type, Vehicle vehicle) {
+        if (rule.excludedVehicleTypes().contains(vehicle.type())) {
+            return false;
+        }
         if (!rule.vehicleTypes().isEmpty() && rule.vehicleTypes().contains(vehicle.type())) {
             return true;
         }
@@ -89,7 +93,10 @@ public final class ComplianceEngine {
         List<String> parts = new ArrayList<>();
         rule.vehicleTypes().forEach(t -> parts.add(types.containsKey(t) ? types.get(t).nameZh() + " " + t : t));
         rule.vehicleCategories().forEach(c -> parts.add(c.name()));
-        return parts.isEmpty() ? "" : ": " + String.join(" or ", parts);
+        String excluded = rule.excludedVehicleTypes().isEmpty() ? ""
+                : " (not " + String.join(", ", rule.excludedVehicleTypes().stream()
+                        .map(t -> types.containsKey(t) ? types.get(t).nameZh() + " " + t : t).toList()) + ")";
+        return parts.isEmpty() ? excluded : ": " + String.join(" or ", parts) + excluded;
     }
 
     private static String perPerson(Rule rule, int headcount, boolean assumed) {

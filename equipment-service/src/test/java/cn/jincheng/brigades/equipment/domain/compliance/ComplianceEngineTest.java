@@ -59,7 +59,7 @@ class ComplianceEngineTest {
         assertThat(vehicleChecks(LEVEL_ONE, List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE))))
                 .containsEntry("vehicles.level-one.water-tanker", true)
                 .containsEntry("vehicles.level-one.total", false)
-                .containsEntry("vehicles.level-one.firefighting-or-special", false);
+                .containsEntry("vehicles.level-one.other-firefighting-or-special", false);
         List<Vehicle> tankerAndFoam = List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE),
                 vehicle("FOAM_TANKER", VehicleStatus.IN_SERVICE));
         assertThat(vehicleChecks(LEVEL_ONE, tankerAndFoam)).doesNotContainValue(false).hasSize(3);
@@ -72,10 +72,71 @@ class ComplianceEngineTest {
         List<Vehicle> tankerAndSupport = List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE),
                 vehicle("WATER_SUPPLY", VehicleStatus.IN_SERVICE));
         assertThat(vehicleChecks(LEVEL_ONE, tankerAndSupport))
-                .containsEntry("vehicles.level-one.firefighting-or-special", false);
+                .containsEntry("vehicles.level-one.other-firefighting-or-special", false);
+        List<Vehicle> twoTankers = List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE),
+                vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE));
+        assertThat(vehicleChecks(LEVEL_ONE, twoTankers)).containsEntry("vehicles.level-one.total", true)
+                .containsEntry("vehicles.level-one.water-tanker", true)
+                .containsEntry("vehicles.level-one.other-firefighting-or-special", false);
         List<Vehicle> twoFoam = List.of(vehicle("FOAM_TANKER", VehicleStatus.IN_SERVICE),
                 vehicle("FOAM_TANKER", VehicleStatus.IN_SERVICE));
         assertThat(vehicleChecks(LEVEL_ONE, twoFoam)).containsEntry("vehicles.level-one.water-tanker", false);
+    }
+
+    @Test
+    void aLevelOneBrigadeWithTwoWaterTankersIsNotCompliantAndWithATankerAndAFoamOrSpecialVehicleItIs() {
+        List<Vehicle> twoTankers = List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE),
+                vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE));
+        assertThat(vehiclesCompliant(twoTankers)).isFalse();
+        assertThat(vehiclesCompliant(List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE),
+                vehicle("FOAM_TANKER", VehicleStatus.IN_SERVICE)))).isTrue();
+        assertThat(vehiclesCompliant(List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE),
+                vehicle("LIGHTING", VehicleStatus.IN_SERVICE)))).isTrue();
+        List<Vehicle> threeTankers = new ArrayList<>(twoTankers);
+        threeTankers.add(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE));
+        assertThat(vehiclesCompliant(threeTankers)).isFalse();
+    }
+
+    /** Whether a level-one brigade with these vehicles (and nothing else) is compliant: only vehicle rules are REQUIRED. */
+    private static boolean vehiclesCompliant(List<Vehicle> vehicles) {
+        Evaluation e = ComplianceEngine.evaluate(CATALOG, LEVEL_ONE, new Inventory(vehicles, List.of(), List.of(), List.of()),
+                2019, AS_OF);
+        return e.compliant();
+    }
+
+    @Test
+    void onlyPlanAndVerifiedRulesFailABrigadeUnlessTheCityPromotedThem() {
+        Evaluation nothing = ComplianceEngine.evaluate(CATALOG, LEVEL_TWO, Inventory.EMPTY, 2019, AS_OF);
+        assertThat(nothing.checks()).filteredOn(c -> c.severity() == Severity.REQUIRED)
+                .allSatisfy(c -> assertThat(c.sourceStatus().mayBeRequired()).isTrue())
+                .extracting(CheckResult::rule).containsExactly("vehicles.level-two.water-tanker");
+        assertThat(byRule(nothing).get("ppe.helmet").severity()).isEqualTo(Severity.ADVISORY);
+        Inventory tanker = new Inventory(List.of(vehicle("WATER_TANKER", VehicleStatus.IN_SERVICE)), List.of(), List.of(),
+                List.of());
+        Evaluation aTanker = ComplianceEngine.evaluate(CATALOG, LEVEL_TWO, tanker, 2019, AS_OF);
+        assertThat(aTanker.compliant()).as("no PPE: advisory checks fail, the brigade does not").isTrue();
+
+        // a catalog stored before promotions needed a reason: its REQUIRED helmet rule counts as ADVISORY
+        Rule helmet = CATALOG.rules().stream().filter(r -> r.id().equals("ppe.helmet")).findFirst().orElseThrow();
+        Rule legacy = new Rule(helmet.id(), helmet.area(), Severity.REQUIRED, helmet.kind(), helmet.levels(), helmet.tiers(),
+                helmet.vehicleTypes(), helmet.vehicleCategories(), helmet.itemCode(), helmet.min(), helmet.perFirefighter(),
+                helmet.max(), helmet.description(), helmet.source(), helmet.sourceStatus());
+        assertThat(ComplianceEngine.evaluate(withReplaced(legacy), LEVEL_TWO, tanker, 2019, AS_OF).compliant()).isTrue();
+        // promoted by the city with a reason: it fails the brigade, and the check says why
+        Rule promoted = new Rule(legacy.id(), legacy.area(), Severity.REQUIRED, legacy.kind(), legacy.levels(),
+                legacy.tiers(), legacy.vehicleTypes(), legacy.vehicleCategories(), legacy.itemCode(), legacy.min(),
+                legacy.perFirefighter(), legacy.max(), legacy.description(), legacy.source(), legacy.sourceStatus(),
+                List.of(), "市里核实 GA 621-2013 后提升");
+        Evaluation promotedEval = ComplianceEngine.evaluate(withReplaced(promoted), LEVEL_TWO, tanker, 2019, AS_OF);
+        assertThat(promotedEval.compliant()).isFalse();
+        assertThat(byRule(promotedEval).get("ppe.helmet").severity()).isEqualTo(Severity.REQUIRED);
+        assertThat(byRule(promotedEval).get("ppe.helmet").promotionReason()).isEqualTo("市里核实 GA 621-2013 后提升");
+    }
+
+    private static Catalog withReplaced(Rule rule) {
+        List<Rule> rules = CATALOG.rules().stream().map(r -> r.id().equals(rule.id()) ? rule : r).toList();
+        return new Catalog(CATALOG.id(), 2, CATALOG.title(), CATALOG.publishedAt(), "admin", "test",
+                CATALOG.defaultHeadcount(), CATALOG.vehicleTypes(), CATALOG.items(), rules);
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import cn.jincheng.brigades.staffing.domain.funding.Funding;
 import cn.jincheng.brigades.staffing.domain.funding.FundingRepository;
-import cn.jincheng.brigades.staffing.domain.funding.FundingSource;
 import cn.jincheng.brigades.staffing.domain.roster.Firefighter;
 import cn.jincheng.brigades.staffing.domain.roster.RosterRepository;
 import cn.jincheng.brigades.staffing.domain.rules.StaffingRules;
@@ -27,13 +26,13 @@ final class BrigadeRecords {
     }
 
     StaffingEngine.Result evaluate(StaffingRules rules, BrigadeStandard brigade, int year, LocalDate day) {
-        return StaffingEngine.evaluate(rules, brigade.brigadeId(), brigade.level(), brigade.tier(),
+        return StaffingEngine.evaluate(rules, brigade.brigadeId(), brigade.level(), brigade.tier(), brigade.payer(),
                 rosters.getOrDefault(brigade.brigadeId(), List.of()), funding(brigade.brigadeId()), year, day);
     }
 
-    /** Funding of the year from sources other than county finance: shown beside the budget, never counted toward it. */
-    long otherSourcesYuan(String brigadeId, int year) {
-        return funding(brigadeId).stream().filter(f -> f.year() == year && f.source() != FundingSource.COUNTY_FINANCE)
+    /** Funding of the year from sources other than the brigade's payer: shown beside the budget, never counted toward it. */
+    long otherSourcesYuan(BrigadeStandard brigade, int year) {
+        return funding(brigade.brigadeId()).stream().filter(f -> f.year() == year && f.source() != brigade.payer())
                 .mapToLong(Funding::amountYuan).sum();
     }
 

@@ -16,7 +16,8 @@ import cn.jincheng.brigades.staffing.domain.rules.RulesService;
 import cn.jincheng.brigades.staffing.domain.rules.StaffingRules;
 
 /**
- * A county's budget view: per brigade county finance allocated, required and short, on the same
+ * A county's budget view: per brigade the money of its payer (county finance unless the plan names
+ * another, e.g. the town government for 三甲镇) allocated, required and short, on the same
  * evaluation as compliance. The county's brigades and their standards come with the request (the
  * gateway has them from station-service), so this service makes no call of its own for them; it
  * only makes sure each named brigade is the county's.
@@ -52,7 +53,7 @@ public class CountyBudgets {
         BrigadeRecords records = BrigadeRecords.read(rosters, funding, ids);
         return new CountyBudget(countyId, year, inForce.reference(), brigades.stream()
                 .map(b -> new BudgetLine(b.brigadeId(), b.tier(), records.evaluate(inForce, b, year, day),
-                        records.otherSourcesYuan(b.brigadeId(), year)))
+                        records.otherSourcesYuan(b, year)))
                 .toList());
     }
 

@@ -3,9 +3,14 @@ package cn.jincheng.brigades.staffing.domain.rules;
 import java.util.HashSet;
 import java.util.Set;
 
+import cn.jincheng.brigades.common.domain.compliance.RuleStanding;
 import cn.jincheng.brigades.common.domain.errors.Validator;
 
-/** Refuses rules that contradict themselves, with the reason per field. */
+/**
+ * Refuses rules that contradict themselves, with the reason per field, and a REQUIRED rule whose
+ * source is neither the plan nor a verified standard unless the city administrator gives the reason
+ * for promoting it.
+ */
 public final class RulesValidator {
 
     static final Set<String> LEVELS = Set.of("LEVEL_ONE", "LEVEL_TWO");
@@ -26,6 +31,9 @@ public final class RulesValidator {
             v.check(r.area() != null, at + ".area", "is required").check(r.severity() != null, at + ".severity", "is required");
             v.check(r.kind() != null, at + ".kind", "is required: HEADCOUNT or FUNDING_PER_HEAD");
             v.notBlank(r.source(), at + ".source").check(r.sourceStatus() != null, at + ".sourceStatus", "is required");
+            v.check(!RuleStanding.needsPromotion(r.severity(), r.sourceStatus()) || RuleStanding.promoted(r.promotionReason()),
+                    at + ".promotionReason", RuleStanding.refusal(r.sourceStatus()));
+            v.maxLength(r.promotionReason(), RuleStanding.MAX_REASON, at + ".promotionReason");
             v.check(!r.levels().isEmpty() && LEVELS.containsAll(r.levels()), at + ".levels",
                     "name LEVEL_ONE and/or LEVEL_TWO");
             v.check(!r.tiers().isEmpty() && TIERS.containsAll(r.tiers()), at + ".tiers", "name FULL and/or REDUCED");

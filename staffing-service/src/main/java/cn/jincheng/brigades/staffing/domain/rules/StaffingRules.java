@@ -22,12 +22,12 @@ public record StaffingRules(String id, int version, Instant publishedAt, String 
     }
 
     /**
-     * The headcount a brigade must have: the highest minimum of the REQUIRED headcount rules that
-     * apply (ADVISORY ones, such as other provinces' 15, do not raise it).
+     * The headcount a brigade must have: the highest minimum of the headcount rules that apply and
+     * are REQUIRED in effect (ADVISORY ones, such as the 15 of other places' rules, do not raise it).
      */
     public int requiredHeadcount(String level, String tier) {
         return applicable(level, tier).stream()
-                .filter(r -> r.kind() == RuleKind.HEADCOUNT && r.severity() == Severity.REQUIRED)
+                .filter(r -> r.kind() == RuleKind.HEADCOUNT && r.effectiveSeverity() == Severity.REQUIRED)
                 .mapToInt(StaffingRule::min).max().orElse(0);
     }
 }

@@ -15,11 +15,14 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import cn.jincheng.brigades.common.domain.compliance.CheckResult;
+import cn.jincheng.brigades.common.domain.compliance.Severity;
+import cn.jincheng.brigades.common.domain.compliance.SourceStatus;
 import cn.jincheng.brigades.staffing.domain.funding.Funding;
 import cn.jincheng.brigades.staffing.domain.funding.FundingSource;
 import cn.jincheng.brigades.staffing.domain.roster.Employment;
 import cn.jincheng.brigades.staffing.domain.roster.Firefighter;
 import cn.jincheng.brigades.staffing.domain.rules.RulesValidator;
+import cn.jincheng.brigades.staffing.domain.rules.StaffingRule;
 import cn.jincheng.brigades.staffing.domain.rules.StaffingRules;
 import cn.jincheng.brigades.staffing.persistence.RulesCodec;
 import net.jqwik.api.ForAll;
@@ -92,8 +95,49 @@ class StaffingEngineTest {
                 new Funding("b", "c", 2018, FundingSource.COUNTY_FINANCE, 900_000, "x", Instant.EPOCH));
         StaffingEngine.Result r = StaffingEngine.evaluate(RULES, "b", "LEVEL_TWO", "FULL", roster(10, 0), mixed, 2019,
                 YEAR_END);
-        assertThat(r.countyFinanceYuan()).isEqualTo(100_000);
+        assertThat(r.payerYuan()).isEqualTo(100_000);
         assertThat(met(r)).containsEntry("funding.county-finance", false);
+    }
+
+    @Test
+    void sanjiaWithFiveHundredThousandYuanOfTownGovernmentMoneyForTenStaffPassesAndAnotherTownFails() {
+        List<Funding> townMoney = List.of(new Funding("b", "c", 2019, FundingSource.TOWNSHIP, 500_000, "x", Instant.EPOCH));
+        StaffingEngine.Result sanjia = StaffingEngine.evaluate(RULES, "gaoping-sanjia", "LEVEL_TWO", "REDUCED",
+                FundingSource.TOWNSHIP, roster(10, 0), townMoney, 2019, YEAR_END);
+        assertThat(met(sanjia)).containsEntry("funding.county-finance", true);
+        assertThat(sanjia.compliant()).isTrue();
+        assertThat(sanjia.payerYuan()).isEqualTo(500_000);
+        StaffingEngine.Result elsewhere = StaffingEngine.evaluate(RULES, "gaoping-macun", "LEVEL_TWO", "FULL",
+                FundingSource.COUNTY_FINANCE, roster(10, 0), townMoney, 2019, YEAR_END);
+        assertThat(met(elsewhere)).containsEntry("funding.county-finance", false);
+        assertThat(elsewhere.compliant()).isFalse();
+        assertThat(elsewhere.checks()).filteredOn(c -> c.rule().equals("funding.county-finance")).singleElement()
+                .satisfies(c -> assertThat(c.required()).contains("from COUNTY_FINANCE"));
+        // and county money does not count for a brigade the plan has the town pay for
+        assertThat(met(StaffingEngine.evaluate(RULES, "gaoping-sanjia", "LEVEL_TWO", "REDUCED", FundingSource.TOWNSHIP,
+                roster(10, 0), countyFinance(500_000), 2019, YEAR_END))).containsEntry("funding.county-finance", false);
+    }
+
+    @Test
+    void onlyPlanRulesAreRequiredAndTheOtherPlacesRuleNamesItsSources() {
+        assertThat(RULES.rules()).filteredOn(r -> r.severity() == Severity.REQUIRED)
+                .allSatisfy(r -> assertThat(r.sourceStatus().mayBeRequired()).as(r.id()).isTrue());
+        StaffingRule other = RULES.rules().stream().filter(r -> r.id().equals("staffing.headcount.other-provinces"))
+                .findFirst().orElseThrow();
+        assertThat(other.sourceStatus()).isEqualTo(SourceStatus.REFERENCE);
+        assertThat(other.source()).contains("Taizhou city's rules of 2018").contains("Sichuan province's of 2015")
+                .contains("Fujian province's of 2013").doesNotContain("other provinces' implementing rules");
+        StaffingRule unpromoted = new StaffingRule(other.id(), other.area(), Severity.REQUIRED, other.kind(), other.levels(),
+                other.tiers(), other.min(), other.rateYuan(), other.description(), other.source(), other.sourceStatus());
+        assertThat(unpromoted.effectiveSeverity()).isEqualTo(Severity.ADVISORY);
+        StaffingRules withIt = new StaffingRules(RULES.id(), 2, Instant.EPOCH, "admin", "n", RULES.rules().stream()
+                .map(r -> r.id().equals(other.id()) ? unpromoted : r).toList());
+        assertThat(RULES.requiredHeadcount("LEVEL_ONE", "FULL")).isEqualTo(10);
+        assertThat(withIt.requiredHeadcount("LEVEL_ONE", "FULL")).as("an unpromoted 15 does not raise it").isEqualTo(10);
+        assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(
+                cn.jincheng.brigades.common.domain.errors.ValidationException.class,
+                () -> RulesValidator.validate(withIt)).violations()).singleElement()
+                .satisfies(v -> assertThat(v.field()).endsWith(".promotionReason"));
     }
 
     @Test

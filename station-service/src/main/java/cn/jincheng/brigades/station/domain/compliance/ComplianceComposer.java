@@ -77,7 +77,8 @@ public class ComplianceComposer {
         DependencyUnavailableException problem = null;
         if (!active.isEmpty()) {
             try {
-                staffing.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tier(b, year), null)).toList(),
+                staffing.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tier(b, year), null,
+                        b.fundingPayer())).toList(),
                         year).forEach(s -> staffed.put(s.brigadeId(), s));
             } catch (DependencyUnavailableException e) {
                 problem = e;

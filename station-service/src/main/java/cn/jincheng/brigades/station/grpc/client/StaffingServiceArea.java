@@ -7,6 +7,7 @@ import cn.jincheng.brigades.common.grpc.CheckProtos;
 import cn.jincheng.brigades.common.grpc.client.DependencyClient;
 import cn.jincheng.brigades.proto.staffing.v1.BrigadeRef;
 import cn.jincheng.brigades.proto.staffing.v1.EvaluateComplianceRequest;
+import cn.jincheng.brigades.proto.staffing.v1.FundingSource;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
 import cn.jincheng.brigades.station.domain.compliance.AreaAnswer;
 import cn.jincheng.brigades.station.domain.compliance.AreaRef;
@@ -26,7 +27,8 @@ public final class StaffingServiceArea implements ComplianceArea, AutoCloseable 
     public List<AreaAnswer> evaluate(List<AreaRef> brigades, int year) {
         EvaluateComplianceRequest request = EvaluateComplianceRequest.newBuilder().setYear(year)
                 .addAllBrigades(brigades.stream().map(b -> BrigadeRef.newBuilder().setBrigadeId(b.brigadeId())
-                        .setLevel(b.level().name()).setTier(Tier.name(b.tier())).build()).toList())
+                        .setLevel(b.level().name()).setTier(Tier.name(b.tier()))
+                        .setFundingPayer(FundingSource.valueOf("FUNDING_SOURCE_" + b.fundingPayer().name())).build()).toList())
                 .build();
         List<AreaAnswer> answers = new ArrayList<>();
         client.stream(s -> s.evaluateCompliance(request), s -> answers.add(new AreaAnswer(s.getBrigadeId(),
