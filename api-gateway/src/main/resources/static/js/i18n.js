@@ -29,6 +29,13 @@ const WORDS = {
     counties: '各县情况', summary: '汇总', catalog: '标准目录', sourceCol: '依据', sourceStatus: '依据类别',
     promoted: '市级提升为必须', payer: '按方案承担队员经费',
     fixFields: '请按提示修改以下内容后再提交。', brigadeList: '队伍',
+    // the city's acceptance per county (issue 19)
+    countyAcceptance: '县级验收（市级考核）', countySummary: '县级工作总结', longTermMechanism: '长效机制',
+    cityOutcome: '市级验收结果', cityOutcomeNote: '市级意见', recordOutcome: '记录市级验收结果',
+    assessmentScore: '年度考核得分', assessmentGrade: '年度考核等级', notRecorded: '未记录', awaitingCity: '待市级验收',
+    notInspected: '未验收', cityOutcome_ACCEPTED: '通过', cityOutcome_NOT_ACCEPTED: '不通过',
+    cityOutcome_RETURNED_FOR_REWORK: '退回整改', grade_EXCELLENT: '优秀', grade_GOOD: '良好', grade_PASS: '合格',
+    grade_FAIL: '不合格', gradesAreOurs: '考核等级名称为本系统的理解，方案未作规定。',
   },
   en: {
     appTitle: 'Jincheng township fire brigades', login: 'Log in', logout: 'Log out', username: 'User name',
@@ -62,6 +69,15 @@ const WORDS = {
     counties: 'Counties', summary: 'Summary', catalog: 'Catalog', sourceCol: 'Source', sourceStatus: 'Basis',
     promoted: 'made required by the city', payer: 'Firefighter funding paid by (plan)',
     fixFields: 'Please correct the fields marked below.', brigadeList: 'Brigades',
+    // the city's acceptance per county (issue 19)
+    countyAcceptance: 'County acceptance (by the city)', countySummary: 'County summary',
+    longTermMechanism: 'Long-term mechanism', cityOutcome: "City's outcome", cityOutcomeNote: "City's note",
+    recordOutcome: "Record the city's outcome", assessmentScore: 'Annual assessment score',
+    assessmentGrade: 'Annual assessment grade', notRecorded: 'Not recorded', awaitingCity: 'Awaiting city',
+    notInspected: 'Not inspected', cityOutcome_ACCEPTED: 'Accepted', cityOutcome_NOT_ACCEPTED: 'Not accepted',
+    cityOutcome_RETURNED_FOR_REWORK: 'Returned for rework', grade_EXCELLENT: 'Excellent', grade_GOOD: 'Good',
+    grade_PASS: 'Pass', grade_FAIL: 'Fail',
+    gradesAreOurs: 'The grade names are our reading; the plan does not define them.',
   },
 };
 

@@ -36,6 +36,8 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
     final AtomicReference<Caller> lastCaller = new AtomicReference<>();
     final AtomicReference<UpdateBrigadeRequest> lastUpdate = new AtomicReference<>();
     final AtomicInteger calls = new AtomicInteger();
+    final AtomicReference<cn.jincheng.brigades.proto.station.v1.UpdateCountySummaryRequest> lastSummary = new AtomicReference<>();
+    final AtomicReference<cn.jincheng.brigades.proto.station.v1.RecordCountyOutcomeRequest> lastOutcome = new AtomicReference<>();
     volatile long delayMillis;
 
     private final int port;
@@ -65,6 +67,8 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
         failure.set(null);
         lastCaller.set(null);
         lastUpdate.set(null);
+        lastSummary.set(null);
+        lastOutcome.set(null);
         calls.set(0);
         delayMillis = 0;
     }
@@ -122,6 +126,72 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
             out.onNext(ListCountiesResponse.newBuilder()
                     .addCounties(County.newBuilder().setId("zezhou").setName("泽州县").setKind("county").setBrigadeCount(6))
                     .build());
+            out.onCompleted();
+        }
+    }
+
+    // --- the city's acceptance per county (issue 19) --------------------------------------------
+
+    static cn.jincheng.brigades.proto.station.v1.CountyAcceptance countyAcceptance(String county, long version) {
+        return cn.jincheng.brigades.proto.station.v1.CountyAcceptance.newBuilder().setYear(2019).setCountyId(county)
+                .setCountyName("泽州县").setBrigades(cn.jincheng.brigades.proto.station.v1.CountyBrigadeResults.newBuilder()
+                        .setTotal(6).setAccepted(4).setFailed(1).setNotInspected(1))
+                .setOutcome(cn.jincheng.brigades.proto.station.v1.CityOutcome.CITY_OUTCOME_RETURNED_FOR_REWORK)
+                .setOutcomeNote("高都镇营房未竣工").setAssessmentYear(2019).setAssessmentScore(88)
+                .setAssessmentGrade(cn.jincheng.brigades.proto.station.v1.AssessmentGrade.ASSESSMENT_GRADE_GOOD)
+                .setVersion(version).build();
+    }
+
+    @Override
+    public void getCountyAcceptance(cn.jincheng.brigades.proto.station.v1.GetCountyAcceptanceRequest request,
+            StreamObserver<cn.jincheng.brigades.proto.station.v1.CountyAcceptance> out) {
+        if (enter(out)) {
+            out.onNext(countyAcceptance(request.getCountyId(), 3));
+            out.onCompleted();
+        }
+    }
+
+    @Override
+    public void listCountyAcceptances(cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesRequest request,
+            StreamObserver<cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesResponse> out) {
+        if (enter(out)) {
+            out.onNext(cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesResponse.newBuilder()
+                    .addCounties(countyAcceptance("zezhou", 3)).build());
+            out.onCompleted();
+        }
+    }
+
+    @Override
+    public void updateCountySummary(cn.jincheng.brigades.proto.station.v1.UpdateCountySummaryRequest request,
+            StreamObserver<cn.jincheng.brigades.proto.station.v1.CountyAcceptance> out) {
+        lastSummary.set(request);
+        if (enter(out)) {
+            out.onNext(countyAcceptance(request.getCountyId(), request.getExpectedVersion() + 1).toBuilder()
+                    .setSummary(request.getSummary()).setLongTermMechanism(request.getLongTermMechanism()).build());
+            out.onCompleted();
+        }
+    }
+
+    @Override
+    public void recordCountyOutcome(cn.jincheng.brigades.proto.station.v1.RecordCountyOutcomeRequest request,
+            StreamObserver<cn.jincheng.brigades.proto.station.v1.CountyAcceptance> out) {
+        lastOutcome.set(request);
+        if (enter(out)) {
+            out.onNext(countyAcceptance(request.getCountyId(), request.getExpectedVersion() + 1).toBuilder()
+                    .setOutcome(request.getOutcome()).setOutcomeNote(request.getNote()).build());
+            out.onCompleted();
+        }
+    }
+
+    @Override
+    public void getAcceptanceReport(cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest request,
+            StreamObserver<cn.jincheng.brigades.proto.station.v1.AcceptanceRow> out) {
+        if (enter(out)) {
+            out.onNext(cn.jincheng.brigades.proto.station.v1.AcceptanceRow.newBuilder().setBrigadeId("zezhou-gaodu")
+                    .setCountyId("zezhou").setCountyName("泽州县").setTown("高都镇")
+                    .setLevel(BrigadeLevel.BRIGADE_LEVEL_LEVEL_ONE)
+                    .setConstructionMode(ConstructionMode.CONSTRUCTION_MODE_SELF_BUILT).setCompliant(true)
+                    .setOutcome(cn.jincheng.brigades.proto.station.v1.Outcome.OUTCOME_ACCEPTED).build());
             out.onCompleted();
         }
     }

@@ -595,4 +595,106 @@ class GatewayRestTest {
         jwt.sign(new ECDSASigner(key));
         return jwt.serialize();
     }
+
+    // --- the city's acceptance per county (issue 19) ------------------------------------------
+
+    private WebTestClient.ResponseSpec put(String path, String token, String ifMatch, String json) {
+        return http.put().uri(path).headers(h -> {
+            h.setBearerAuth(token);
+            if (ifMatch != null) {
+                h.setIfMatch(ifMatch);
+            }
+        }).contentType(MediaType.APPLICATION_JSON).bodyValue(json).exchange();
+    }
+
+    static final String ZEZHOU_ACCEPTANCE = "/api/v1/acceptance/2019/counties/zezhou";
+
+    @Test
+    void aCountysAcceptanceCarriesItsVersionAsETagAndWritesNeedIfMatch() {
+        String inspector = token("inspector");
+        get(ZEZHOU_ACCEPTANCE, inspector).expectStatus().isOk().expectHeader().valueEquals("ETag", "\"3\"")
+                .expectBody().jsonPath("$.county").isEqualTo("zezhou").jsonPath("$.outcome").isEqualTo("RETURNED_FOR_REWORK")
+                .jsonPath("$.brigades.total").isEqualTo(6).jsonPath("$.brigades.accepted").isEqualTo(4)
+                .jsonPath("$.assessmentGrade").isEqualTo("GOOD").jsonPath("$.assessmentScore").isEqualTo(88.0);
+        get("/api/v1/acceptance/2019/counties", inspector).expectStatus().isOk().expectBody()
+                .jsonPath("$.items[0].county").isEqualTo("zezhou");
+
+        isProblem(put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, null, "{\"outcome\":\"ACCEPTED\",\"note\":\"x\"}"), 428);
+        assertThat(STATION.lastOutcome.get()).isNull();
+        put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"",
+                "{\"outcome\":\"ACCEPTED\",\"note\":\"结合考核通过\",\"assessmentScore\":91.5,\"assessmentGrade\":\"EXCELLENT\"}")
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"4\"")
+                .expectBody().jsonPath("$.outcome").isEqualTo("ACCEPTED");
+        assertThat(STATION.lastOutcome.get().getExpectedVersion()).isEqualTo(3);
+        assertThat(STATION.lastOutcome.get().getAssessmentScore()).isEqualTo(91.5);
+        assertThat(STATION.lastOutcome.get().hasAssessmentYear()).isFalse();
+
+        String clerk = token("clerk-zezhou");
+        put(ZEZHOU_ACCEPTANCE + "/summary", clerk, "\"0\"", "{\"summary\":\"六支队伍\",\"longTermMechanism\":\"季度检查\"}")
+                .expectStatus().isOk().expectHeader().valueEquals("ETag", "\"1\"")
+                .expectBody().jsonPath("$.summary").isEqualTo("六支队伍");
+        assertThat(STATION.lastSummary.get().getExpectedVersion()).isZero();
+    }
+
+    @Test
+    void aCountysAcceptanceRefusesWrongRolesBadInputAndStaleVersions() {
+        STATION.reset();
+        isProblem(put(ZEZHOU_ACCEPTANCE + "/outcome", token("clerk-zezhou"), "\"3\"", "{\"outcome\":\"ACCEPTED\"}"), 403);
+        isProblem(put(ZEZHOU_ACCEPTANCE + "/summary", token("firedept"), "\"3\"", "{\"summary\":\"x\"}"), 403);
+        isProblem(put(ZEZHOU_ACCEPTANCE + "/summary", token("inspector"), "\"3\"", "{\"summary\":\"x\"}"), 403);
+        String inspector = token("inspector");
+        put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"", "{\"outcome\":\"MAYBE\"}")
+                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("outcome");
+        put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"", "{\"outcome\":\"ACCEPTED\",\"assessmentGrade\":\"SUPERB\"}")
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("assessmentGrade");
+        put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"", "{\"outcome\":\"ACCEPTED\",\"colour\":\"red\"}")
+                .expectStatus().isBadRequest();
+        isProblem(put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"x\"", "{\"outcome\":\"ACCEPTED\"}"), 400);
+        assertThat(STATION.calls.get()).isZero();
+
+        STATION.failure.set(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.INVALID_ARGUMENT_VALUE).setMessage("1 field is invalid")
+                .addDetails(Any.pack(BadRequest.newBuilder().addFieldViolations(BadRequest.FieldViolation.newBuilder()
+                        .setField("note").setDescription("accepting the county needs the reason")).build()))
+                .build()));
+        put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"", "{\"outcome\":\"ACCEPTED\"}")
+                .expectStatus().isBadRequest().expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("note");
+
+        STATION.failure.set(StatusProto.toStatusRuntimeException(com.google.rpc.Status.newBuilder()
+                .setCode(Code.ABORTED_VALUE).setMessage("county acceptance '2019/zezhou' is at version 5, not 3")
+                .addDetails(Any.pack(ErrorInfo.newBuilder().setReason("STALE_VERSION")
+                        .putMetadata("currentVersion", "5").build()))
+                .build()));
+        put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"", "{\"outcome\":\"NOT_ACCEPTED\"}")
+                .expectStatus().isEqualTo(412).expectBody().jsonPath("$.currentVersion").isEqualTo(5);
+
+        STATION.failure.set(Status.NOT_FOUND.withDescription("no county 'nowhere'").asRuntimeException());
+        isProblem(get("/api/v1/acceptance/2019/counties/nowhere", inspector), 404);
+    }
+
+    @Test
+    void theReportCarriesTheCountySectionInJsonXlsxAndTheCountyCsv() throws Exception {
+        String inspector = token("inspector");
+        get("/api/v1/acceptance/2019/report", inspector).expectStatus().isOk().expectBody()
+                .jsonPath("$.brigades[0].id").isEqualTo("zezhou-gaodu")
+                .jsonPath("$.counties[0].id").isEqualTo("zezhou").jsonPath("$.counties[0].accepted").isEqualTo(1)
+                .jsonPath("$.counties[0].cityOutcome").isEqualTo("RETURNED_FOR_REWORK")
+                .jsonPath("$.counties[0].assessmentScore").isEqualTo(88.0)
+                .jsonPath("$.counties[0].assessmentGrade").isEqualTo("GOOD");
+        String csv = get("/api/v1/acceptance/2019/report?format=csv&section=counties", inspector).expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(csv).contains("市级验收结果 (cityOutcome)").contains("zezhou,泽州县,6,4,1,0,1,0,RETURNED_FOR_REWORK");
+        byte[] xlsx = get("/api/v1/acceptance/2019/report?format=xlsx", inspector).expectStatus().isOk()
+                .expectBody(byte[].class).returnResult().getResponseBody();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheet("县级验收 (county acceptance)");
+            assertThat(sheet).isNotNull();
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).isEqualTo("zezhou");
+            assertThat(sheet.getRow(1).getCell(8).getStringCellValue()).isEqualTo("RETURNED_FOR_REWORK");
+            assertThat(sheet.getRow(1).getCell(12).getStringCellValue()).isEqualTo("GOOD");
+        }
+        isProblem(get("/api/v1/acceptance/2019/report?section=counties", inspector), 400);
+    }
 }

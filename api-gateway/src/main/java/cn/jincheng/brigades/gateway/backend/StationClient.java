@@ -154,4 +154,33 @@ public class StationClient {
     public Mono<cn.jincheng.brigades.proto.imports.v1.ImportResult> importBrigades(Caller caller, java.util.List<cn.jincheng.brigades.proto.station.v1.ImportBrigadesChunk> chunks) {
         return calls.upload(Backend.STATION, out -> streaming(caller).importBrigades(out), chunks);
     }
+
+    // --- the city's acceptance per county, an ADAPTED brigade's catch-up (issue 19) ---------------
+
+    public Mono<cn.jincheng.brigades.proto.station.v1.CountyAcceptance> getCountyAcceptance(Caller caller,
+            cn.jincheng.brigades.proto.station.v1.GetCountyAcceptanceRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).getCountyAcceptance(request));
+    }
+
+    public Mono<cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesResponse> listCountyAcceptances(Caller caller,
+            cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesRequest request) {
+        return calls.read(Backend.STATION, () -> as(caller).listCountyAcceptances(request));
+    }
+
+    public Mono<cn.jincheng.brigades.proto.station.v1.CountyAcceptance> updateCountySummary(Caller caller,
+            cn.jincheng.brigades.proto.station.v1.UpdateCountySummaryRequest request) {
+        return calls.write(Backend.STATION, () -> as(caller).updateCountySummary(request));
+    }
+
+    public Mono<cn.jincheng.brigades.proto.station.v1.CountyAcceptance> recordCountyOutcome(Caller caller,
+            cn.jincheng.brigades.proto.station.v1.RecordCountyOutcomeRequest request) {
+        return calls.write(Backend.STATION, () -> as(caller).recordCountyOutcome(request));
+    }
+
+    public Mono<cn.jincheng.brigades.proto.station.v1.CatchUp> getCatchUp(Caller caller,
+            cn.jincheng.brigades.proto.station.v1.GetCatchUpRequest request) {
+        // the gaps ask the other services: a longer deadline than a plain read, like an inspection
+        return calls.read(Backend.STATION, () -> stub.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.deadline().toMillis() * 3, TimeUnit.MILLISECONDS).getCatchUp(request));
+    }
 }

@@ -44,4 +44,25 @@ public final class ReportTable {
                 Integer.toString(c.rejected()), Integer.toString(c.pending()), Integer.toString(c.deferred()),
                 Integer.toString(c.unavailable()));
     }
+
+    /** The county section (县级验收): the city's outcome per county with the annual assessment. */
+    public static final List<String> COUNTY_ACCEPTANCE_HEADERS = List.of("县(市、区) (id)", "名称 (name)",
+            "队站数 (brigadesTotal)", "市级验收通过 (brigadesAccepted)", "未通过 (brigadesFailed)",
+            "待市级验收 (brigadesAwaitingCity)", "未验收 (brigadesNotInspected)", "暂缓 (brigadesDeferred)",
+            "市级验收结果 (cityOutcome)", "市级意见 (cityOutcomeNote)", "考核年度 (assessmentYear)",
+            "考核得分 (assessmentScore)", "考核等级 (assessmentGrade)", "县级总结 (summary)", "长效机制 (longTermMechanism)");
+
+    public static List<String> cells(CountyAcceptanceRow c) {
+        return safe(c.id(), c.name(), Integer.toString(c.brigadesTotal()), Integer.toString(c.brigadesAccepted()),
+                Integer.toString(c.brigadesFailed()), Integer.toString(c.brigadesAwaitingCity()),
+                Integer.toString(c.brigadesNotInspected()), Integer.toString(c.brigadesDeferred()),
+                c.cityOutcome() == null ? "" : c.cityOutcome(), c.cityOutcomeNote(),
+                c.assessmentYear() == null ? "" : c.assessmentYear().toString(),
+                c.assessmentScore() == null ? "" : score(c.assessmentScore()),
+                c.assessmentGrade() == null ? "" : c.assessmentGrade(), c.summary(), c.longTermMechanism());
+    }
+
+    private static String score(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
 }

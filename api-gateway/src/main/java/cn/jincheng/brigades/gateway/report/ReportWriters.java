@@ -40,6 +40,16 @@ public class ReportWriters {
      * a proper problem response instead of a truncated 200.
      */
     public Flux<DataBuffer> json(int year, Flux<ReportRow> rows, DataBufferFactory buffers) {
+        return json(year, rows, null, buffers);
+    }
+
+    /**
+     * The JSON report with the county section: each county's totals also carry the city's outcome
+     * and the annual assessment ({@code countySection}, one small call made after the rows; null:
+     * no section).
+     */
+    public Flux<DataBuffer> json(int year, Flux<ReportRow> rows, Mono<List<CountyAcceptanceRow>> countySection,
+            DataBufferFactory buffers) {
         String header = "{\"year\":" + year + ",\"brigades\":[";
         CountyTotals totals = new CountyTotals();
         AtomicBoolean first = new AtomicBoolean(true);
@@ -48,12 +58,46 @@ public class ReportWriters {
             String prefix = first.getAndSet(false) ? header : ",";
             return buffer(buffers, prefix + json.writeValueAsString(row));
         });
-        Mono<DataBuffer> footer = Mono.fromSupplier(() -> buffer(buffers, (first.get() ? header : "") + "],\"counties\":"
-                + json.writeValueAsString(totals.counties().stream().map(c -> Map.of("id", c.id(), "name", c.name(),
-                        "total", c.total(), "accepted", c.accepted(), "rejected", c.rejected(), "pending", c.pending(),
-                        "deferred", c.deferred(), "unavailable", c.unavailable())).toList())
-                + "}"));
+        Mono<List<CountyAcceptanceRow>> section = countySection == null ? Mono.just(List.<CountyAcceptanceRow>of())
+                : countySection;
+        Mono<DataBuffer> footer = section.map(list -> {
+            Map<String, CountyAcceptanceRow> byId = new java.util.HashMap<>();
+            list.forEach(c -> byId.put(c.id(), c));
+            return buffer(buffers, (first.get() ? header : "") + "],\"counties\":"
+                    + json.writeValueAsString(totals.counties().stream().map(c -> county(c, byId.get(c.id()),
+                            countySection != null)).toList())
+                    + "}");
+        });
         return body.concatWith(footer);
+    }
+
+    private static Map<String, Object> county(CountyTotals.County c, CountyAcceptanceRow city, boolean withSection) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("id", c.id());
+        out.put("name", c.name());
+        out.put("total", c.total());
+        out.put("accepted", c.accepted());
+        out.put("rejected", c.rejected());
+        out.put("pending", c.pending());
+        out.put("deferred", c.deferred());
+        out.put("unavailable", c.unavailable());
+        if (withSection) {
+            out.put("cityOutcome", city == null ? null : city.cityOutcome());
+            out.put("cityOutcomeNote", city == null ? null : city.cityOutcomeNote());
+            out.put("assessmentYear", city == null ? null : city.assessmentYear());
+            out.put("assessmentScore", city == null ? null : city.assessmentScore());
+            out.put("assessmentGrade", city == null ? null : city.assessmentGrade());
+        }
+        return out;
+    }
+
+    /** The county section alone as CSV ({@code ?format=csv&section=counties}): the main CSV holds one table. */
+    public Flux<DataBuffer> csvCounties(Mono<List<CountyAcceptanceRow>> countySection, DataBufferFactory buffers) {
+        return countySection.map(list -> {
+            StringBuilder out = new StringBuilder("\uFEFF").append(csvLine(ReportTable.COUNTY_ACCEPTANCE_HEADERS));
+            list.forEach(c -> out.append(csvLine(ReportTable.cells(c))));
+            return buffer(buffers, out.toString());
+        }).flux();
     }
 
     /** CSV in UTF-8 with a BOM (so Excel reads the Chinese right); the header goes out with the first row. */
@@ -70,6 +114,11 @@ public class ReportWriters {
 
     /** Writes the workbook to a temporary file (off the event loop) and gives its path. */
     public Mono<Path> xlsx(Flux<ReportRow> rows) {
+        return xlsx(rows, null);
+    }
+
+    /** With the county section as a third sheet, 县级验收 (null: no such sheet). */
+    public Mono<Path> xlsx(Flux<ReportRow> rows, Mono<List<CountyAcceptanceRow>> countySection) {
         return Mono.using(() -> new SXSSFWorkbook(200), workbook -> {
             Sheet brigades = workbook.createSheet("队站 (brigades)");
             Sheet counties = workbook.createSheet("县区汇总 (counties)");
@@ -81,7 +130,17 @@ public class ReportWriters {
                         totals.add(row);
                         writeRow(brigades, next[0]++, ReportTable.cells(row));
                     })
-                    .then(Mono.fromCallable(() -> {
+                    .then(countySection == null ? Mono.just(List.<CountyAcceptanceRow>of()) : countySection)
+                    .publishOn(Schedulers.boundedElastic())
+                    .flatMap(section -> Mono.fromCallable(() -> {
+                        if (countySection != null) {
+                            Sheet city = workbook.createSheet("县级验收 (county acceptance)");
+                            writeRow(city, 0, ReportTable.COUNTY_ACCEPTANCE_HEADERS);
+                            int n = 1;
+                            for (CountyAcceptanceRow row : section) {
+                                writeRow(city, n++, ReportTable.cells(row));
+                            }
+                        }
                         writeRow(counties, 0, ReportTable.COUNTY_HEADERS);
                         int r = 1;
                         for (CountyTotals.County c : totals.counties()) {

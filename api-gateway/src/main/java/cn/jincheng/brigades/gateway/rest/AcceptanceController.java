@@ -26,7 +26,12 @@ import org.springframework.web.server.ServerWebExchange;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.StationClient;
 import cn.jincheng.brigades.gateway.problem.ApiException;
+import cn.jincheng.brigades.gateway.report.CountyAcceptanceRow;
 import cn.jincheng.brigades.gateway.report.ReportRow;
+import cn.jincheng.brigades.proto.station.v1.AssessmentGrade;
+import cn.jincheng.brigades.proto.station.v1.CityOutcome;
+import cn.jincheng.brigades.proto.station.v1.CountyAcceptance;
+import cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesRequest;
 import cn.jincheng.brigades.gateway.report.ReportWriters;
 import cn.jincheng.brigades.proto.station.v1.AcceptanceRow;
 import cn.jincheng.brigades.proto.station.v1.GetAcceptanceReportRequest;
@@ -99,13 +104,24 @@ class AcceptanceController {
                 .map(r -> new Dtos.Items<>(r.getInspectionsList().stream().map(this::inspection).toList()));
     }
 
-    @Operation(summary = "The year's report: every brigade with its outcome, and per-county totals; "
-            + "format=json (default), csv (UTF-8 with BOM) or xlsx")
+    @Operation(summary = "The year's report: every brigade with its outcome, and per-county totals with the city's "
+            + "outcome per county and the annual assessment; format=json (default), csv (UTF-8 with BOM) or xlsx "
+            + "(a sheet 县级验收 for the county section); section=counties with csv gives the county section alone")
     @GetMapping("/report")
     Mono<ResponseEntity<Flux<DataBuffer>>> report(Caller caller, @PathVariable int year,
             @RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String county,
-            ServerWebExchange exchange) {
+            @RequestParam(required = false) String section, ServerWebExchange exchange) {
         checkYear(year);
+        if (section != null && !(section.equals("brigades") || section.equals("counties") && format.equals("csv"))) {
+            throw ApiException.invalid("section", "must be brigades, or counties with format=csv");
+        }
+        Mono<List<CountyAcceptanceRow>> counties = countySection(caller, year, county);
+        if ("counties".equals(section)) {
+            return Mono.just(ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                    .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                            .filename("acceptance-" + year + "-counties.csv").build().toString())
+                    .body(writers.csvCounties(counties, exchange.getResponse().bufferFactory())));
+        }
         GetAcceptanceReportRequest.Builder request = GetAcceptanceReportRequest.newBuilder().setYear(year);
         if (county != null) {
             request.setCountyId(county);
@@ -115,16 +131,43 @@ class AcceptanceController {
         var buffers = exchange.getResponse().bufferFactory();
         return switch (format) {
             case "json" -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                    .body(writers.json(year, rows, buffers)));
+                    .body(writers.json(year, rows, counties, buffers)));
             case "csv" -> Mono.just(ResponseEntity.ok().contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(year, "csv"))
                     .body(writers.csv(rows, buffers)));
-            case "xlsx" -> writers.xlsx(rows).map(file -> ResponseEntity.ok()
+            case "xlsx" -> writers.xlsx(rows, counties).map(file -> ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
                     .header(HttpHeaders.CONTENT_DISPOSITION, attachment(year, "xlsx"))
                     .body(DataBufferUtils.read(file, buffers, 64 * 1024).doFinally(s -> deleteQuietly(file))));
             default -> throw ApiException.invalid("format", "must be json, csv or xlsx");
         };
+    }
+
+    /**
+     * The county section: one call for the (few) counties, made once the rows are out. If it fails,
+     * the report still comes, each county's outcome marked UNAVAILABLE, as rows are.
+     */
+    private Mono<List<CountyAcceptanceRow>> countySection(Caller caller, int year, String county) {
+        return station.listCountyAcceptances(caller, ListCountyAcceptancesRequest.newBuilder().setYear(year).build())
+                .map(r -> r.getCountiesList().stream().filter(c -> county == null || c.getCountyId().equals(county))
+                        .map(AcceptanceController::countyRow).toList())
+                .onErrorResume(e -> station.listCounties(caller).map(all -> all.getCountiesList().stream()
+                        .filter(c -> county == null || c.getId().equals(county))
+                        .map(c -> new CountyAcceptanceRow(c.getId(), c.getName(), c.getBrigadeCount(), 0, 0, 0, 0, 0,
+                                "UNAVAILABLE", "", null, null, null, "", "")).toList())
+                        .onErrorReturn(List.of()));
+    }
+
+    private static CountyAcceptanceRow countyRow(CountyAcceptance c) {
+        var b = c.getBrigades();
+        return new CountyAcceptanceRow(c.getCountyId(), c.getCountyName(), b.getTotal(), b.getAccepted(), b.getFailed(),
+                b.getAwaitingCity(), b.getNotInspected(), b.getDeferred(),
+                c.getOutcome() == CityOutcome.CITY_OUTCOME_UNSPECIFIED ? null : RestEnums.name(c.getOutcome(), "CITY_OUTCOME_"),
+                c.getOutcomeNote(), c.hasAssessmentYear() ? c.getAssessmentYear() : null,
+                c.hasAssessmentScore() ? c.getAssessmentScore() : null,
+                c.getAssessmentGrade() == AssessmentGrade.ASSESSMENT_GRADE_UNSPECIFIED ? null
+                        : RestEnums.name(c.getAssessmentGrade(), "ASSESSMENT_GRADE_"),
+                c.getSummary(), c.getLongTermMechanism());
     }
 
     private static void checkYear(int year) {

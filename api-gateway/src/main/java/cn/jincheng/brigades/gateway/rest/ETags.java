@@ -32,4 +32,12 @@ final class ETags {
         }
         throw ApiException.invalid("If-Match", "must be the ETag of the brigade, like \"3\"");
     }
+
+    /** As {@link #requiredVersion}, but "0" is a version too: a record nobody has written yet (a county's acceptance). */
+    static long requiredVersionFromZero(String ifMatch) {
+        if (ifMatch != null && ifMatch.trim().replace("\"", "").equals("0")) {
+            return 0;
+        }
+        return requiredVersion(ifMatch);
+    }
 }

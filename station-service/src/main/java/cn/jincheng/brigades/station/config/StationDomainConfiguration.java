@@ -15,6 +15,9 @@ import cn.jincheng.brigades.station.domain.MilestoneService;
 import cn.jincheng.brigades.station.domain.PlanRepository;
 import cn.jincheng.brigades.station.domain.acceptance.AcceptanceReport;
 import cn.jincheng.brigades.station.domain.acceptance.AcceptanceService;
+import cn.jincheng.brigades.station.domain.acceptance.CountyAcceptanceRepository;
+import cn.jincheng.brigades.station.domain.acceptance.CountyAcceptanceService;
+import cn.jincheng.brigades.station.domain.compliance.CatchUpService;
 import cn.jincheng.brigades.station.domain.compliance.ComplianceArea;
 import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
 
@@ -61,5 +64,16 @@ class StationDomainConfiguration {
     AcceptanceReport acceptanceReport(BrigadeRepository brigades, CountyRepository counties, ComplianceComposer composer,
             PlanRepository plans) {
         return new AcceptanceReport(brigades, counties, composer, plans);
+    }
+
+    @Bean
+    CountyAcceptanceService countyAcceptanceService(CountyAcceptanceRepository store, CountyRepository counties,
+            BrigadeRepository brigades, PlanRepository plans, TimeSource time) {
+        return new CountyAcceptanceService(store, counties, brigades, plans, time);
+    }
+
+    @Bean
+    CatchUpService catchUpService(BrigadeService brigades, ComplianceComposer composer, TimeSource time) {
+        return new CatchUpService(brigades, composer, time);
     }
 }

@@ -71,6 +71,16 @@ import cn.jincheng.brigades.station.domain.acceptance.AcceptanceReport;
 import cn.jincheng.brigades.station.domain.acceptance.AcceptanceService;
 import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
 import cn.jincheng.brigades.station.domain.compliance.Tier;
+import cn.jincheng.brigades.station.domain.acceptance.CountyAcceptanceService;
+import cn.jincheng.brigades.station.domain.compliance.CatchUpService;
+import cn.jincheng.brigades.proto.station.v1.CatchUp;
+import cn.jincheng.brigades.proto.station.v1.CountyAcceptance;
+import cn.jincheng.brigades.proto.station.v1.GetCatchUpRequest;
+import cn.jincheng.brigades.proto.station.v1.GetCountyAcceptanceRequest;
+import cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesRequest;
+import cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesResponse;
+import cn.jincheng.brigades.proto.station.v1.RecordCountyOutcomeRequest;
+import cn.jincheng.brigades.proto.station.v1.UpdateCountySummaryRequest;
 import io.grpc.Context;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -93,11 +103,16 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     private final BrigadeImports imports;
     private final Executor reportEvaluators;
+    private final CountyAcceptanceService countyAcceptance;
+    private final CatchUpService catchUp;
 
     StationGrpcService(BrigadeService brigades, MilestoneService milestones,
             CountyRepository counties, ComplianceComposer compliance, AcceptanceService acceptance,
             AcceptanceReport report, TimeSource time, AuditLog auditTrail, BrigadeImports imports,
-            @Qualifier("reportEvaluators") Executor reportEvaluators) {
+            @Qualifier("reportEvaluators") Executor reportEvaluators, CountyAcceptanceService countyAcceptance,
+            CatchUpService catchUp) {
+        this.countyAcceptance = countyAcceptance;
+        this.catchUp = catchUp;
         this.reportEvaluators = reportEvaluators;
         this.imports = imports;
         this.auditTrail = auditTrail;
@@ -267,6 +282,39 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
             }
         });
         stream.onCompleted();
+    }
+
+    @Override
+    public void getCountyAcceptance(GetCountyAcceptanceRequest r, StreamObserver<CountyAcceptance> out) {
+        reply(out, CountyAcceptanceProtoMapper.county(countyAcceptance.get(caller(), r.getYear(), r.getCountyId())));
+    }
+
+    @Override
+    public void listCountyAcceptances(ListCountyAcceptancesRequest r, StreamObserver<ListCountyAcceptancesResponse> out) {
+        reply(out, ListCountyAcceptancesResponse.newBuilder().addAllCounties(countyAcceptance.list(caller(), r.getYear())
+                .stream().map(CountyAcceptanceProtoMapper::county).toList()).build());
+    }
+
+    @Override
+    public void updateCountySummary(UpdateCountySummaryRequest r, StreamObserver<CountyAcceptance> out) {
+        reply(out, CountyAcceptanceProtoMapper.county(countyAcceptance.updateSummary(caller(), r.getYear(),
+                r.getCountyId(), r.hasExpectedVersion() ? r.getExpectedVersion() : null, r.getSummary(),
+                r.getLongTermMechanism())));
+    }
+
+    @Override
+    public void recordCountyOutcome(RecordCountyOutcomeRequest r, StreamObserver<CountyAcceptance> out) {
+        reply(out, CountyAcceptanceProtoMapper.county(countyAcceptance.recordOutcome(caller(), r.getYear(),
+                r.getCountyId(), r.hasExpectedVersion() ? r.getExpectedVersion() : null,
+                CountyAcceptanceProtoMapper.outcome(r.getOutcome()), r.getNote(),
+                r.hasAssessmentYear() ? r.getAssessmentYear() : null,
+                r.hasAssessmentScore() ? r.getAssessmentScore() : null,
+                CountyAcceptanceProtoMapper.grade(r.getAssessmentGrade()))));
+    }
+
+    @Override
+    public void getCatchUp(GetCatchUpRequest r, StreamObserver<CatchUp> out) {
+        reply(out, CountyAcceptanceProtoMapper.catchUp(catchUp.of(caller(), r.getBrigadeId())));
     }
 
     private List<Brigade> withCountyNames(List<cn.jincheng.brigades.station.domain.Brigade> list) {

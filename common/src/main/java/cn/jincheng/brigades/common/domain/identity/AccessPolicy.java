@@ -65,6 +65,20 @@ public final class AccessPolicy {
         requireRole(caller, action, Role.CITY_ADMIN);
     }
 
+    /** A county's own acceptance summary and long-term mechanism: CITY_ADMIN or that county's clerk. */
+    public static void requireCountySummary(Caller caller, String countyId) {
+        requireRole(caller, "write a county's acceptance summary", Role.CITY_ADMIN, Role.COUNTY_CLERK);
+        if (!caller.sees(countyId)) {
+            throw new AccessDeniedException("a clerk of " + caller.county() + " may write the acceptance summary of "
+                    + caller.county() + " only");
+        }
+    }
+
+    /** The city's acceptance outcome for a county: CITY_ADMIN or CITY_INSPECTOR. */
+    public static void requireCountyOutcome(Caller caller) {
+        requireRole(caller, "record the city's outcome for a county", Role.CITY_ADMIN, Role.CITY_INSPECTOR);
+    }
+
     private static void requireRole(Caller caller, String action, Role... allowed) {
         if (!caller.hasAnyRole(allowed)) {
             throw new AccessDeniedException("role " + caller.role() + " may not " + action);

@@ -69,22 +69,40 @@ public class ComplianceComposer {
         return plans.find(brigade.planId()).orElseThrow(() -> new NotFoundException("plan", brigade.planId())).year();
     }
 
+    /**
+     * One brigade held to {@code tier} in {@code year}, whatever its mode gives (an ADAPTED brigade's
+     * gap to the FULL standard); a service that does not answer makes the whole answer fail.
+     */
+    public Result composeAt(Caller caller, String brigadeId, int year, Tier tier) {
+        Brigade brigade = brigades.get(caller, brigadeId);
+        new Validator().range(year, 2000, 2100, "year").throwIfInvalid();
+        Evaluated evaluated = evaluate(List.of(brigade), year, b -> tier).get(0);
+        if (evaluated.problem() != null) {
+            throw evaluated.problem();
+        }
+        return evaluated.result();
+    }
+
     /** Many brigades with one call to each service; a service that fails marks its brigades. */
     public List<Evaluated> evaluate(List<Brigade> batch, int year) {
-        List<Brigade> active = batch.stream().filter(b -> tier(b, year) != null).toList();
+        return evaluate(batch, year, b -> tier(b, year));
+    }
+
+    private List<Evaluated> evaluate(List<Brigade> batch, int year, java.util.function.Function<Brigade, Tier> tierOf) {
+        List<Brigade> active = batch.stream().filter(b -> tierOf.apply(b) != null).toList();
         Map<String, AreaAnswer> staffed = new HashMap<>();
         Map<String, AreaAnswer> equipped = new HashMap<>();
         DependencyUnavailableException problem = null;
         if (!active.isEmpty()) {
             try {
-                staffing.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tier(b, year), null,
+                staffing.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tierOf.apply(b), null,
                         b.fundingPayer())).toList(),
                         year).forEach(s -> staffed.put(s.brigadeId(), s));
             } catch (DependencyUnavailableException e) {
                 problem = e;
             }
             try {
-                equipment.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tier(b, year),
+                equipment.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tierOf.apply(b),
                         staffed.containsKey(b.id()) ? staffed.get(b.id()).headcount() : null)).toList(), year)
                         .forEach(c -> equipped.put(c.brigadeId(), c));
             } catch (DependencyUnavailableException e) {
@@ -94,7 +112,7 @@ public class ComplianceComposer {
         Map<String, Plan> planById = new HashMap<>();
         List<Evaluated> result = new ArrayList<>();
         for (Brigade b : batch) {
-            Tier tier = tier(b, year);
+            Tier tier = tierOf.apply(b);
             if (tier == null) {
                 result.add(new Evaluated(b, new Result(b.id(), year, List.of(), true, null, List.of()), null));
             } else if (problem != null) {
