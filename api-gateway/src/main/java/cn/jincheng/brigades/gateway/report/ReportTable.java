@@ -30,13 +30,8 @@ public final class ReportTable {
                 r.problem() == null ? "" : r.problem());
     }
 
-    /**
-     * A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, in
-     * both files alike, so that the CSV and the workbook hold the same table and neither runs code.
-     */
     private static List<String> safe(String... cells) {
-        return java.util.Arrays.stream(cells).map(c -> c == null ? "" : c)
-                .map(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 ? "'" + c : c).toList();
+        return SpreadsheetCells.safe(cells);
     }
 
     public static List<String> cells(CountyTotals.County c) {
