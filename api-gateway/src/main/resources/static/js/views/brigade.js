@@ -1,7 +1,7 @@
 // One brigade: housing, vehicles, equipment, staff, funding, compliance checks with their sources,
 // milestones against the plan's dates, acceptance inspections and the history of changes. Forms
 // appear for the roles that may use them; the services still decide.
-import {t, label, bilingual} from '../i18n.js';
+import {t, label, bilingual, partnerLabel} from '../i18n.js';
 import {get, getWithTag, patch, post, put, remove, ApiError} from '../api.js';
 import {h, table, badge, section, form, options} from '../ui.js';
 import {planYear} from './overview.js';
@@ -45,7 +45,9 @@ export async function brigadePage(me, id, reload) {
         ? badge(compliance.compliant ? t('compliant') : t('notCompliant'), `${compliance.compliant ? 'good' : 'bad'} compliance`)
         : badge(t('noRules'), 'muted')),
     h('p', {class: 'facts'}, `${label(brigade.level)} · ${label(brigade.constructionMode)}`,
-      brigade.partner ? ` · ${t('partner')}：${bilingual(brigade.partner)}` : '', brigade.situation ? ` · ${brigade.situation}` : ''),
+      brigade.partner ? h('span', {class: 'partner', 'data-mode': brigade.constructionMode},
+        ` · ${partnerLabel(brigade.constructionMode)}：${bilingual(brigade.partner)}`) : '',
+      brigade.situation ? h('span', {class: 'situation'}, ` · ${bilingual(brigade.situation)}`) : ''),
     h('div', {class: 'grid2'},
       housingSection(brigade, etag, can, base, reload),
       milestoneSection(milestones, can, base, after)),
@@ -146,7 +148,9 @@ function equipmentSection(equipment, checks, catalog, can, base, after) {
   if (equipment instanceof ApiError) return section(t('equipment'), failed(equipment));
   const items = catalog instanceof ApiError ? [] : catalog.items;
   const itemName = (code) => items.find((i) => i.code === code)?.nameZh || code;
-  const parts = [table([t('itemCode'), t('quantity'), t('expiresOn')],
+  const parts = [catalog instanceof ApiError || !catalog.title ? null
+    : h('p', {class: 'muted catalog-title'}, `${bilingual(catalog.title)} · v${catalog.version}`),
+  table([t('itemCode'), t('quantity'), t('expiresOn')],
     equipment.items.map((i) => [itemName(i.itemCode), i.quantity, i.expiresOn || '—']), {empty: '—'})];
   if (can.edit) {
     parts.push(h('details', {class: 'edit'}, h('summary', {}, t('add')), form({id: 'equipment-form', submitLabel: t('add'),
