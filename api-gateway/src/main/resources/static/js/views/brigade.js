@@ -104,6 +104,13 @@ function checksSection(compliance) {
       h('small', {class: 'source'}, c.source)]), {empty: t('noRules')}));
 }
 
+/** A due date the plan does not state: marked, with the plan's own words on hover or tap. */
+export function derivedMark(m) {
+  if (!m.derived) return null;
+  const words = `${t('derivedHint')}：${bilingual(m.planWording || '')}`;
+  return h('abbr', {class: 'derived', title: words, tabindex: 0, 'aria-label': words}, t('derived'));
+}
+
 function milestoneSection(milestones, can, base, after) {
   if (milestones instanceof ApiError) return section(t('milestones'), failed(milestones));
   const day = today();
@@ -121,7 +128,7 @@ function milestoneSection(milestones, can, base, after) {
         submit: (v) => after(post(`${base}/milestones/${m.id}/decision`, v))}));
     }
     return h('li', {class: `milestone ${m.status.toLowerCase()} ${m.overdue ? 'overdue' : ''}`, 'data-milestone': m.id},
-      h('div', {class: 'when'}, m.dueDate, m.dueDate < day ? '' : ' ›'),
+      h('div', {class: 'when'}, m.dueDate, derivedMark(m), m.dueDate < day ? '' : ' ›'),
       h('div', {class: 'what'}, h('strong', {}, bilingual(m.name)), ' ', badge(label(m.status), m.status === 'ACCEPTED' ? 'good' : 'muted'),
         m.overdue ? badge(t('overdue'), 'bad') : null,
         m.evidence ? h('div', {class: 'muted'}, `${t('evidence')}：${m.evidence}`) : null,
