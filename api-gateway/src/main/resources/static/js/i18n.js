@@ -5,11 +5,11 @@ const WORDS = {
     appTitle: '晋城市乡镇专职消防队建设管理', login: '登录', logout: '退出', username: '用户名', password: '密码',
     loginFailed: '用户名或密码错误', sessionExpired: '登录已过期，请重新登录；已填写的内容会保留。',
     overview: '全市概览', supervision: '督办清单', report: '验收报告', imports: '批量导入', language: 'English',
-    county: '县（市、区）', level: '等级', mode: '建设模式', all: '全部', brigades: '支队伍', total: '合计',
+    county: '县（市、区）', level: '等级', mode: '建设形式', all: '全部', brigades: '支队伍', total: '合计',
     progress: '建设进度', compliance: '达标情况', compliant: '达标', notCompliant: '未达标', noRules: '暂不适用',
     overdue: '逾期', overdueCount: '逾期节点', accepted: '已验收', phaseChart: '各阶段进度', town: '乡镇',
     housing: '营房', floorArea: '建筑面积（㎡）', siteArea: '占地面积（㎡）', garageBays: '车库（个）', rooms: '功能用房',
-    partner: '合建企业', notes: '备注', save: '保存', cancel: '取消', add: '添加', edit: '编辑', reload: '重新加载',
+    partner: '联建单位（方案拟定）', base: '依托力量', notes: '备注', save: '保存', cancel: '取消', add: '添加', edit: '编辑', reload: '重新加载',
     vehicles: '消防车辆', equipment: '器材装备', staff: '专职消防员', funding: '经费保障', checks: '达标检查',
     milestones: '建设节点', audit: '变更记录', inspections: '验收检查', type: '类型', plate: '车牌号', status: '状态',
     itemCode: '器材', quantity: '数量', expiresOn: '有效期至', name: '姓名', employment: '用工形式',
@@ -36,18 +36,20 @@ const WORDS = {
     notInspected: '未验收', cityOutcome_ACCEPTED: '通过', cityOutcome_NOT_ACCEPTED: '不通过',
     cityOutcome_RETURNED_FOR_REWORK: '退回整改', grade_EXCELLENT: '优秀', grade_GOOD: '良好', grade_PASS: '合格',
     grade_FAIL: '不合格', gradesAreOurs: '考核等级名称为本系统的理解，方案未作规定。',
+    derived: '推算', derivedHint: '方案未写明此日期，由本系统推算',
+    exportXlsx: '导出 13710 督办表（Excel）', exportCsv: '导出 CSV',
   },
   en: {
     appTitle: 'Jincheng township fire brigades', login: 'Log in', logout: 'Log out', username: 'User name',
     password: 'Password', loginFailed: 'Wrong user name or password',
     sessionExpired: 'Your session expired. Please log in again; what you typed is kept.',
     overview: 'City overview', supervision: 'Supervision', report: 'Acceptance report', imports: 'Bulk import',
-    language: '中文', county: 'County', level: 'Level', mode: 'Construction mode', all: 'All', brigades: 'brigades',
+    language: '中文', county: 'County', level: 'Level', mode: 'Construction form', all: 'All', brigades: 'brigades',
     total: 'Total', progress: 'Progress', compliance: 'Compliance', compliant: 'Compliant',
     notCompliant: 'Not compliant', noRules: 'No rules apply', overdue: 'Overdue', overdueCount: 'Overdue milestones',
     accepted: 'Accepted', phaseChart: 'Progress by phase', town: 'Town', housing: 'Housing',
     floorArea: 'Floor area (m²)', siteArea: 'Site area (m²)', garageBays: 'Garage bays', rooms: 'Rooms',
-    partner: 'Partner enterprise', notes: 'Notes', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit',
+    partner: 'Partner enterprise (planned)', base: 'Built on', notes: 'Notes', save: 'Save', cancel: 'Cancel', add: 'Add', edit: 'Edit',
     reload: 'Reload', vehicles: 'Vehicles', equipment: 'Equipment', staff: 'Firefighters', funding: 'Funding',
     checks: 'Compliance checks', milestones: 'Milestones', audit: 'History', inspections: 'Acceptance inspections',
     type: 'Type', plate: 'Plate', status: 'Status', itemCode: 'Item', quantity: 'Quantity', expiresOn: 'Expires on',
@@ -78,13 +80,15 @@ const WORDS = {
     cityOutcome_RETURNED_FOR_REWORK: 'Returned for rework', grade_EXCELLENT: 'Excellent', grade_GOOD: 'Good',
     grade_PASS: 'Pass', grade_FAIL: 'Fail',
     gradesAreOurs: 'The grade names are our reading; the plan does not define them.',
+    derived: 'derived', derivedHint: 'The plan gives no such date; this system derived it',
+    exportXlsx: 'Export for 13710 (Excel)', exportCsv: 'Export CSV',
   },
 };
 
 const LABELS = {
   zh: {
-    LEVEL_ONE: '一级', LEVEL_TWO: '二级', SELF_BUILT: '政府自建', JOINT_ENTERPRISE: '政企联建', ADAPTED: '因地制宜',
-    DEFERRED: '暂缓建设', EXISTING: '已建标杆', PENDING: '未开始', SUBMITTED: '已提交', ACCEPTED: '已通过',
+    LEVEL_ONE: '一级', LEVEL_TWO: '二级', SELF_BUILT: '政府自筹建设', JOINT_ENTERPRISE: '政府与企业联建',
+    ADAPTED: '因地制宜建设', DEFERRED: '暂不建设', EXISTING: '已建标杆', PENDING: '未开始', SUBMITTED: '已提交', ACCEPTED: '已通过',
     REJECTED: '已退回', IN_SERVICE: '在用', OUT_OF_SERVICE: '停用', LABOUR_DISPATCH: '劳务派遣', CONTRACT: '合同制',
     CAREER: '在编', COUNTY: '县级验收', CITY: '市级验收', PASS: '通过', FAIL: '不通过', UNAVAILABLE: '无法获取',
     COUNTY_FINANCE: '县级财政', TOWNSHIP: '乡镇财政', ENTERPRISE: '企业', OTHER: '其他',
@@ -101,6 +105,8 @@ const LABELS = {
   en: {
     STANDARD_VERIFIED: 'verified standard', REFERENCE: 'by reference', PRODUCT_DECISION: 'our decision',
     TOWNSHIP: 'township finance',
+    SELF_BUILT: 'self-built by township', JOINT_ENTERPRISE: 'joint with enterprise', ADAPTED: 'adapted (reduced standard first)',
+    DEFERRED: 'deferred', EXISTING: 'existing benchmark',
   },
 };
 
@@ -127,8 +133,17 @@ export function label(value) {
   return LABELS.en[value] ?? String(value).toLowerCase().replaceAll('_', ' ');
 }
 
+/**
+ * What the brigade's partner field is, by construction form: the enterprise a joint-built brigade
+ * may build with (the plan allows it, nothing is signed yet), or the force an adapted brigade is
+ * built on (a police station, say).
+ */
+export function partnerLabel(mode) {
+  return mode === 'ADAPTED' ? t('base') : t('partner');
+}
+
 const OUTCOMES = {
-  zh: {ACCEPTED: '已验收', REJECTED: '未通过', PENDING: '待验收', DEFERRED: '暂缓建设', UNAVAILABLE: '无法获取'},
+  zh: {ACCEPTED: '已验收', REJECTED: '未通过', PENDING: '待验收', DEFERRED: '暂不建设', UNAVAILABLE: '无法获取'},
 };
 
 /** An acceptance outcome in words: PENDING there means "awaiting acceptance", not "not started". */

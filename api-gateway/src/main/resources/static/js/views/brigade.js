@@ -1,7 +1,7 @@
 // One brigade: housing, vehicles, equipment, staff, funding, compliance checks with their sources,
 // milestones against the plan's dates, acceptance inspections and the history of changes. Forms
 // appear for the roles that may use them; the services still decide.
-import {t, label, bilingual} from '../i18n.js';
+import {t, label, bilingual, partnerLabel} from '../i18n.js';
 import {get, getWithTag, patch, post, put, remove, ApiError} from '../api.js';
 import {h, table, badge, section, form, options} from '../ui.js';
 import {planYear} from './overview.js';
@@ -45,7 +45,9 @@ export async function brigadePage(me, id, reload) {
         ? badge(compliance.compliant ? t('compliant') : t('notCompliant'), `${compliance.compliant ? 'good' : 'bad'} compliance`)
         : badge(t('noRules'), 'muted')),
     h('p', {class: 'facts'}, `${label(brigade.level)} · ${label(brigade.constructionMode)}`,
-      brigade.partner ? ` · ${t('partner')}：${bilingual(brigade.partner)}` : '', brigade.situation ? ` · ${brigade.situation}` : ''),
+      brigade.partner ? h('span', {class: 'partner', 'data-mode': brigade.constructionMode},
+        ` · ${partnerLabel(brigade.constructionMode)}：${bilingual(brigade.partner)}`) : '',
+      brigade.situation ? h('span', {class: 'situation'}, ` · ${bilingual(brigade.situation)}`) : ''),
     h('div', {class: 'grid2'},
       housingSection(brigade, etag, can, base, reload),
       milestoneSection(milestones, can, base, after)),
@@ -110,6 +112,13 @@ function sourceStatus(c) {
     c.promotionReason ? h('small', {class: 'promotion'}, ` (${t('promoted')}：${c.promotionReason})`) : null);
 }
 
+/** A due date the plan does not state: marked, with the plan's own words on hover or tap. */
+export function derivedMark(m) {
+  if (!m.derived) return null;
+  const words = `${t('derivedHint')}：${bilingual(m.planWording || '')}`;
+  return h('abbr', {class: 'derived', title: words, tabindex: 0, 'aria-label': words}, t('derived'));
+}
+
 function milestoneSection(milestones, can, base, after) {
   if (milestones instanceof ApiError) return section(t('milestones'), failed(milestones));
   const day = today();
@@ -127,7 +136,7 @@ function milestoneSection(milestones, can, base, after) {
         submit: (v) => after(post(`${base}/milestones/${m.id}/decision`, v))}));
     }
     return h('li', {class: `milestone ${m.status.toLowerCase()} ${m.overdue ? 'overdue' : ''}`, 'data-milestone': m.id},
-      h('div', {class: 'when'}, m.dueDate, m.dueDate < day ? '' : ' ›'),
+      h('div', {class: 'when'}, m.dueDate, derivedMark(m), m.dueDate < day ? '' : ' ›'),
       h('div', {class: 'what'}, h('strong', {}, bilingual(m.name)), ' ', badge(label(m.status), m.status === 'ACCEPTED' ? 'good' : 'muted'),
         m.overdue ? badge(t('overdue'), 'bad') : null,
         m.evidence ? h('div', {class: 'muted'}, `${t('evidence')}：${m.evidence}`) : null,
@@ -154,7 +163,9 @@ function equipmentSection(equipment, checks, catalog, can, base, after) {
   if (equipment instanceof ApiError) return section(t('equipment'), failed(equipment));
   const items = catalog instanceof ApiError ? [] : catalog.items;
   const itemName = (code) => items.find((i) => i.code === code)?.nameZh || code;
-  const parts = [table([t('itemCode'), t('quantity'), t('expiresOn')],
+  const parts = [catalog instanceof ApiError || !catalog.title ? null
+    : h('p', {class: 'muted catalog-title'}, `${bilingual(catalog.title)} · v${catalog.version}`),
+  table([t('itemCode'), t('quantity'), t('expiresOn')],
     equipment.items.map((i) => [itemName(i.itemCode), i.quantity, i.expiresOn || '—']), {empty: '—'})];
   if (can.edit) {
     parts.push(h('details', {class: 'edit'}, h('summary', {}, t('add')), form({id: 'equipment-form', submitLabel: t('add'),

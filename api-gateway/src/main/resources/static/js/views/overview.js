@@ -86,7 +86,8 @@ function phases(rows) {
   const byId = new Map();
   for (const {milestones} of rows) {
     for (const m of milestones || []) {
-      const phase = byId.get(m.id) || {id: m.id, name: m.name, dueDate: m.dueDate, accepted: 0, submitted: 0, pending: 0, overdue: 0};
+      const phase = byId.get(m.id) || {id: m.id, name: m.name, dueDate: m.dueDate, derived: m.derived, accepted: 0, submitted: 0,
+        pending: 0, overdue: 0};
       if (m.status === 'ACCEPTED') phase.accepted++;
       else if (m.overdue) phase.overdue++;
       else if (m.status === 'SUBMITTED') phase.submitted++;

@@ -14,6 +14,11 @@ import cn.jincheng.brigades.proto.station.v1.Brigade;
 import cn.jincheng.brigades.proto.station.v1.BrigadeLevel;
 import cn.jincheng.brigades.proto.station.v1.ConstructionMode;
 import cn.jincheng.brigades.proto.station.v1.County;
+import cn.jincheng.brigades.proto.station.v1.CountySupervision;
+import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
+import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
+import cn.jincheng.brigades.proto.station.v1.MilestoneStatus;
+import cn.jincheng.brigades.proto.station.v1.OverdueMilestone;
 import cn.jincheng.brigades.proto.station.v1.GetBrigadeRequest;
 import cn.jincheng.brigades.proto.station.v1.Housing;
 import cn.jincheng.brigades.proto.station.v1.ListCountiesRequest;
@@ -21,6 +26,7 @@ import cn.jincheng.brigades.proto.station.v1.ListCountiesResponse;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
 import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
 import io.grpc.Server;
+import io.grpc.Status;
 import io.grpc.ServerInterceptors;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.NettyServerBuilder;
@@ -35,6 +41,7 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
     final AtomicReference<StatusRuntimeException> failure = new AtomicReference<>();
     final AtomicReference<Caller> lastCaller = new AtomicReference<>();
     final AtomicReference<UpdateBrigadeRequest> lastUpdate = new AtomicReference<>();
+    final AtomicReference<GetSupervisionListRequest> lastSupervision = new AtomicReference<>();
     final AtomicInteger calls = new AtomicInteger();
     final AtomicReference<cn.jincheng.brigades.proto.station.v1.UpdateCountySummaryRequest> lastSummary = new AtomicReference<>();
     final AtomicReference<cn.jincheng.brigades.proto.station.v1.RecordCountyOutcomeRequest> lastOutcome = new AtomicReference<>();
@@ -69,6 +76,7 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
         lastUpdate.set(null);
         lastSummary.set(null);
         lastOutcome.set(null);
+        lastSupervision.set(null);
         calls.set(0);
         delayMillis = 0;
     }
@@ -123,9 +131,16 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
     @Override
     public void listCounties(ListCountiesRequest request, StreamObserver<ListCountiesResponse> out) {
         if (enter(out)) {
-            out.onNext(ListCountiesResponse.newBuilder()
-                    .addCounties(County.newBuilder().setId("zezhou").setName("泽州县").setKind("county").setBrigadeCount(6))
-                    .build());
+            Caller caller = CallerContext.current();
+            ListCountiesResponse.Builder counties = ListCountiesResponse.newBuilder();
+            for (County county : java.util.List.of(
+                    County.newBuilder().setId("zezhou").setName("泽州县").setKind("county").setBrigadeCount(6).build(),
+                    County.newBuilder().setId("yangcheng").setName("阳城县").setKind("county").setBrigadeCount(6).build())) {
+                if (caller.sees(county.getId())) {
+                    counties.addCounties(county);
+                }
+            }
+            out.onNext(counties.build());
             out.onCompleted();
         }
     }
@@ -194,5 +209,56 @@ final class FakeStation extends StationServiceGrpc.StationServiceImplBase {
                     .setOutcome(cn.jincheng.brigades.proto.station.v1.Outcome.OUTCOME_ACCEPTED).build());
             out.onCompleted();
         }
+    }
+
+    /**
+     * Two counties' overdue milestones, scoped as station-service scopes them: a county clerk sees
+     * only their own county and is refused another; a county asked for narrows the list.
+     */
+    @Override
+    public void getSupervisionList(GetSupervisionListRequest request, StreamObserver<GetSupervisionListResponse> out) {
+        lastSupervision.set(request);
+        if (!enter(out)) {
+            return;
+        }
+        Caller caller = CallerContext.current();
+        String asked = request.getCountyId();
+        if (!asked.isEmpty() && !caller.sees(asked)) {
+            out.onError(Status.PERMISSION_DENIED.withDescription("county " + asked + " is not yours").asRuntimeException());
+            return;
+        }
+        String scope = caller.isCountyClerk() ? caller.county() : asked;
+        GetSupervisionListResponse.Builder response = GetSupervisionListResponse.newBuilder()
+                .setAsOf(request.hasAsOf() ? request.getAsOf()
+                        : com.google.type.Date.newBuilder().setYear(2019).setMonth(11).setDay(16).build());
+        for (CountySupervision county : SUPERVISION) {
+            if (scope.isEmpty() || scope.equals(county.getCountyId())) {
+                response.addCounties(county);
+            }
+        }
+        out.onNext(response.build());
+        out.onCompleted();
+    }
+
+    static final java.util.List<CountySupervision> SUPERVISION = java.util.List.of(
+            CountySupervision.newBuilder().setCountyId("zezhou").setCountyName("泽州县")
+                    .addMilestones(overdue("zezhou-gaodu", "高都镇", "construction-complete",
+                            "全面建设：营房、车辆、人员、经费到位 (housing, vehicles, staff and funding in place)", 10, 31, 16,
+                            MilestoneStatus.MILESTONE_STATUS_PENDING))
+                    .addMilestones(overdue("zezhou-nancun", "=HYPERLINK(\"x\")", "construction-complete",
+                            "全面建设：营房、车辆、人员、经费到位 (housing, vehicles, staff and funding in place)", 10, 31, 16,
+                            MilestoneStatus.MILESTONE_STATUS_REJECTED))
+                    .build(),
+            CountySupervision.newBuilder().setCountyId("yangcheng").setCountyName("阳城县")
+                    .addMilestones(overdue("yangcheng-runcheng", "润城镇", "mobilisation",
+                            "部署发动：县级实施方案已分解任务 (tasks assigned in the county's implementation plan)", 6, 25, 144,
+                            MilestoneStatus.MILESTONE_STATUS_SUBMITTED))
+                    .build());
+
+    private static OverdueMilestone overdue(String brigadeId, String town, String milestoneId, String name, int month,
+            int day, int daysOverdue, MilestoneStatus status) {
+        return OverdueMilestone.newBuilder().setBrigadeId(brigadeId).setTown(town).setMilestoneId(milestoneId)
+                .setName(name).setDueDate(com.google.type.Date.newBuilder().setYear(2019).setMonth(month).setDay(day))
+                .setStatus(status).setDaysOverdue(daysOverdue).build();
     }
 }

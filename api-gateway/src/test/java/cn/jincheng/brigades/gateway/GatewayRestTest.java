@@ -432,6 +432,106 @@ class GatewayRestTest {
         assertThat(STATION.calls.get() - callsBefore).isZero();
     }
 
+    // --- the 13710 supervision export -----------------------------------------------------------
+
+    private byte[] download(String path, String token, String contentType) {
+        return get(path, token).expectStatus().isOk().expectHeader().contentTypeCompatibleWith(contentType)
+                .expectBody(byte[].class).returnResult().getResponseBody();
+    }
+
+    @Test
+    void theSupervisionExportAsXlsxHasTheChineseHeadingsAndOneLinePerOverdueMilestone() throws Exception {
+        byte[] file = download("/api/v1/supervision/export?format=xlsx&asOf=2019-11-16", token("inspector"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(file))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(cells(sheet.getRow(0))).containsExactly("县(市、区)", "乡镇", "督办事项", "应完成日期", "超期天数",
+                    "责任单位", "状态");
+            assertThat(sheet.getLastRowNum()).isEqualTo(3);
+            assertThat(cells(sheet.getRow(1))).containsExactly("泽州县", "高都镇", "全面建设：营房、车辆、人员、经费到位",
+                    "2019-10-31", "16", "泽州县人民政府", "未开始");
+            // a cell that looks like a formula is text with an apostrophe, never a formula
+            assertThat(sheet.getRow(2).getCell(1).getCellType()).isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("'=HYPERLINK(\"x\")");
+            assertThat(cells(sheet.getRow(3))).containsExactly("阳城县", "润城镇", "部署发动：县级实施方案已分解任务",
+                    "2019-06-25", "144", "阳城县人民政府", "已提交待审核");
+        }
+        assertThat(STATION.lastSupervision.get().getAsOf().getDay()).isEqualTo(16);
+        assertThat(STATION.lastSupervision.get().getCountyId()).isEmpty();
+    }
+
+    private static List<String> cells(org.apache.poi.ss.usermodel.Row row) {
+        List<String> cells = new java.util.ArrayList<>();
+        row.forEach(cell -> cells.add(cell.getStringCellValue()));
+        return cells;
+    }
+
+    @Test
+    void theSupervisionExportAsCsvIsUtf8WithABomAndTheSameTable() {
+        var response = get("/api/v1/supervision/export?format=csv&asOf=2019-11-16", token("admin"))
+                .expectStatus().isOk().expectHeader().contentTypeCompatibleWith("text/csv")
+                .expectBody(byte[].class).returnResult();
+        assertThat(response.getResponseHeaders().getFirst("Content-Disposition"))
+                .startsWith("attachment; filename=\"supervision-2019-11-16.csv\"");
+        String text = new String(response.getResponseBody(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF县(市、区),乡镇,督办事项,应完成日期,超期天数,责任单位,状态\r\n");
+        assertThat(text.split("\r\n")).hasSize(4).contains(
+                "泽州县,高都镇,全面建设：营房、车辆、人员、经费到位,2019-10-31,16,泽州县人民政府,未开始",
+                "泽州县,\"'=HYPERLINK(\"\"x\"\")\",全面建设：营房、车辆、人员、经费到位,2019-10-31,16,泽州县人民政府,已退回",
+                "阳城县,润城镇,部署发动：县级实施方案已分解任务,2019-06-25,144,阳城县人民政府,已提交待审核");
+    }
+
+    @Test
+    void theSupervisionExportAsJsonIsTheSameListWithEnglishKeysAndItsDay() {
+        get("/api/v1/supervision/export?format=json&asOf=2019-11-16", token("firedept")).expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_JSON).expectBody()
+                .jsonPath("$.asOf").isEqualTo("2019-11-16")
+                .jsonPath("$.items.length()").isEqualTo(3)
+                .jsonPath("$.items[0].county").isEqualTo("zezhou")
+                .jsonPath("$.items[0].countyName").isEqualTo("泽州县")
+                .jsonPath("$.items[0].town").isEqualTo("高都镇")
+                .jsonPath("$.items[0].brigadeId").isEqualTo("zezhou-gaodu")
+                .jsonPath("$.items[0].milestoneId").isEqualTo("construction-complete")
+                .jsonPath("$.items[0].task").isEqualTo("全面建设：营房、车辆、人员、经费到位")
+                .jsonPath("$.items[0].dueDate").isEqualTo("2019-10-31")
+                .jsonPath("$.items[0].daysOverdue").isEqualTo(16)
+                .jsonPath("$.items[0].responsibleParty").isEqualTo("泽州县人民政府")
+                .jsonPath("$.items[0].status").isEqualTo("PENDING")
+                .jsonPath("$.items[0].statusText").isEqualTo("未开始")
+                .jsonPath("$.items[2].status").isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void theSupervisionExportFollowsTheCountyFilterAndTheListsScope() {
+        get("/api/v1/supervision/export?format=json&county=yangcheng&asOf=2019-11-16", token("inspector"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(1)
+                .jsonPath("$.items[0].county").isEqualTo("yangcheng");
+        assertThat(STATION.lastSupervision.get().getCountyId()).isEqualTo("yangcheng");
+        // a county clerk gets their own county only, and is refused another as the list refuses it
+        get("/api/v1/supervision/export?format=json&asOf=2019-11-16", token("clerk-zezhou"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.items.length()").isEqualTo(2)
+                .jsonPath("$.items[0].county").isEqualTo("zezhou")
+                .jsonPath("$.items[1].county").isEqualTo("zezhou");
+        isProblem(get("/api/v1/supervision/export?format=csv&county=yangcheng", token("clerk-zezhou")), 403);
+        isProblem(http.get().uri("/api/v1/supervision/export").exchange(), 401);
+    }
+
+    @Test
+    void badSupervisionExportRequestsAreProblemsAndAskNothingOfTheList() {
+        String admin = token("admin");
+        isProblem(get("/api/v1/supervision/export?format=pdf", admin), 400);
+        isProblem(get("/api/v1/supervision/export?format=csv&asOf=2019-02-30", admin), 400);
+        isProblem(get("/api/v1/supervision/export?format=csv&asOf=yesterday", admin), 400);
+        isProblem(get("/api/v1/supervision/export?format=csv&county=$gt", admin), 400);
+        isProblem(get("/api/v1/supervision/export?format=csv&county=ZEZHOU", admin), 400);
+        get("/api/v1/supervision/export?format=xlsx&county=nowhere", admin).expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.errors[0].field").isEqualTo("county");
+        assertThat(STATION.lastSupervision.get()).isNull();
+    }
+
     /**
      * A client still uploading when the answer is ready must get the answer, not a reset connection.
      * The upload pauses after the first megabyte and a bit, long enough for an eager server to have
@@ -550,7 +650,8 @@ class GatewayRestTest {
                 .jsonPath("$.paths['/api/v1/brigades'].get.responses['401'].content['application/problem+json'].schema['$ref']")
                 .isEqualTo("#/components/schemas/Problem")
                 .jsonPath("$.paths['/api/v1/brigades'].get.responses['429']").exists()
-                .jsonPath("$.components.schemas.Problem.properties.detail").exists();
+                .jsonPath("$.components.schemas.Problem.properties.detail").exists()
+                .jsonPath("$.paths['/api/v1/supervision/export'].get").exists();
     }
 
     // --- the circuit breaker ------------------------------------------------------------------

@@ -9,7 +9,20 @@ import java.util.Map;
  * the API's enum name) with the value each stands for.
  */
 record ImportColumn(String field, String heading, boolean required, Type type, Map<String, String> choices,
-        String hint) {
+        String hint, java.util.List<String> formerHeadings) {
+
+    ImportColumn {
+        formerHeadings = java.util.List.copyOf(formerHeadings);
+    }
+
+    ImportColumn(String field, String heading, boolean required, Type type, Map<String, String> choices, String hint) {
+        this(field, heading, required, type, choices, hint, java.util.List.of());
+    }
+
+    /** The same column, also recognised by a heading of earlier templates (files filled in before a rename). */
+    ImportColumn formerly(String... headings) {
+        return new ImportColumn(field, heading, required, type, choices, hint, java.util.List.of(headings));
+    }
 
     enum Type { TEXT, WHOLE_NUMBER, DATE, CHOICE }
 
@@ -39,6 +52,6 @@ record ImportColumn(String field, String heading, boolean required, Type type, M
 
     boolean heads(String cell) {
         String h = cell.strip();
-        return h.equals(heading) || h.equalsIgnoreCase(field);
+        return h.equals(heading) || h.equalsIgnoreCase(field) || formerHeadings.contains(h);
     }
 }

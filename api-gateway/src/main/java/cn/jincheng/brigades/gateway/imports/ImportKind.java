@@ -12,10 +12,12 @@ enum ImportKind {
             ImportColumn.text("county", "县（市、区）编号", true, "如 zezhou、gaoping"),
             ImportColumn.text("town", "乡镇", true, "如 高都镇"),
             ImportColumn.choice("level", "等级", true, "LEVEL_ONE", "一级", "LEVEL_TWO", "二级"),
-            ImportColumn.choice("constructionMode", "建设模式", true, "SELF_BUILT", "政府自筹建设",
+            // the plan's words: 建设形式 and its forms; earlier templates said 建设模式 and 合建企业
+            ImportColumn.choice("constructionMode", "建设形式", true, "SELF_BUILT", "政府自筹建设",
                     "JOINT_ENTERPRISE", "政府与企业联建", "ADAPTED", "因地制宜建设", "DEFERRED", "暂不建设",
-                    "EXISTING", "已建标杆"),
-            ImportColumn.text("partner", "合建企业", false, "联建时填写"),
+                    "EXISTING", "已建标杆").formerly("建设模式"),
+            ImportColumn.text("partner", "联建单位或依托力量", false,
+                    "政府与企业联建填联建单位（如某煤矿）；因地制宜建设填依托力量（如派出所）").formerly("合建企业"),
             ImportColumn.text("situation", "基本情况", false, ""))),
 
     VEHICLES("vehicles", "消防车辆", List.of(

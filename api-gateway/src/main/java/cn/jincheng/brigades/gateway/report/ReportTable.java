@@ -10,12 +10,12 @@ import java.util.List;
 public final class ReportTable {
 
     public static final List<String> BRIGADE_HEADERS = List.of("队站编号 (id)", "县(市、区) (county)", "县(市、区)名称",
-            "乡镇 (town)", "等级 (level)", "建设方式 (constructionMode)", "是否达标 (compliant)", "未达标项 (failingChecks)",
+            "乡镇 (town)", "等级 (level)", "建设形式 (constructionMode)", "是否达标 (compliant)", "未达标项 (failingChecks)",
             "县级验收 (latestCounty)", "县级验收人", "市级验收 (latestCity)", "市级验收人", "破格通过 (overridden)",
             "验收结果 (outcome)", "说明 (problem)");
 
     public static final List<String> COUNTY_HEADERS = List.of("县(市、区) (id)", "名称 (name)", "队站数 (total)",
-            "通过 (accepted)", "未通过 (rejected)", "待验收 (pending)", "暂缓 (deferred)", "无法评估 (unavailable)");
+            "通过 (accepted)", "未通过 (rejected)", "待验收 (pending)", "暂不建设 (deferred)", "无法评估 (unavailable)");
 
     private ReportTable() {
     }
@@ -30,13 +30,8 @@ public final class ReportTable {
                 r.problem() == null ? "" : r.problem());
     }
 
-    /**
-     * A cell a spreadsheet would run as a formula (=, +, -, @ first) gets a leading apostrophe, in
-     * both files alike, so that the CSV and the workbook hold the same table and neither runs code.
-     */
     private static List<String> safe(String... cells) {
-        return java.util.Arrays.stream(cells).map(c -> c == null ? "" : c)
-                .map(c -> !c.isEmpty() && "=+-@\t\r".indexOf(c.charAt(0)) >= 0 ? "'" + c : c).toList();
+        return SpreadsheetCells.safe(cells);
     }
 
     public static List<String> cells(CountyTotals.County c) {

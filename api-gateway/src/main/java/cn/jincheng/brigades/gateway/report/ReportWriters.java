@@ -155,6 +155,34 @@ public class ReportWriters {
         }, ReportWriters::close);
     }
 
+    /**
+     * A small table already in hand (the supervision list, say) as a one-sheet workbook: the same
+     * streaming workbook and string-only cells as the report, written off the event loop to a
+     * temporary file whose path it gives.
+     */
+    public Mono<Path> xlsx(String sheetName, List<String> headers, List<List<String>> rows) {
+        return Mono.using(() -> new SXSSFWorkbook(200), workbook -> Mono.fromCallable(() -> {
+            Sheet sheet = workbook.createSheet(sheetName);
+            writeRow(sheet, 0, headers);
+            int r = 1;
+            for (List<String> row : rows) {
+                writeRow(sheet, r++, row);
+            }
+            Path file = Files.createTempFile("export", ".xlsx");
+            try (OutputStream out = Files.newOutputStream(file)) {
+                workbook.write(out);
+            }
+            return file;
+        }).subscribeOn(Schedulers.boundedElastic()), ReportWriters::close);
+    }
+
+    /** A small table already in hand as CSV: UTF-8 with a BOM, the header line first. */
+    public static byte[] csv(List<String> headers, List<List<String>> rows) {
+        StringBuilder text = new StringBuilder("\uFEFF").append(csvLine(headers));
+        rows.forEach(row -> text.append(csvLine(row)));
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void close(SXSSFWorkbook workbook) {
         try {
             workbook.close(); // also removes its temporary row files

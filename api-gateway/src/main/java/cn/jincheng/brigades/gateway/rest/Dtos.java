@@ -40,9 +40,13 @@ final class Dtos {
     record ModeChange(String constructionMode, String reason, LocalDate effectiveDate) {
     }
 
+    /**
+     * A milestone; {@code derived} marks a due date the plan does not state (the product's reading),
+     * with {@code planWording}, what the plan says instead (null for a stated date).
+     */
     record MilestoneDto(String id, String name, LocalDate dueDate, String status, boolean overdue, String evidence,
             String submittedBy, Instant submittedAt, String decisionComment, String decidedBy, Instant decidedAt,
-            long version) {
+            long version, boolean derived, String planWording) {
     }
 
     record Submission(String evidence) {

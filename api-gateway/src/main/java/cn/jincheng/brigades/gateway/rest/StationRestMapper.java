@@ -89,7 +89,8 @@ class StationRestMapper {
                 RestEnums.name(m.getStatus(), STATUS), m.getOverdue(), emptyToNull(m.getEvidence()),
                 emptyToNull(m.getSubmittedBy()), m.hasSubmittedAt() ? ProtoTime.instant(m.getSubmittedAt()) : null,
                 emptyToNull(m.getDecisionComment()), emptyToNull(m.getDecidedBy()),
-                m.hasDecidedAt() ? ProtoTime.instant(m.getDecidedAt()) : null, m.getVersion());
+                m.hasDecidedAt() ? ProtoTime.instant(m.getDecidedAt()) : null, m.getVersion(), m.getDerived(),
+                emptyToNull(m.getPlanWording()));
     }
 
     Dtos.SupervisionDto supervision(GetSupervisionListResponse r) {

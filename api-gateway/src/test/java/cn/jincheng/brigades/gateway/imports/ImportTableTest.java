@@ -37,6 +37,19 @@ class ImportTableTest {
     }
 
     @Test
+    void brigadeFilesUseThePlansWordsAndFilesFromTheEarlierTemplateStillRead() {
+        ImportTable.Result now = csv(ImportKind.BRIGADES, "队站编号,县（市、区）编号,乡镇,等级,建设形式,联建单位或依托力量\n"
+                + "gaoping-x,gaoping,新镇,二级,因地制宜建设,派出所\ngaoping-y,gaoping,新镇二,二级,政府与企业联建,某煤矿\n");
+        assertThat(now.problems()).isEmpty();
+        assertThat(now.rows()).extracting(r -> r.text("constructionMode")).containsExactly("ADAPTED", "JOINT_ENTERPRISE");
+        assertThat(now.rows().get(0).text("partner")).isEqualTo("派出所");
+        ImportTable.Result before = csv(ImportKind.BRIGADES, "队站编号,县（市、区）编号,乡镇,等级,建设模式,合建企业\n"
+                + "zezhou-z,zezhou,新镇,二级,政府自筹建设,\n");
+        assertThat(before.problems()).isEmpty();
+        assertThat(before.rows()).singleElement().satisfies(r -> assertThat(r.text("constructionMode")).isEqualTo("SELF_BUILT"));
+    }
+
+    @Test
     void everyBadCellIsReportedWithItsRowAndColumn() {
         ImportTable.Result result = csv(ImportKind.FIREFIGHTERS,
                 "队站编号,姓名,用工形式,入职日期,离职日期\nzezhou-gaodu,张三,合同制,2019-07-01,\n"
@@ -213,6 +226,6 @@ class ImportTableTest {
             assertThat(fromXlsx.problems()).isEmpty();
         }
         assertThat(new String(ImportTemplates.csv(ImportKind.BRIGADES), StandardCharsets.UTF_8))
-                .startsWith("\uFEFF队站编号,县（市、区）编号,乡镇,等级,建设模式");
+                .startsWith("\uFEFF队站编号,县（市、区）编号,乡镇,等级,建设形式,联建单位或依托力量");
     }
 }

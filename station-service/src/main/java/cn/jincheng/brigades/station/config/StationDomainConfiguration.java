@@ -38,8 +38,8 @@ class StationDomainConfiguration {
 
     @Bean
     MilestoneService milestoneService(BrigadeService brigadeService, BrigadeRepository brigades,
-            CountyRepository counties, BrigadeWriter writer, TimeSource time) {
-        return new MilestoneService(brigadeService, brigades, counties, writer, time);
+            CountyRepository counties, BrigadeWriter writer, TimeSource time, PlanRepository plans) {
+        return new MilestoneService(brigadeService, brigades, counties, writer, time, plans);
     }
 
     @Bean

@@ -8,12 +8,22 @@ import java.util.Set;
  *
  * @param followsAcceptance true for the milestone that the year-end acceptance outcome sets; it
  *                          cannot be submitted or decided by hand
+ * @param derived           true when the plan gives no such date and the product derived it (the
+ *                          2019 plan's "再用三年时间" read as 2022-12-31, say); shown marked as derived
+ * @param planWording       what the plan itself says about it, shown beside a derived date ("" if nothing)
  */
 public record MilestoneDefinition(String id, String name, LocalDate dueDate, Set<ConstructionMode> modes,
-        boolean followsAcceptance) {
+        boolean followsAcceptance, boolean derived, String planWording) {
 
     public MilestoneDefinition {
         modes = Set.copyOf(modes);
+        planWording = planWording == null ? "" : planWording;
+    }
+
+    /** A milestone whose date the plan states. */
+    public MilestoneDefinition(String id, String name, LocalDate dueDate, Set<ConstructionMode> modes,
+            boolean followsAcceptance) {
+        this(id, name, dueDate, modes, followsAcceptance, false, "");
     }
 
     public boolean appliesTo(ConstructionMode mode) {

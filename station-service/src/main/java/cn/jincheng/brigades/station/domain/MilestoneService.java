@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.audit.AuditView;
@@ -22,21 +23,32 @@ public class MilestoneService {
     private final CountyRepository counties;
     private final BrigadeWriter writer;
     private final TimeSource time;
+    private final PlanRepository plans;
 
     public MilestoneService(BrigadeService brigadeService, BrigadeRepository brigades, CountyRepository counties,
-            BrigadeWriter writer, TimeSource time) {
+            BrigadeWriter writer, TimeSource time, PlanRepository plans) {
         this.brigadeService = brigadeService;
         this.brigades = brigades;
         this.counties = counties;
         this.writer = writer;
         this.time = time;
+        this.plans = plans;
     }
 
-    public List<Milestone> list(Caller caller, String brigadeId) {
-        return brigadeService.get(caller, brigadeId).milestones();
+    public List<Planned> list(Caller caller, String brigadeId) {
+        Brigade brigade = brigadeService.get(caller, brigadeId);
+        Optional<Plan> plan = plans.find(brigade.planId());
+        return brigade.milestones().stream().map(m -> planned(plan, m)).toList();
     }
 
-    public Milestone submit(Caller caller, String brigadeId, String milestoneId, String evidence) {
+    /** A brigade's milestone with what its plan says of its date (a plan not found: a stated date). */
+    private static Planned planned(Optional<Plan> plan, Milestone m) {
+        return plan.flatMap(p -> p.milestone(m.id()))
+                .map(d -> new Planned(m, d.derived(), d.planWording()))
+                .orElseGet(() -> new Planned(m, false, ""));
+    }
+
+    public Planned submit(Caller caller, String brigadeId, String milestoneId, String evidence) {
         Validator v = new Validator().notBlank(evidence, "evidence").maxLength(evidence, BrigadeService.MAX_TEXT, "evidence");
         Brigade after = writer.modify(brigadeId, current -> {
             AccessPolicy.requireEditBrigadeData(caller, current.countyId());
@@ -46,10 +58,10 @@ public class MilestoneService {
             return change(caller, current, before, submitted, "milestone.submit",
                     new AuditView("milestoneId", milestoneId).append("evidence", evidence));
         });
-        return milestoneOf(after, milestoneId);
+        return planned(plans.find(after.planId()), milestoneOf(after, milestoneId));
     }
 
-    public Milestone decide(Caller caller, String brigadeId, String milestoneId, Boolean accept, String comment) {
+    public Planned decide(Caller caller, String brigadeId, String milestoneId, Boolean accept, String comment) {
         AccessPolicy.requireDecideMilestones(caller);
         Validator v = new Validator()
                 .check(accept != null, "decision", "must be ACCEPT or REJECT")
@@ -66,7 +78,7 @@ public class MilestoneService {
                     new AuditView("milestoneId", milestoneId).append("decision", accept ? "ACCEPT" : "REJECT")
                             .append("comment", comment));
         });
-        return milestoneOf(after, milestoneId);
+        return planned(plans.find(after.planId()), milestoneOf(after, milestoneId));
     }
 
     /** Overdue milestones on {@code asOf}, grouped by county in the caller's scope. */
@@ -99,6 +111,15 @@ public class MilestoneService {
     private static Milestone milestoneOf(Brigade brigade, String milestoneId) {
         return brigade.milestone(milestoneId)
                 .orElseThrow(() -> new NotFoundException("milestone", brigade.id() + "/" + milestoneId));
+    }
+
+    /**
+     * A brigade's milestone as its plan defines it.
+     *
+     * @param derived     the due date is the product's reading, not a date the plan states
+     * @param planWording what the plan says instead ("" when it states the date)
+     */
+    public record Planned(Milestone milestone, boolean derived, String planWording) {
     }
 
     /** One overdue milestone of one brigade. */

@@ -22,6 +22,11 @@ public record Plan(String id, String city, int year, String source, LocalDate is
         return someYear >= year && someYear <= last;
     }
 
+    /** The plan's definition of a milestone, by its id. */
+    public java.util.Optional<MilestoneDefinition> milestone(String milestoneId) {
+        return milestones.stream().filter(m -> m.id().equals(milestoneId)).findFirst();
+    }
+
     /** A brigade joining this plan (seeded or imported): no housing recorded yet, the plan's milestones for its mode. */
     public Brigade newBrigade(String brigadeId, String countyId, String town, BrigadeLevel level, ConstructionMode mode,
             String partner, String situation) {

@@ -49,6 +49,11 @@ final class StationProtoMapper {
         return out.build();
     }
 
+    static Milestone milestone(MilestoneService.Planned planned, LocalDate asOf) {
+        return milestone(planned.milestone(), asOf).toBuilder().setDerived(planned.derived())
+                .setPlanWording(planned.planWording()).build();
+    }
+
     static Milestone milestone(cn.jincheng.brigades.station.domain.Milestone m, LocalDate asOf) {
         Milestone.Builder out = Milestone.newBuilder()
                 .setId(m.id()).setBrigadeId(m.brigadeId()).setName(m.name()).setDueDate(ProtoTime.date(m.dueDate()))

@@ -34,7 +34,8 @@ final class PlanCodec {
                 .append("milestones", p.milestones().stream().map(m -> new Document("id", m.id())
                         .append("name", m.name()).append("dueDate", m.dueDate().toString())
                         .append("modes", m.modes().stream().map(Enum::name).sorted().toList())
-                        .append("followsAcceptance", m.followsAcceptance())).toList())
+                        .append("followsAcceptance", m.followsAcceptance()).append("derived", m.derived())
+                        .append("planWording", m.planWording())).toList())
                 .append("housing", p.housing().minimums().stream().map(m -> new Document("level", m.level().name())
                         .append("floorAreaM2", m.floorAreaM2()).append("garageBays", m.garageBays())
                         .append("siteAreaM2", m.siteAreaM2())).toList())
@@ -61,6 +62,7 @@ final class PlanCodec {
         EnumSet<ConstructionMode> modes = EnumSet.noneOf(ConstructionMode.class);
         d.getList("modes", String.class).forEach(m -> modes.add(ConstructionMode.valueOf(m)));
         return new MilestoneDefinition(d.getString("id"), d.getString("name"), LocalDate.parse(d.getString("dueDate")),
-                modes, d.getBoolean("followsAcceptance", false));
+                modes, d.getBoolean("followsAcceptance", false), d.getBoolean("derived", false),
+                d.getString("planWording"));
     }
 }

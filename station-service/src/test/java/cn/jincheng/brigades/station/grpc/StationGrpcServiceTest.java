@@ -369,6 +369,21 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         assertThat(clerkView).extracting(CountySupervision::getCountyId).containsExactly("zezhou");
     }
 
+    /** The dates the plan does not state carry the mark and the plan's own words; the stated ones neither. */
+    @Test
+    void derivedDatesAreMarkedWithThePlansWording() {
+        Map<String, Milestone> hexi = as(ADMIN).listMilestones(ListMilestonesRequest.newBuilder()
+                .setBrigadeId("gaoping-hexi").build()).getMilestonesList().stream()
+                .collect(Collectors.toMap(Milestone::getId, m -> m));
+        assertThat(hexi.get("full-standard").getDerived()).isTrue();
+        assertThat(hexi.get("full-standard").getPlanWording()).contains("再用三年时间");
+        assertThat(hexi.get("benchmark-study").getDerived()).isTrue();
+        assertThat(hexi.get("benchmark-study").getPlanWording()).contains("“可”");
+        assertThat(hexi.get("mobilisation").getDerived()).isFalse();
+        assertThat(hexi.get("mobilisation").getPlanWording()).isEmpty();
+        assertThat(hexi.get("construction-complete").getDerived()).isFalse();
+    }
+
     @Test
     void withoutAsOfOverdueIsCountedToTodayInTheBusinessZoneJustAfterItsMidnight() {
         // TestTime: 00:30 on 16 November in the business zone, still the 15th in UTC
