@@ -28,7 +28,7 @@ const WORDS = {
     submitted: '已提交', pending: '未开始', rejected: '已退回', checkedBy: '检查人', yes: '是', no: '否',
     counties: '各县情况', summary: '汇总', catalog: '标准目录', sourceCol: '依据',
     fixFields: '请按提示修改以下内容后再提交。', brigadeList: '队伍',
-    derived: '推算', derivedHint: '方案未写明此日期，由本系统推算',
+    derived: '推算', derivedHint: '方案未写明此日期，由本系统推算', more: '更多', less: '收起',
     exportXlsx: '导出 13710 督办表（Excel）', exportCsv: '导出 CSV',
   },
   en: {
@@ -62,7 +62,7 @@ const WORDS = {
     pending: 'Not started', rejected: 'Rejected', checkedBy: 'Checked by', yes: 'Yes', no: 'No',
     counties: 'Counties', summary: 'Summary', catalog: 'Catalog', sourceCol: 'Source',
     fixFields: 'Please correct the fields marked below.', brigadeList: 'Brigades',
-    derived: 'derived', derivedHint: 'The plan gives no such date; this system derived it',
+    derived: 'derived', derivedHint: 'The plan gives no such date; this system derived it', more: 'More', less: 'Less',
     exportXlsx: 'Export for 13710 (Excel)', exportCsv: 'Export CSV',
   },
 };
