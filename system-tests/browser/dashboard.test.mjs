@@ -191,6 +191,13 @@ test('an inspector sees the supervision list and downloads the report as Excel a
   assert.equal(await page.inputValue('#as-of'), calendar.today);
   assert.ok(await page.locator('#supervision-list td').count() > 0);
   await page.screenshot({path: join(SHOTS, 'supervision.png'), fullPage: true});
+  const [exported] = await Promise.all([page.waitForEvent('download'), page.click('#export-csv')]);
+  assert.match(exported.suggestedFilename(), /13710督办清单-.*\.csv$/);
+  const exportPath = join(SHOTS, 'supervision-export.csv');
+  await exported.saveAs(exportPath);
+  assert.ok(readFileSync(exportPath, 'utf8').startsWith('\uFEFF县(市、区),乡镇,督办事项,应完成日期,超期天数,责任单位,状态'));
+  const [exportedXlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  assert.match(exportedXlsx.suggestedFilename(), /\.xlsx$/);
   await page.click('nav a[href="#/report"]');
   await page.waitForSelector('#report-table table');
   await page.screenshot({path: join(SHOTS, 'report.png'), fullPage: true});
@@ -236,6 +243,70 @@ test('an expired session goes back to login and keeps what was typed', async () 
   await logIn(page, 'clerk-zezhou');
   await page.waitForSelector('.brigade[data-id="zezhou-dayang"]');
   assert.equal(await page.inputValue('#housing-form-notes'), '二层宿舍正在装修');
+  await page.context().close();
+});
+
+test('on a phone (390x844) the brigade list is cards with the key columns, the rest a tap away, and the chart readable', async () => {
+  const page = await open('inspector', {viewport: {width: 390, height: 844}});
+  await page.waitForSelector('.brigade-link');
+  // no sideways scrolling: not the page, not the brigade list's table
+  const scroll = await page.evaluate(() => {
+    const s = document.scrollingElement;
+    const wraps = [...document.querySelectorAll('#brigade-list .table-wrap')];
+    return {page: s.scrollWidth - s.clientWidth, widest: Math.max(...wraps.map((w) => w.scrollWidth - w.clientWidth))};
+  });
+  assert.ok(scroll.page <= 0, `the page scrolls ${scroll.page}px sideways`);
+  assert.ok(scroll.widest <= 0, `a brigade table scrolls ${scroll.widest}px sideways`);
+  // every brigade shows its name, level, construction form and acceptance outcome inside the screen
+  const cells = await page.evaluate(() => [...document.querySelectorAll('.brigades-table tbody tr')].map((tr) =>
+    [1, 2, 3, 6].map((n) => {
+      const r = tr.querySelector(`td:nth-child(${n})`).getBoundingClientRect();
+      return {n, visible: r.width > 0 && r.height > 0, inside: r.left >= 0 && r.right <= document.documentElement.clientWidth};
+    })));
+  assert.equal(cells.length, 23);
+  for (const cell of cells.flat()) assert.ok(cell.visible && cell.inside, `column ${cell.n} of a brigade is hidden or cut off`);
+  const firstRow = page.locator('.brigades-table tbody tr').first();
+  assert.ok(await firstRow.locator('td:nth-child(3)').innerText() !== '', 'the construction form is shown');
+  assert.equal(await firstRow.locator('td:nth-child(4)').isVisible(), false, 'progress waits for a tap');
+  await firstRow.locator('.row-more').click();
+  assert.equal(await firstRow.locator('td:nth-child(4)').isVisible(), true, 'a tap shows the progress');
+  assert.equal(await firstRow.locator('td:nth-child(5)').isVisible(), true, 'and the compliance');
+  // the phase chart is drawn for the phone's width: its words are not scaled down below 11 px
+  const chart = await page.evaluate(() => {
+    const svg = document.querySelector('svg.chart');
+    const label = svg.querySelector('.chart-label').getBoundingClientRect();
+    return {layout: svg.dataset.layout, scale: svg.getBoundingClientRect().width / svg.viewBox.baseVal.width,
+      labelHeight: label.height, right: svg.getBoundingClientRect().right};
+  });
+  assert.equal(chart.layout, 'narrow');
+  assert.ok(chart.scale >= 0.9, `the chart is drawn at ${chart.scale.toFixed(2)} of its size`);
+  assert.ok(chart.labelHeight >= 11, `chart labels are ${chart.labelHeight}px high`);
+  assert.ok(chart.right <= 390, 'the chart fits the screen');
+  await page.screenshot({path: join(SHOTS, 'brigades-phone.png')});
+  await page.context().close();
+});
+
+test('the plan\'s words: construction forms, partner or base, and derived dates marked with the plan\'s wording', async () => {
+  const page = await open('inspector');
+  await page.waitForSelector('.brigade-link');
+  await page.waitForSelector('.brigades-table td:text-is("政府与企业联建")');
+  await page.waitForSelector('.brigades-table td:text-is("因地制宜建设")');
+  assert.equal(await page.locator('.brigades-table td:text-is("政企联建"), .brigades-table td:text-is("政府自建")').count(), 0);
+  await openBrigade(page, 'gaoping-sanjia');
+  const partner = await page.innerText('.facts .partner');
+  assert.match(partner, /依托力量：/);
+  assert.doesNotMatch(partner, /合建企业/);
+  const derived = page.locator('[data-milestone="full-standard"] abbr.derived');
+  assert.equal(await derived.innerText(), '推算');
+  assert.match(await derived.getAttribute('title'), /再用三年时间/);
+  await page.waitForSelector('.catalog-title:has-text("本系统车辆器材配备核对清单")');
+  await openBrigade(page, 'zezhou-gaodu');
+  assert.equal(await page.locator('.facts .partner').count(), 0);
+  const situation = await page.innerText('.facts .situation');
+  assert.match(situation, /有队员和部分器材但无营房/);
+  assert.doesNotMatch(situation, /barracks/);
+  await openBrigade(page, 'zezhou-zhoucun');
+  assert.match(await page.innerText('.facts .partner'), /联建单位/);
   await page.context().close();
 });
 

@@ -36,7 +36,7 @@ const WORDS = {
     notInspected: '未验收', cityOutcome_ACCEPTED: '通过', cityOutcome_NOT_ACCEPTED: '不通过',
     cityOutcome_RETURNED_FOR_REWORK: '退回整改', grade_EXCELLENT: '优秀', grade_GOOD: '良好', grade_PASS: '合格',
     grade_FAIL: '不合格', gradesAreOurs: '考核等级名称为本系统的理解，方案未作规定。',
-    derived: '推算', derivedHint: '方案未写明此日期，由本系统推算',
+    derived: '推算', derivedHint: '方案未写明此日期，由本系统推算', more: '更多', less: '收起',
     exportXlsx: '导出 13710 督办表（Excel）', exportCsv: '导出 CSV',
   },
   en: {
@@ -80,7 +80,7 @@ const WORDS = {
     cityOutcome_RETURNED_FOR_REWORK: 'Returned for rework', grade_EXCELLENT: 'Excellent', grade_GOOD: 'Good',
     grade_PASS: 'Pass', grade_FAIL: 'Fail',
     gradesAreOurs: 'The grade names are our reading; the plan does not define them.',
-    derived: 'derived', derivedHint: 'The plan gives no such date; this system derived it',
+    derived: 'derived', derivedHint: 'The plan gives no such date; this system derived it', more: 'More', less: 'Less',
     exportXlsx: 'Export for 13710 (Excel)', exportCsv: 'Export CSV',
   },
 };

@@ -22,7 +22,8 @@ export function table(headings, rows, {empty, className} = {}) {
   if (!rows.length && empty) return h('p', {class: 'muted'}, empty);
   return h('div', {class: 'table-wrap'}, h('table', {class: className},
     h('thead', {}, h('tr', {}, headings.map((x) => h('th', {}, x)))),
-    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c)))))));
+    // each cell names its heading, for layouts that show rows as cards (a phone)
+    h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c, i) => h('td', {'data-label': headings[i] || null}, c)))))));
 }
 
 export function badge(text, kind) {

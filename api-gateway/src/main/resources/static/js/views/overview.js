@@ -74,7 +74,14 @@ function brigadeRow({brigade, milestones, row}) {
     progress = h('div', {class: 'progress-cell'}, progressBar(accepted, milestones.length, `${accepted}/${milestones.length}`),
       overdue ? badge(`${t('overdue')} ${overdue}`, 'bad overdue-flag') : null);
   }
-  return [link, label(brigade.level), label(brigade.constructionMode), progress, complianceBadge(row), row ? outcome(row.outcome) : '—'];
+  // on a phone the row is a card with town, level, form and outcome; progress and compliance open with a tap
+  const more = h('button', {type: 'button', class: 'link row-more', 'aria-expanded': 'false', onclick: (e) => {
+    const open = e.target.closest('tr').classList.toggle('open');
+    e.target.setAttribute('aria-expanded', String(open));
+    e.target.textContent = open ? t('less') : t('more');
+  }}, t('more'));
+  return [h('span', {class: 'town-cell'}, link, more), label(brigade.level), label(brigade.constructionMode), progress,
+    complianceBadge(row), row ? outcome(row.outcome) : '—'];
 }
 
 export function complianceBadge(row) {

@@ -153,6 +153,8 @@ class AuthorizationMatrixIT {
         assertThat(api.get("/api/v1/brigades?county=gaoping", clerk).body().get("items").size()).isZero();
         JsonNode supervision = api.get("/api/v1/supervision?asOf=2019-12-31", clerk).body();
         assertThat(supervision.toString()).doesNotContain("gaoping-");
+        assertThat(api.get("/api/v1/supervision/export?format=json&asOf=2019-12-31", clerk).body().toString())
+                .doesNotContain("gaoping-");
         JsonNode report = api.get("/api/v1/acceptance/2019/report", clerk).body();
         report.get("brigades").forEach(b -> assertThat(b.get("county").asString()).isEqualTo(COUNTY));
     }
@@ -176,10 +178,12 @@ class AuthorizationMatrixIT {
         for (String path : List.of(b, b + "/milestones", b + "/vehicles", b + "/equipment", b + "/equipment-checks",
                 b + "/drills", b + "/expiring-items", b + "/firefighters", b + "/funding", b + "/compliance",
                 "/api/v1/acceptance/2019/brigades/" + BRIGADE + "/inspections", "/api/v1/audit?brigade=" + BRIGADE,
-                "/api/v1/counties/" + COUNTY + "/expiring-items", "/api/v1/counties/" + COUNTY + "/funding?year=2019")) {
+                "/api/v1/counties/" + COUNTY + "/expiring-items", "/api/v1/counties/" + COUNTY + "/funding?year=2019",
+                "/api/v1/supervision/export?format=csv&asOf=2019-12-31&county=" + COUNTY)) {
             list.add(new Endpoint("GET " + path, Action.READ, who -> Call.of("GET", path, null)));
         }
         for (String path : List.of("/api/v1/counties", "/api/v1/brigades", "/api/v1/supervision?asOf=2019-12-31",
+                "/api/v1/supervision/export?format=json&asOf=2019-12-31",
                 "/api/v1/standards", "/api/v1/standards/versions", "/api/v1/standards/1", "/api/v1/standards/staffing",
                 "/api/v1/acceptance/2019/report", "/api/v1/me", "/api/v1/calendar")) {
             list.add(new Endpoint("GET " + path, Action.LIST, who -> Call.of("GET", path, null)));

@@ -42,10 +42,11 @@ class DashboardIT {
             System.out.println(output);
             assertThat(finished).as("the browser tests finished within 10 minutes").isTrue();
             assertThat(browser.exitValue()).as("browser tests' exit code (output above)").isZero();
-            assertThat(count(output, "tests")).as("scenarios run").isGreaterThanOrEqualTo(16);
+            assertThat(count(output, "tests")).as("scenarios run").isGreaterThanOrEqualTo(18);
             assertThat(count(output, "pass")).as("scenarios passed").isEqualTo(count(output, "tests"));
         }
         assertThat(screenshots.resolve("overview.png")).exists();
+        assertThat(screenshots.resolve("brigades-phone.png")).exists();
     }
 
     /** A figure of the test runner's summary, such as "ℹ pass 15". */
