@@ -42,11 +42,12 @@ final class Dtos {
 
     /**
      * A milestone; {@code derived} marks a due date the plan does not state (the product's reading),
-     * with {@code planWording}, what the plan says instead (null for a stated date).
+     * with {@code planWording}, what the plan says instead (null for a stated date); {@code optional}
+     * marks what the plan offers rather than asks ("可", may: the benchmark study), never overdue.
      */
     record MilestoneDto(String id, String name, LocalDate dueDate, String status, boolean overdue, String evidence,
             String submittedBy, Instant submittedAt, String decisionComment, String decidedBy, Instant decidedAt,
-            long version, boolean derived, String planWording) {
+            long version, boolean derived, String planWording, boolean optional) {
     }
 
     record Submission(String evidence) {

@@ -90,7 +90,7 @@ class StationRestMapper {
                 emptyToNull(m.getSubmittedBy()), m.hasSubmittedAt() ? ProtoTime.instant(m.getSubmittedAt()) : null,
                 emptyToNull(m.getDecisionComment()), emptyToNull(m.getDecidedBy()),
                 m.hasDecidedAt() ? ProtoTime.instant(m.getDecidedAt()) : null, m.getVersion(), m.getDerived(),
-                emptyToNull(m.getPlanWording()));
+                emptyToNull(m.getPlanWording()), m.getOptional());
     }
 
     Dtos.SupervisionDto supervision(GetSupervisionListResponse r) {

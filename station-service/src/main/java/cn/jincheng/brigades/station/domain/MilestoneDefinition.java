@@ -11,9 +11,11 @@ import java.util.Set;
  * @param derived           true when the plan gives no such date and the product derived it (the
  *                          2019 plan's "再用三年时间" read as 2022-12-31, say); shown marked as derived
  * @param planWording       what the plan itself says about it, shown beside a derived date ("" if nothing)
+ * @param optional          true for what the plan offers rather than asks ("可", may: the benchmark
+ *                          study): recorded when done, never overdue on the supervision list
  */
 public record MilestoneDefinition(String id, String name, LocalDate dueDate, Set<ConstructionMode> modes,
-        boolean followsAcceptance, boolean derived, String planWording) {
+        boolean followsAcceptance, boolean derived, String planWording, boolean optional) {
 
     public MilestoneDefinition {
         modes = Set.copyOf(modes);
@@ -23,7 +25,7 @@ public record MilestoneDefinition(String id, String name, LocalDate dueDate, Set
     /** A milestone whose date the plan states. */
     public MilestoneDefinition(String id, String name, LocalDate dueDate, Set<ConstructionMode> modes,
             boolean followsAcceptance) {
-        this(id, name, dueDate, modes, followsAcceptance, false, "");
+        this(id, name, dueDate, modes, followsAcceptance, false, "", false);
     }
 
     public boolean appliesTo(ConstructionMode mode) {

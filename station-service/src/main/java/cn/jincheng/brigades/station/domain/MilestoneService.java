@@ -2,10 +2,13 @@ package cn.jincheng.brigades.station.domain;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.audit.AuditView;
@@ -44,8 +47,8 @@ public class MilestoneService {
     /** A brigade's milestone with what its plan says of its date (a plan not found: a stated date). */
     private static Planned planned(Optional<Plan> plan, Milestone m) {
         return plan.flatMap(p -> p.milestone(m.id()))
-                .map(d -> new Planned(m, d.derived(), d.planWording()))
-                .orElseGet(() -> new Planned(m, false, ""));
+                .map(d -> new Planned(m, d.derived(), d.planWording(), d.optional()))
+                .orElseGet(() -> new Planned(m, false, "", false));
     }
 
     public Planned submit(Caller caller, String brigadeId, String milestoneId, String evidence) {
@@ -81,15 +84,20 @@ public class MilestoneService {
         return planned(plans.find(after.planId()), milestoneOf(after, milestoneId));
     }
 
-    /** Overdue milestones on {@code asOf}, grouped by county in the caller's scope. */
+    /**
+     * Overdue milestones on {@code asOf}, grouped by county in the caller's scope. What the plan only
+     * offers (an optional milestone: the benchmark study a town "may" make) is never overdue.
+     */
     public List<CountyOverdue> supervision(Caller caller, LocalDate asOf, String countyId) {
         if (countyId != null) {
             AccessPolicy.requireRead(caller, countyId);
         }
         String scope = caller.isCountyClerk() ? caller.county() : countyId;
         Map<String, List<OverdueItem>> byCounty = new LinkedHashMap<>();
+        Map<String, Set<String>> optionalByPlan = new HashMap<>();
         brigades.forEach(scope, brigade -> brigade.milestones().stream()
                 .filter(m -> m.isOverdue(asOf))
+                .filter(m -> !optionalByPlan.computeIfAbsent(brigade.planId(), this::optionalMilestones).contains(m.id()))
                 .forEach(m -> byCounty.computeIfAbsent(brigade.countyId(), k -> new ArrayList<>())
                         .add(new OverdueItem(brigade, m, m.daysOverdue(asOf)))));
         List<CountyOverdue> result = new ArrayList<>();
@@ -100,6 +108,11 @@ public class MilestoneService {
             }
         }
         return result;
+    }
+
+    private Set<String> optionalMilestones(String planId) {
+        return plans.find(planId).map(p -> p.milestones().stream().filter(MilestoneDefinition::optional)
+                .map(MilestoneDefinition::id).collect(Collectors.toSet())).orElse(Set.of());
     }
 
     private BrigadeWriter.Change change(Caller caller, Brigade current, Milestone before, Milestone after,
@@ -118,8 +131,14 @@ public class MilestoneService {
      *
      * @param derived     the due date is the product's reading, not a date the plan states
      * @param planWording what the plan says instead ("" when it states the date)
+     * @param optional    the plan offers it ("可", may) rather than asks it: never overdue
      */
-    public record Planned(Milestone milestone, boolean derived, String planWording) {
+    public record Planned(Milestone milestone, boolean derived, String planWording, boolean optional) {
+
+        /** Late and still to be done, unless the plan only offers it. */
+        public boolean isOverdue(LocalDate asOf) {
+            return !optional && milestone.isOverdue(asOf);
+        }
     }
 
     /** One overdue milestone of one brigade. */

@@ -51,7 +51,8 @@ final class StationProtoMapper {
 
     static Milestone milestone(MilestoneService.Planned planned, LocalDate asOf) {
         return milestone(planned.milestone(), asOf).toBuilder().setDerived(planned.derived())
-                .setPlanWording(planned.planWording()).build();
+                .setPlanWording(planned.planWording()).setOptional(planned.optional())
+                .setOverdue(planned.isOverdue(asOf)).build();
     }
 
     static Milestone milestone(cn.jincheng.brigades.station.domain.Milestone m, LocalDate asOf) {

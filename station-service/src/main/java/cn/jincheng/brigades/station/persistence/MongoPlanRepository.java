@@ -9,6 +9,7 @@ import org.springframework.stereotype.Repository;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
 
 import cn.jincheng.brigades.common.persistence.MongoWrites;
 import cn.jincheng.brigades.station.domain.Plan;
@@ -38,5 +39,16 @@ class MongoPlanRepository implements PlanRepository {
     @Override
     public boolean insertIfAbsent(Plan plan) {
         return MongoWrites.insertIfAbsent(plans, PlanCodec.document(plan));
+    }
+
+    @Override
+    public boolean replaceIfChanged(Plan plan) {
+        Document wanted = PlanCodec.document(plan);
+        Document stored = plans.find(eq("_id", plan.id())).first();
+        if (wanted.equals(stored)) {
+            return false;
+        }
+        plans.replaceOne(eq("_id", plan.id()), wanted, new ReplaceOptions().upsert(true));
+        return true;
     }
 }

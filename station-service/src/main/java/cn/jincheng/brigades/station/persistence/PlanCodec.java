@@ -35,7 +35,7 @@ final class PlanCodec {
                         .append("name", m.name()).append("dueDate", m.dueDate().toString())
                         .append("modes", m.modes().stream().map(Enum::name).sorted().toList())
                         .append("followsAcceptance", m.followsAcceptance()).append("derived", m.derived())
-                        .append("planWording", m.planWording())).toList())
+                        .append("planWording", m.planWording()).append("optional", m.optional())).toList())
                 .append("housing", p.housing().minimums().stream().map(m -> new Document("level", m.level().name())
                         .append("floorAreaM2", m.floorAreaM2()).append("garageBays", m.garageBays())
                         .append("siteAreaM2", m.siteAreaM2())).toList())
@@ -63,6 +63,6 @@ final class PlanCodec {
         d.getList("modes", String.class).forEach(m -> modes.add(ConstructionMode.valueOf(m)));
         return new MilestoneDefinition(d.getString("id"), d.getString("name"), LocalDate.parse(d.getString("dueDate")),
                 modes, d.getBoolean("followsAcceptance", false), d.getBoolean("derived", false),
-                d.getString("planWording"));
+                d.getString("planWording"), d.getBoolean("optional", false));
     }
 }

@@ -52,7 +52,11 @@ class SeedLoader implements SmartInitializingSingleton {
         brigades.relayOutboxes();
         Document seed = SeedFiles.read(seedFile);
         Plan plan = PlanCodec.plan(seed.get("plan", Document.class));
-        plans.insertIfAbsent(plan);
+        if (plans.replaceIfChanged(plan)) {
+            // the plan's words, marks and standards follow the seed file; the brigades' milestones
+            // (their dates and progress) are the brigades' own and are not touched
+            log.info("Seed {}: plan {} stored as the seed file states it", seedFile.getFilename(), plan.id());
+        }
         int newCounties = 0;
         for (Document c : seed.getList("counties", Document.class)) {
             newCounties += counties.insertIfAbsent(new County(c.getString("id"), c.getString("name"),

@@ -369,6 +369,46 @@ class StationGrpcServiceTest extends StationGrpcTestSupport {
         assertThat(clerkView).extracting(CountySupervision::getCountyId).containsExactly("zezhou");
     }
 
+    /** The benchmark study is what the plan offers (towns "may" visit): late, it is still never overdue. */
+    @Test
+    void anOptionalMilestoneIsNeverOverdueNorOnTheSupervisionList() {
+        Map<String, Milestone> jiafeng = as(ADMIN).listMilestones(ListMilestonesRequest.newBuilder()
+                .setBrigadeId("qinshui-jiafeng").setAsOf(date(2019, 8, 1)).build()).getMilestonesList().stream()
+                .collect(Collectors.toMap(Milestone::getId, m -> m));
+        assertThat(jiafeng.get("benchmark-study").getOptional()).isTrue();
+        assertThat(jiafeng.get("benchmark-study").getDueDate()).isEqualTo(date(2019, 7, 15));
+        assertThat(jiafeng.get("benchmark-study").getOverdue()).isFalse();
+        assertThat(jiafeng.get("mobilisation").getOptional()).isFalse();
+        assertThat(jiafeng.get("mobilisation").getOverdue()).isTrue();
+        List<String> listed = as(ADMIN).getSupervisionList(GetSupervisionListRequest.newBuilder()
+                .setAsOf(date(2019, 8, 1)).build()).getCountiesList().stream()
+                .flatMap(c -> c.getMilestonesList().stream()).map(m -> m.getMilestoneId()).distinct().toList();
+        assertThat(listed).contains("mobilisation").doesNotContain("benchmark-study");
+    }
+
+    /** A plan stored before its milestones said what is optional follows the seed file on the next start. */
+    @Test
+    void aStoredPlanFollowsTheSeedFileOnTheNextStart() {
+        String planId = get("qinshui-jiafeng").getPlanId();
+        database.getCollection("plans").updateOne(new org.bson.Document("_id", planId),
+                com.mongodb.client.model.Updates.combine(
+                        com.mongodb.client.model.Updates.unset("milestones.$[].optional"),
+                        com.mongodb.client.model.Updates.unset("milestones.$[].planWording")));
+        Milestone before = as(ADMIN).listMilestones(ListMilestonesRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
+                .setAsOf(date(2019, 8, 1)).build()).getMilestonesList().stream()
+                .filter(m -> m.getId().equals("benchmark-study")).findFirst().orElseThrow();
+        assertThat(before.getOptional()).isFalse();
+        assertThat(before.getOverdue()).isTrue();
+        seed.seedAgain();
+        Milestone after = as(ADMIN).listMilestones(ListMilestonesRequest.newBuilder().setBrigadeId("qinshui-jiafeng")
+                .setAsOf(date(2019, 8, 1)).build()).getMilestonesList().stream()
+                .filter(m -> m.getId().equals("benchmark-study")).findFirst().orElseThrow();
+        assertThat(after.getOptional()).isTrue();
+        assertThat(after.getOverdue()).isFalse();
+        assertThat(after.getPlanWording()).contains("“可”");
+        assertThat(after.getVersion()).isEqualTo(before.getVersion());
+    }
+
     /** The dates the plan does not state carry the mark and the plan's own words; the stated ones neither. */
     @Test
     void derivedDatesAreMarkedWithThePlansWording() {

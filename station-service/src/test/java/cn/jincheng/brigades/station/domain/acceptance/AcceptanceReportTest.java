@@ -215,6 +215,11 @@ class AcceptanceReportTest {
         }
 
         @Override
+        public boolean replaceIfChanged(Plan plan) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public boolean insertIfAbsent(Plan plan) {
             throw new UnsupportedOperationException();
         }
