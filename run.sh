@@ -62,9 +62,13 @@ mkdir -p "$LOGS" "$RUN"
 # decided whole), so that idle RSS pays only for what start-up touched. A service's young generation
 # may grow to 96 MB: a report streams every holding of the city through equipment-service, and a
 # 48 MB one collected so often that its copying was a third of the service's time (BENCHMARKS.md).
-# On release 25 or later, compact object headers (JEP 519) make every object 4 bytes smaller.
+# On release 25 or later, compact object headers (JEP 519) make every object 4 bytes smaller, and
+# Netty's native transport and the libraries' use of sun.misc.Unsafe are allowed as on 17 (else the
+# JVM writes warnings into logs that are JSON lines in production).
 COMMON_OPTS="-Xss512k -XX:+UseSerialGC"
-[ "${JAVA_RELEASE:-0}" -ge 25 ] && COMMON_OPTS="$COMMON_OPTS -XX:+UseCompactObjectHeaders"
+if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then
+  COMMON_OPTS="$COMMON_OPTS -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+fi
 SERVICE_OPTS="${SERVICE_OPTS:-$COMMON_OPTS -Xms48m -Xmx256m -XX:NewSize=16m -XX:MaxNewSize=96m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
 # The stand-in holds query results and its page cache on its heap.
 MONGO_OPTS="${MONGO_OPTS:-$COMMON_OPTS -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m}"

@@ -72,6 +72,11 @@ final class ServiceAuthorizationCheck {
             Map.entry("StationService/RecordInspection#CITY", Action.INSPECT_CITY),
             Map.entry("StationService/ListInspections", Action.READ),
             Map.entry("StationService/GetAcceptanceReport", Action.LIST),
+            Map.entry("StationService/GetCountyAcceptance", Action.READ),
+            Map.entry("StationService/ListCountyAcceptances", Action.LIST),
+            Map.entry("StationService/UpdateCountySummary", Action.EDIT),
+            Map.entry("StationService/RecordCountyOutcome", Action.DECIDE),
+            Map.entry("StationService/GetCatchUp", Action.READ),
             Map.entry("EquipmentService/GetCatalog", Action.LIST),
             Map.entry("EquipmentService/ListCatalogVersions", Action.LIST),
             Map.entry("EquipmentService/PublishCatalog", Action.ADMIN),
@@ -213,7 +218,10 @@ final class ServiceAuthorizationCheck {
         };
     }
 
-    /** The request's empty prototype naming only the brigade (or its county), and the stage for inspections. */
+    /**
+     * The request's empty prototype naming only the brigade (or, for what is asked of a county, its
+     * county: a list's county is a filter and stays empty), and the stage for inspections.
+     */
     private Message request(MethodDescriptor<?, ?> method, String row) {
         Message prototype = (Message) ((MethodDescriptor.PrototypeMarshaller<?>) method.getRequestMarshaller())
                 .getMessagePrototype();
@@ -222,7 +230,7 @@ final class ServiceAuthorizationCheck {
         if (brigadeField != null) {
             builder.setField(brigadeField, brigade);
         } else if (builder.getDescriptorForType().findFieldByName("county_id") != null
-                && TABLE.get(serviceOf(method) + "/" + method.getBareMethodName()) == Action.READ) {
+                && TABLE.get(serviceOf(method) + "/" + method.getBareMethodName()) != Action.LIST) {
             builder.setField(builder.getDescriptorForType().findFieldByName("county_id"), county);
         }
         FieldDescriptor year = builder.getDescriptorForType().findFieldByName("year");

@@ -161,7 +161,8 @@ class YearEndAcceptanceIT {
             }
             assertThat(fromXlsx).isEqualTo(fromJson);
             assertThat(workbook.getSheetAt(1).getRow(0).getCell(0).getStringCellValue()).startsWith("县");
-            assertThat(workbook.getNumberOfSheets()).isEqualTo(2);
+            assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
+            assertThat(workbook.getSheetName(2)).startsWith("县级验收");
         }
         assertThat(api.get("/api/v1/acceptance/2019/report?format=pdf", inspector).status()).isEqualTo(400);
     }
