@@ -71,13 +71,15 @@ public final class UserPaths {
         List<Brigade> brigades = stub.listBrigades(ListBrigadesRequest.getDefaultInstance()).getBrigadesList();
         try {
             return ClosedLoop.run("gRPC " + path + " (direct)", connections, warmUp, measure, t -> {
-                StationServiceGrpc.StationServiceBlockingStub s = stub.withDeadlineAfter(30, TimeUnit.SECONDS);
+                // a deadline is fixed when the stub is made: a fresh one for every call
+                java.util.function.Supplier<StationServiceGrpc.StationServiceBlockingStub> s =
+                        () -> stub.withDeadlineAfter(30, TimeUnit.SECONDS);
                 return switch (path) {
-                    case "brigade" -> () -> s.getBrigade(GetBrigadeRequest.newBuilder().setId(BRIGADE).build());
-                    case "list" -> () -> s.listBrigades(ListBrigadesRequest.getDefaultInstance());
-                    case "compliance" -> () -> s.getCompliance(GetComplianceRequest.newBuilder().setBrigadeId(BRIGADE).build());
-                    case "counties" -> () -> s.listCounties(ListCountiesRequest.getDefaultInstance());
-                    case "report" -> () -> s.getAcceptanceReport(GetAcceptanceReportRequest.newBuilder().setYear(2019).build())
+                    case "brigade" -> () -> s.get().getBrigade(GetBrigadeRequest.newBuilder().setId(BRIGADE).build());
+                    case "list" -> () -> s.get().listBrigades(ListBrigadesRequest.getDefaultInstance());
+                    case "compliance" -> () -> s.get().getCompliance(GetComplianceRequest.newBuilder().setBrigadeId(BRIGADE).build());
+                    case "counties" -> () -> s.get().listCounties(ListCountiesRequest.getDefaultInstance());
+                    case "report" -> () -> s.get().getAcceptanceReport(GetAcceptanceReportRequest.newBuilder().setYear(2019).build())
                             .forEachRemaining(row -> { });
                     case "patch" -> new GrpcEdit(stub, brigades.get(t % brigades.size()).getId());
                     default -> throw new IllegalArgumentException("no path " + path);
