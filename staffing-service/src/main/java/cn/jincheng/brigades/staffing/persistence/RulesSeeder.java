@@ -10,7 +10,10 @@ import org.springframework.stereotype.Component;
 import cn.jincheng.brigades.common.persistence.SeedFiles;
 import cn.jincheng.brigades.staffing.domain.rules.RulesService;
 
-/** Publishes the seed rules ({@code RULES_SEED_FILE}) as version 1 when the store has none. */
+/**
+ * Publishes the seed rules ({@code RULES_SEED_FILE}) as version 1 when the store has none, or as the
+ * next version when the rules in force are a shipped version the seed now corrects.
+ */
 @Component
 class RulesSeeder implements SmartInitializingSingleton {
 

@@ -51,19 +51,28 @@ public class RulesService {
     }
 
     /**
-     * Publishes the seed rules as version 1 when no version is stored yet. The seed is read only
-     * then, so that a running system does not need its seed file any more.
+     * Publishes the seed rules as version 1 when no version is stored yet. When the rules in force
+     * are still ones the system shipped (no administrator has published since) and the seed now says
+     * otherwise (a corrected source or status), the seed is published as the next version by
+     * {@value #SEED_PUBLISHER}, the reason in its note; versions an administrator published are never
+     * replaced.
      *
-     * @return the version published, or empty when rules were there already (or another instance
-     *         seeded them first)
+     * @return the version published, or empty when nothing was to publish (or another instance did)
      */
     public Optional<StaffingRules> seed(Supplier<StaffingRules> seed) {
-        if (store.latest().isPresent()) {
-            return Optional.empty();
+        Optional<StaffingRules> latest = store.latest();
+        if (latest.isPresent() && !latest.get().publishedBy().equals(SEED_PUBLISHER)) {
+            return Optional.empty(); // the city's own version: the seed file is not even read
         }
         StaffingRules read = seed.get();
-        StaffingRules first = new StaffingRules(read.id(), 1, time.now(), SEED_PUBLISHER, read.note(), read.rules());
-        RulesValidator.validate(first);
-        return store.insert(first) ? Optional.of(first) : Optional.empty();
+        if (latest.isPresent() && latest.get().rules().equals(read.rules())) {
+            return Optional.empty();
+        }
+        StaffingRules next = latest.map(shipped -> new StaffingRules(read.id(), shipped.version() + 1, time.now(),
+                SEED_PUBLISHER, "The shipped rules corrected (version " + shipped.version() + " was the system's too). "
+                        + read.note(), read.rules()))
+                .orElseGet(() -> new StaffingRules(read.id(), 1, time.now(), SEED_PUBLISHER, read.note(), read.rules()));
+        RulesValidator.validate(next);
+        return store.insert(next) ? Optional.of(next) : Optional.empty();
     }
 }
