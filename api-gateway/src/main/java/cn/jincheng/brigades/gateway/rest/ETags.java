@@ -14,6 +14,15 @@ final class ETags {
 
     /** The version an If-Match header names: 428 when it is missing, 400 when it names no version. */
     static long requiredVersion(String ifMatch) {
+        return requiredVersion(ifMatch, 1);
+    }
+
+    /** As {@link #requiredVersion(String)}, but "0" is a version too: a record nobody has written yet (a county's acceptance). */
+    static long requiredVersionFromZero(String ifMatch) {
+        return requiredVersion(ifMatch, 0);
+    }
+
+    private static long requiredVersion(String ifMatch, long lowest) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw ApiException.preconditionRequired(
                     "send If-Match with the ETag you last read (e.g. If-Match: \"3\"), so that no one's change is lost");
@@ -24,20 +33,12 @@ final class ETags {
         }
         try {
             long version = Long.parseLong(value);
-            if (version > 0) {
+            if (version >= lowest) {
                 return version;
             }
         } catch (NumberFormatException e) {
             // fall through
         }
         throw ApiException.invalid("If-Match", "must be the ETag of the brigade, like \"3\"");
-    }
-
-    /** As {@link #requiredVersion}, but "0" is a version too: a record nobody has written yet (a county's acceptance). */
-    static long requiredVersionFromZero(String ifMatch) {
-        if (ifMatch != null && ifMatch.trim().replace("\"", "").equals("0")) {
-            return 0;
-        }
-        return requiredVersion(ifMatch);
     }
 }

@@ -4,8 +4,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.jincheng.brigades.common.domain.audit.AuditLog;
+import cn.jincheng.brigades.common.domain.audit.BrigadeAuditTrail;
 import cn.jincheng.brigades.common.domain.directory.BrigadeDirectory;
-import cn.jincheng.brigades.equipment.domain.audit.BrigadeAuditTrail;
 
 /** Reading this service's audit trail (the trail itself is common's, kept in this service's database). */
 @Configuration(proxyBeanMethods = false)

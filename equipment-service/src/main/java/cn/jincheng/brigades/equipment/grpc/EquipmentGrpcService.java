@@ -7,13 +7,13 @@ import java.util.List;
 
 import org.springframework.stereotype.Service;
 
+import cn.jincheng.brigades.common.domain.audit.BrigadeAuditTrail;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.grpc.AuditPages;
 import cn.jincheng.brigades.common.grpc.ImportProtos;
 import cn.jincheng.brigades.common.grpc.ImportStream;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.grpc.identity.CallerContext;
-import cn.jincheng.brigades.equipment.domain.audit.BrigadeAuditTrail;
 import cn.jincheng.brigades.equipment.domain.catalog.Catalog;
 import cn.jincheng.brigades.equipment.domain.catalog.CatalogService;
 import cn.jincheng.brigades.equipment.domain.compliance.BrigadeRef;

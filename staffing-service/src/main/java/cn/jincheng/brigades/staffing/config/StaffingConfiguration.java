@@ -4,10 +4,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.jincheng.brigades.common.domain.audit.AuditLog;
+import cn.jincheng.brigades.common.domain.audit.BrigadeAuditTrail;
 import cn.jincheng.brigades.common.domain.directory.BrigadeDirectory;
 import cn.jincheng.brigades.common.domain.ids.RecordIds;
 import cn.jincheng.brigades.common.domain.time.TimeSource;
-import cn.jincheng.brigades.staffing.domain.audit.BrigadeTrails;
 import cn.jincheng.brigades.staffing.domain.compliance.CountyBudgets;
 import cn.jincheng.brigades.staffing.domain.compliance.StaffingCompliance;
 import cn.jincheng.brigades.staffing.domain.funding.FundingRepository;
@@ -59,7 +59,7 @@ class StaffingConfiguration {
     }
 
     @Bean
-    BrigadeTrails brigadeTrails(BrigadeDirectory directory, AuditLog auditLog) {
-        return new BrigadeTrails(directory, auditLog);
+    BrigadeAuditTrail brigadeTrails(BrigadeDirectory directory, AuditLog auditLog) {
+        return new BrigadeAuditTrail(auditLog, directory);
     }
 }

@@ -4,6 +4,7 @@ import static cn.jincheng.brigades.common.grpc.Replies.reply;
 
 import org.springframework.stereotype.Service;
 
+import cn.jincheng.brigades.common.domain.audit.BrigadeAuditTrail;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.common.grpc.AuditPages;
@@ -34,7 +35,6 @@ import cn.jincheng.brigades.proto.staffing.v1.PutFundingRequest;
 import cn.jincheng.brigades.proto.staffing.v1.RecordDepartureRequest;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingRules;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
-import cn.jincheng.brigades.staffing.domain.audit.BrigadeTrails;
 import cn.jincheng.brigades.staffing.domain.compliance.CountyBudgets;
 import cn.jincheng.brigades.staffing.domain.compliance.StaffingCompliance;
 import cn.jincheng.brigades.staffing.domain.funding.FundingService;
@@ -54,11 +54,11 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
     private final CountyBudgets budgets;
     private final RulesService rules;
     private final StaffingCompliance compliance;
-    private final BrigadeTrails trails;
+    private final BrigadeAuditTrail trails;
     private final TimeSource time;
 
     StaffingGrpcService(RosterService roster, RosterImports imports, FundingService funding, CountyBudgets budgets,
-            RulesService rules, StaffingCompliance compliance, BrigadeTrails trails, TimeSource time) {
+            RulesService rules, StaffingCompliance compliance, BrigadeAuditTrail trails, TimeSource time) {
         this.roster = roster;
         this.imports = imports;
         this.funding = funding;

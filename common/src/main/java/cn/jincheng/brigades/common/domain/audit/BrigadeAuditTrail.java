@@ -1,12 +1,12 @@
-package cn.jincheng.brigades.equipment.domain.audit;
+package cn.jincheng.brigades.common.domain.audit;
 
-import cn.jincheng.brigades.common.domain.audit.AuditLog;
 import cn.jincheng.brigades.common.domain.directory.BrigadeDirectory;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 
 /**
- * Who may read this service's audit trail: a brigade's entries whoever may read the brigade, the
+ * Who may read a service's audit trail (equipment- and staffing-service, which know brigades from
+ * their directory copy): a brigade's entries whoever may read the brigade, the
  * check of every chain the city administrator and inspectors.
  */
 public class BrigadeAuditTrail {
