@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Renders and validates every kustomize overlay offline (part of `mvn -B verify`).
-# Needs kubectl (with its built-in kustomize) and Node 20+; npm fetches the schema package once.
+# Renders and validates every kustomize overlay offline (part of `mvn -B verify`), then proves the
+# validation catches planted faults (validate.test.mjs). Exits non-zero on any finding or failure.
+# Needs kubectl (with its built-in kustomize) and Node 20+; npm fetches the packages once.
 set -euo pipefail
 cd "$(dirname "$0")"
 command -v kubectl >/dev/null || { echo "k8s validation needs kubectl on PATH" >&2; exit 1; }
@@ -9,3 +10,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
 fi
 node validate.mjs
+node --test validate.test.mjs
