@@ -159,6 +159,10 @@ final class IndexedH2Database extends H2Database {
         if (count != null) {
             return StandInBridge.firstBatch(namespace, count.answer(collection.count()));
         }
+        SumGroupStage sums = later.isEmpty() ? null : SumGroupStage.of(later.get(0));
+        if (sums != null) {
+            later = later.subList(1, later.size());
+        }
         Aggregation rest = Aggregation.fromPipeline(later, databaseResolver, this, collection, oplog);
         rest.validate(query);
         // A batch of one opens a streaming cursor over the rest, which this reads itself.
@@ -166,7 +170,7 @@ final class IndexedH2Database extends H2Database {
         Stream<Document> matched = Stream.concat(StreamSupport.stream(first.spliterator(), false),
                 streaming().detach(first.getCursorId()));
         try (matched) {
-            return StandInBridge.firstBatch(namespace, rest.runStages(matched));
+            return StandInBridge.firstBatch(namespace, rest.runStages(sums == null ? matched : sums.apply(matched)));
         }
     }
 

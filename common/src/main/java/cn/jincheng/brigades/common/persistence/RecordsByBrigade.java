@@ -20,7 +20,7 @@ import com.mongodb.client.MongoCollection;
  */
 public final class RecordsByBrigade {
 
-    private static final int BATCH = 1000;
+    public static final int BATCH = 1000;
 
     private RecordsByBrigade() {
     }

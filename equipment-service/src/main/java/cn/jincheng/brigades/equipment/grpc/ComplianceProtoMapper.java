@@ -32,10 +32,11 @@ final class ComplianceProtoMapper {
         return refs;
     }
 
-    static BrigadeCompliance compliance(Evaluation e) {
+    /** The evaluation; with {@code unmetOnly}, only its checks not met (the verdict is over all of them). */
+    static BrigadeCompliance compliance(Evaluation e, boolean unmetOnly) {
         BrigadeCompliance.Builder out = BrigadeCompliance.newBuilder().setBrigadeId(e.brigadeId())
                 .setStandard(e.standard()).setCompliant(e.compliant());
-        e.checks().forEach(c -> out.addChecks(CheckProtos.check(c)));
+        e.checks().stream().filter(c -> !unmetOnly || !c.met()).forEach(c -> out.addChecks(CheckProtos.check(c)));
         return out.build();
     }
 

@@ -194,7 +194,7 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
                 ProtoTime.localDate(r.getAsOf(), r.hasAsOf(), "asOf"),
                 r.hasCatalogVersion() ? r.getCatalogVersion() : null, e -> {
                     if (!stream.isCancelled()) {
-                        stream.onNext(ComplianceProtoMapper.compliance(e));
+                        stream.onNext(ComplianceProtoMapper.compliance(e, r.getUnmetOnly()));
                     }
                 });
         stream.onCompleted();

@@ -244,6 +244,14 @@ class EquipmentGrpcServiceTest {
                 .noneMatch(Check::getMet);
         assertThat(results.get(2).getChecksList()).isEmpty();
 
+        EvaluateComplianceRequest bagong = EvaluateComplianceRequest.newBuilder().setYear(2019).setUnmetOnly(true)
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("zezhou-bagong").setLevel("LEVEL_ONE")
+                        .setTier(StandardTier.STANDARD_TIER_FULL).setHeadcount(10)).build();
+        BrigadeCompliance unmet = as(ADMIN).evaluateCompliance(bagong).next();
+        assertThat(unmet.getCompliant()).isEqualTo(results.get(0).getCompliant());
+        assertThat(unmet.getChecksList()).isNotEmpty().noneMatch(Check::getMet)
+                .containsExactlyElementsOf(results.get(0).getChecksList().stream().filter(c -> !c.getMet()).toList());
+
         StatusRuntimeException clerkOutside = failure(() -> as(ZEZHOU).evaluateCompliance(EvaluateComplianceRequest
                 .newBuilder().setYear(2019).addBrigades(BrigadeRef.newBuilder().setBrigadeId("qinshui-duanshi")
                         .setLevel("LEVEL_TWO").setTier(StandardTier.STANDARD_TIER_FULL)).build()).hasNext());

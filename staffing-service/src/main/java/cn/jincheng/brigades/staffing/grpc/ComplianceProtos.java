@@ -48,10 +48,11 @@ final class ComplianceProtos {
         return tier == null ? NO_TIER : tier;
     }
 
-    static BrigadeStaffing staffing(StaffingEngine.Result r) {
+    /** The result; with {@code unmetOnly}, only its checks not met (the verdict is over all of them). */
+    static BrigadeStaffing staffing(StaffingEngine.Result r, boolean unmetOnly) {
         var out = BrigadeStaffing.newBuilder().setBrigadeId(r.brigadeId()).setStandard(r.standard())
                 .setCompliant(r.compliant()).setHeadcount(r.headcount());
-        r.checks().forEach(c -> out.addChecks(CheckProtos.check(c)));
+        r.checks().stream().filter(c -> !unmetOnly || !c.met()).forEach(c -> out.addChecks(CheckProtos.check(c)));
         return out.build();
     }
 }

@@ -135,7 +135,7 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
         compliance.evaluate(caller(), ComplianceProtos.standards(r.getBrigadesList()), r.getYear(),
                 ProtoTime.localDate(r.getAsOf(), r.hasAsOf(), "asOf"), result -> {
                     if (!stream.isCancelled()) {
-                        stream.onNext(ComplianceProtos.staffing(result));
+                        stream.onNext(ComplianceProtos.staffing(result, r.getUnmetOnly()));
                     }
                 });
         stream.onCompleted();

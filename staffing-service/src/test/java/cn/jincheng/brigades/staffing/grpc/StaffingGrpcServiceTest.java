@@ -248,6 +248,15 @@ class StaffingGrpcServiceTest {
         assertThat(macun.getMet()).isFalse();
         assertThat(macun.getRequired()).contains("from COUNTY_FINANCE");
         assertThat(macun.getActual()).isEqualTo("0 yuan from COUNTY_FINANCE");
+
+        BrigadeStaffing unmet = as(ADMIN).evaluateCompliance(EvaluateComplianceRequest.newBuilder().setYear(2019)
+                .setAsOf(date(2019, 12, 31)).setUnmetOnly(true)
+                .addBrigades(BrigadeRef.newBuilder().setBrigadeId("gaoping-sanjia").setLevel("LEVEL_TWO").setTier("REDUCED")
+                        .setFundingPayer(FundingSource.FUNDING_SOURCE_TOWNSHIP)).build()).next();
+        assertThat(unmet.getCompliant()).isEqualTo(out.get(0).getCompliant());
+        assertThat(unmet.getHeadcount()).isEqualTo(out.get(0).getHeadcount());
+        assertThat(unmet.getChecksList()).noneMatch(Check::getMet)
+                .containsExactlyElementsOf(out.get(0).getChecksList().stream().filter(c -> !c.getMet()).toList());
     }
 
     @Test

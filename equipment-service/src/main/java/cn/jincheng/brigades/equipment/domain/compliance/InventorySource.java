@@ -11,10 +11,19 @@ import cn.jincheng.brigades.equipment.domain.inventory.EquipmentItem;
 public interface InventorySource {
 
     /**
-     * The inventories of these brigades, every one present (empty when it holds nothing), read
-     * with a few queries whatever their number.
+     * The vehicles, checks and drills of these brigades, without their equipment holdings, every
+     * brigade present (empty when it has none), read with a few queries whatever their number.
      */
-    Map<String, Inventory> inventories(Collection<String> brigadeIds);
+    Map<String, Inventory> records(Collection<String> brigadeIds);
+
+    /** The holdings with these ids (those that exist). */
+    List<EquipmentItem> holdings(Collection<String> itemIds);
+
+    /**
+     * For each of these brigades, the quantity of its holdings not expired on {@code day} (no
+     * expiry date, or one on or after it), summed by item code; a brigade with none is absent.
+     */
+    Map<String, Map<String, Integer>> unexpiredQuantities(Collection<String> brigadeIds, LocalDate day);
 
     /** Holdings of a brigade (or, when {@code brigadeId} is null, of a county) that expire on or before {@code until}, soonest first. */
     List<EquipmentItem> expiringBy(String brigadeId, String countyId, LocalDate until);

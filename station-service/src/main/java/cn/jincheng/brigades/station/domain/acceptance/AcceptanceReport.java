@@ -95,7 +95,7 @@ public class AcceptanceReport {
     }
 
     private CompletableFuture<List<ComplianceComposer.Evaluated>> evaluate(List<Brigade> chunk, int year, Executor executor) {
-        return CompletableFuture.supplyAsync(() -> composer.evaluate(chunk, year), executor);
+        return CompletableFuture.supplyAsync(() -> composer.verdicts(chunk, year), executor);
     }
 
     private static void emit(CompletableFuture<List<ComplianceComposer.Evaluated>> evaluated, int year,

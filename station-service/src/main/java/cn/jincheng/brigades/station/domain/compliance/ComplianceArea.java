@@ -9,5 +9,10 @@ import java.util.List;
  */
 public interface ComplianceArea {
 
-    List<AreaAnswer> evaluate(List<AreaRef> brigades, int year);
+    /**
+     * The area's checks of these brigades in {@code year}. With {@code unmetOnly} only the checks
+     * not met come back: enough for a verdict and its failing checks, and a report of the whole
+     * city then carries a few checks per brigade instead of some forty.
+     */
+    List<AreaAnswer> evaluate(List<AreaRef> brigades, int year, boolean unmetOnly);
 }

@@ -58,7 +58,7 @@ public class ComplianceComposer {
         Brigade brigade = brigades.get(caller, brigadeId);
         int year = requestedYear != null ? requestedYear : planYear(brigade);
         new Validator().range(year, 2000, 2100, "year").throwIfInvalid();
-        Evaluated evaluated = evaluate(List.of(brigade), year).get(0);
+        Evaluated evaluated = evaluate(List.of(brigade), year, b -> tier(b, year), false).get(0);
         if (evaluated.problem() != null) {
             throw evaluated.problem();
         }
@@ -76,19 +76,24 @@ public class ComplianceComposer {
     public Result composeAt(Caller caller, String brigadeId, int year, Tier tier) {
         Brigade brigade = brigades.get(caller, brigadeId);
         new Validator().range(year, 2000, 2100, "year").throwIfInvalid();
-        Evaluated evaluated = evaluate(List.of(brigade), year, b -> tier).get(0);
+        Evaluated evaluated = evaluate(List.of(brigade), year, b -> tier, false).get(0);
         if (evaluated.problem() != null) {
             throw evaluated.problem();
         }
         return evaluated.result();
     }
 
-    /** Many brigades with one call to each service; a service that fails marks its brigades. */
-    public List<Evaluated> evaluate(List<Brigade> batch, int year) {
-        return evaluate(batch, year, b -> tier(b, year));
+    /**
+     * The verdicts of many brigades with one call to each service; a service that fails marks its
+     * brigades. Each result carries the checks not met only (the housing checks all), which is
+     * what a verdict and its failing checks need.
+     */
+    public List<Evaluated> verdicts(List<Brigade> batch, int year) {
+        return evaluate(batch, year, b -> tier(b, year), true);
     }
 
-    private List<Evaluated> evaluate(List<Brigade> batch, int year, java.util.function.Function<Brigade, Tier> tierOf) {
+    private List<Evaluated> evaluate(List<Brigade> batch, int year, java.util.function.Function<Brigade, Tier> tierOf,
+            boolean unmetOnly) {
         List<Brigade> active = batch.stream().filter(b -> tierOf.apply(b) != null).toList();
         Map<String, AreaAnswer> staffed = new HashMap<>();
         Map<String, AreaAnswer> equipped = new HashMap<>();
@@ -97,13 +102,13 @@ public class ComplianceComposer {
             try {
                 staffing.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tierOf.apply(b), null,
                         b.fundingPayer())).toList(),
-                        year).forEach(s -> staffed.put(s.brigadeId(), s));
+                        year, unmetOnly).forEach(s -> staffed.put(s.brigadeId(), s));
             } catch (DependencyUnavailableException e) {
                 problem = e;
             }
             try {
                 equipment.evaluate(active.stream().map(b -> new AreaRef(b.id(), b.level(), tierOf.apply(b),
-                        staffed.containsKey(b.id()) ? staffed.get(b.id()).headcount() : null)).toList(), year)
+                        staffed.containsKey(b.id()) ? staffed.get(b.id()).headcount() : null)).toList(), year, unmetOnly)
                         .forEach(c -> equipped.put(c.brigadeId(), c));
             } catch (DependencyUnavailableException e) {
                 problem = problem == null ? e : problem;

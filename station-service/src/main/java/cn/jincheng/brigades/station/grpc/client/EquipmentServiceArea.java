@@ -23,8 +23,8 @@ public final class EquipmentServiceArea implements ComplianceArea, AutoCloseable
     }
 
     @Override
-    public List<AreaAnswer> evaluate(List<AreaRef> brigades, int year) {
-        EvaluateComplianceRequest request = EvaluateComplianceRequest.newBuilder().setYear(year)
+    public List<AreaAnswer> evaluate(List<AreaRef> brigades, int year, boolean unmetOnly) {
+        EvaluateComplianceRequest request = EvaluateComplianceRequest.newBuilder().setYear(year).setUnmetOnly(unmetOnly)
                 .addAllBrigades(brigades.stream().map(EquipmentServiceArea::ref).toList()).build();
         List<AreaAnswer> answers = new ArrayList<>();
         client.stream(s -> s.evaluateCompliance(request), c -> answers.add(new AreaAnswer(c.getBrigadeId(),

@@ -24,8 +24,8 @@ public final class StaffingServiceArea implements ComplianceArea, AutoCloseable 
     }
 
     @Override
-    public List<AreaAnswer> evaluate(List<AreaRef> brigades, int year) {
-        EvaluateComplianceRequest request = EvaluateComplianceRequest.newBuilder().setYear(year)
+    public List<AreaAnswer> evaluate(List<AreaRef> brigades, int year, boolean unmetOnly) {
+        EvaluateComplianceRequest request = EvaluateComplianceRequest.newBuilder().setYear(year).setUnmetOnly(unmetOnly)
                 .addAllBrigades(brigades.stream().map(b -> BrigadeRef.newBuilder().setBrigadeId(b.brigadeId())
                         .setLevel(b.level().name()).setTier(Tier.name(b.tier()))
                         .setFundingPayer(FundingSource.valueOf("FUNDING_SOURCE_" + b.fundingPayer().name())).build()).toList())

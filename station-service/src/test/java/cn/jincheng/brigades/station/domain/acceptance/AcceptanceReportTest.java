@@ -103,7 +103,7 @@ class AcceptanceReportTest {
         }
 
         @Override
-        public List<Evaluated> evaluate(List<Brigade> batch, int year) {
+        public List<Evaluated> verdicts(List<Brigade> batch, int year) {
             chunks.incrementAndGet();
             // which chunk of the city this is, by its brigades (the calls may start in any order)
             int chunk = Integer.parseInt(batch.get(0).id().substring(1)) / AcceptanceReport.CHUNK + 1;
