@@ -9,6 +9,8 @@
 # EQUIPMENT_MANAGEMENT_PORT (8092), STAFFING_MANAGEMENT_PORT (8093), DATA_DIR (./data), DEMO_PASSWORD
 # (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, CDS=0 to start without class-data sharing,
 # JAVA (the newest JDK under /usr/lib/jvm or JAVA_HOME if it is release 25 or later, else java).
+# The audit chain's HMAC key: AUDIT_HMAC_KEY if set, else a development key the services generate once
+# into DATA_DIR/keys/audit-hmac.key (never committed; docs/adr/0010).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")" && pwd)"

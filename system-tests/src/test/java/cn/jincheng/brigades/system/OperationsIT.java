@@ -73,7 +73,48 @@ class OperationsIT {
                     "mongodb_driver_commands_seconds_count");
             assertThat(metrics(management.get("staffing-service"))).contains("grpc_server_seconds_count",
                     "mongodb_driver_commands_seconds_count");
+            auditTamperingIsReported(stack, api, admin);
             assertThat(stack.stop()).isZero();
+        }
+    }
+
+    /**
+     * The keyed audit chain on the running system (docs/adr/0010): an entry edited directly in the
+     * store is named by the REST verify as EDITED; the entry then deleted is TRUNCATED against the
+     * anchor an acceptance report printed before.
+     */
+    private static void auditTamperingIsReported(RunningStack stack, Api api, String admin) throws Exception {
+        String brigade = "/api/v1/brigades/zezhou-gaodu";
+        assertThat(api.patch(brigade, admin, api.get(brigade, admin).header("ETag"), "{\"notes\":\"audit check\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/audit/verify", admin).body().get("verified").asBoolean()).isTrue();
+        String anchor = null;
+        for (JsonNode row : api.get("/api/v1/acceptance/2019/report", admin).body().get("brigades")) {
+            if (row.get("id").asString().equals("zezhou-gaodu")) {
+                for (JsonNode a : row.get("auditAnchors")) {
+                    if (a.get("service").asString().equals("station-service")) {
+                        anchor = a.get("token").asString();
+                    }
+                }
+            }
+        }
+        assertThat(anchor).as("the report's anchor of the brigade's station-service chain").isNotNull();
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(stack.mongoUri())) {
+            var audit = client.getDatabase("station").getCollection("audit");
+            org.bson.Document last = audit.find(new org.bson.Document("brigadeId", "zezhou-gaodu"))
+                    .sort(new org.bson.Document("seq", -1)).first();
+            audit.updateOne(new org.bson.Document("_id", last.get("_id")),
+                    new org.bson.Document("$set", new org.bson.Document("actor", "someone-else")));
+            JsonNode edited = api.get("/api/v1/audit/verify", admin).body();
+            System.out.println("[ops] audit entry edited in the store: " + edited);
+            assertThat(edited.get("verified").asBoolean()).isFalse();
+            assertThat(edited.get("services").get(0).get("brokenAt").get("fault").asString()).isEqualTo("EDITED");
+
+            audit.deleteOne(new org.bson.Document("_id", last.get("_id")));
+            JsonNode cut = api.get("/api/v1/audit/verify?anchor="
+                    + java.net.URLEncoder.encode(anchor, java.nio.charset.StandardCharsets.UTF_8), admin).body();
+            System.out.println("[ops] last audit entry deleted, checked against the report's anchor: " + cut);
+            assertThat(cut.get("services").get(0).get("brokenAt").get("fault").asString()).isEqualTo("TRUNCATED");
         }
     }
 

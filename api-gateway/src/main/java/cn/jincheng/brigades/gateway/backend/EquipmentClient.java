@@ -124,10 +124,24 @@ public class EquipmentClient {
     }
 
     public Mono<VerifyAuditChainResponse> verifyAuditChain(Caller caller) {
+        return verifyAuditChain(caller, VerifyAuditChainRequest.getDefaultInstance());
+    }
+
+    /** The check of every chain, also against the anchors in the request. */
+    public Mono<VerifyAuditChainResponse> verifyAuditChain(Caller caller, VerifyAuditChainRequest request) {
         // a walk over the whole trail: longer than a plain read
         return calls.read(Backend.EQUIPMENT, () -> stub.withCallCredentials(identity.credentials(caller))
                 .withDeadlineAfter(calls.deadline().toMillis() * 10, TimeUnit.MILLISECONDS)
-                .verifyAuditChain(VerifyAuditChainRequest.getDefaultInstance()));
+                .verifyAuditChain(request));
+    }
+
+    /** Signed heads of the brigades' audit chains in this service. */
+    public Mono<cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsResponse> auditHeads(Caller caller,
+            java.util.List<String> brigadeIds) {
+        return calls.read(Backend.EQUIPMENT, () -> stub.withCallCredentials(identity.credentials(caller))
+                .withDeadlineAfter(calls.deadline().toMillis(), TimeUnit.MILLISECONDS)
+                .getAuditHeads(cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsRequest.newBuilder()
+                        .addAllBrigadeIds(brigadeIds).build()));
     }
 
     /** The import's stub: the caller's identity and the import deadline. */

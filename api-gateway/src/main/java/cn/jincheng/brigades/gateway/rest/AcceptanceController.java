@@ -66,9 +66,11 @@ class AcceptanceController {
     private final EquipmentRestMapper checks;
     private final ReportWriters writers;
     private final Duration reportDeadline;
+    private final ReportAnchors anchors;
 
     AcceptanceController(StationClient station, EquipmentRestMapper checks, ReportWriters writers,
-            @Value("${brigades.resilience.report-deadline:120s}") Duration reportDeadline) {
+            @Value("${brigades.resilience.report-deadline:120s}") Duration reportDeadline, ReportAnchors anchors) {
+        this.anchors = anchors;
         this.station = station;
         this.checks = checks;
         this.writers = writers;
@@ -126,8 +128,9 @@ class AcceptanceController {
         if (county != null) {
             request.setCountyId(county);
         }
-        Flux<ReportRow> rows = station.acceptanceReport(caller, request.build(), reportDeadline)
-                .map(AcceptanceController::row);
+        // each row with the signed heads of the brigade's audit chains (docs/adr/0010)
+        Flux<ReportRow> rows = anchors.onto(caller, station.acceptanceReport(caller, request.build(), reportDeadline)
+                .map(AcceptanceController::row));
         var buffers = exchange.getResponse().bufferFactory();
         return switch (format) {
             case "json" -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)

@@ -2,7 +2,9 @@ package cn.jincheng.brigades.gateway.rest;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,7 +18,10 @@ import cn.jincheng.brigades.gateway.backend.EquipmentClient;
 import cn.jincheng.brigades.gateway.backend.StaffingClient;
 import cn.jincheng.brigades.gateway.backend.StationClient;
 import cn.jincheng.brigades.gateway.problem.ApiException;
+import cn.jincheng.brigades.gateway.report.AnchorTokens;
 import cn.jincheng.brigades.proto.audit.v1.AuditEntry;
+import cn.jincheng.brigades.proto.audit.v1.AuditFault;
+import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesRequest;
 import cn.jincheng.brigades.proto.audit.v1.ListAuditEntriesResponse;
 import cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse;
@@ -71,7 +76,8 @@ class AuditController {
                 .map(others -> merge(size, List.of(own, others.getT1(), others.getT2()))));
     }
 
-    record BrokenDto(String brigadeId, long seq, String entryId, String reason) {
+    /** {@code fault}: EDITED, DELETED, REORDERED, TRUNCATED or WRONG_KEY (docs/adr/0010). */
+    record BrokenDto(String brigadeId, long seq, String entryId, String reason, String fault) {
     }
 
     record ChainDto(String service, boolean verified, long entries, long chains, BrokenDto brokenAt) {
@@ -80,12 +86,35 @@ class AuditController {
     record VerificationDto(boolean verified, List<ChainDto> services) {
     }
 
+    static final int MAX_ANCHORS = 1000;
+    private static final List<String> SERVICES = List.of("station-service", "equipment-service", "staffing-service");
+
     @Operation(summary = "Re-check every audit chain in every service (CITY_ADMIN, CITY_INSPECTOR); names the first "
-            + "entry that was edited, removed or reordered in a store")
+            + "entry that does not verify and the kind of fault (EDITED, DELETED, REORDERED, TRUNCATED, WRONG_KEY), "
+            + "against the stored anchors and the anchors given (anchor=, repeatable: tokens from an acceptance report)")
     @GetMapping("/audit/verify")
-    Mono<VerificationDto> verify(Caller caller) {
-        return Mono.zip(station.verifyAuditChain(caller), equipment.verifyAuditChain(caller),
-                staffing.verifyAuditChain(caller)).map(all -> {
+    Mono<VerificationDto> verify(Caller caller, @RequestParam(name = "anchor", required = false) List<String> anchor) {
+        Map<String, VerifyAuditChainRequest.Builder> requests = new HashMap<>();
+        SERVICES.forEach(s -> requests.put(s, VerifyAuditChainRequest.newBuilder()));
+        List<String> given = anchor == null ? List.of() : anchor;
+        if (given.size() > MAX_ANCHORS) {
+            throw ApiException.invalid("anchor", "at most " + MAX_ANCHORS + " anchors");
+        }
+        for (String token : given) {
+            AnchorTokens.Parsed parsed;
+            try {
+                parsed = AnchorTokens.parse(token);
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid("anchor", e.getMessage());
+            }
+            if (!requests.containsKey(parsed.service())) {
+                throw ApiException.invalid("anchor", "names no service of this system: '" + parsed.service() + "'");
+            }
+            requests.get(parsed.service()).addAnchors(parsed.anchor());
+        }
+        return Mono.zip(station.verifyAuditChain(caller, requests.get("station-service").build()),
+                equipment.verifyAuditChain(caller, requests.get("equipment-service").build()),
+                staffing.verifyAuditChain(caller, requests.get("staffing-service").build())).map(all -> {
                     List<ChainDto> services = List.of(chain("station-service", all.getT1()),
                             chain("equipment-service", all.getT2()), chain("staffing-service", all.getT3()));
                     return new VerificationDto(services.stream().allMatch(ChainDto::verified), services);
@@ -95,7 +124,8 @@ class AuditController {
     private static ChainDto chain(String service, VerifyAuditChainResponse r) {
         return new ChainDto(service, r.getVerified(), r.getEntries(), r.getChains(), r.hasBroken()
                 ? new BrokenDto(r.getBroken().getBrigadeId(), r.getBroken().getSeq(), r.getBroken().getEntryId(),
-                        r.getBroken().getReason())
+                        r.getBroken().getReason(), r.getBroken().getFault() == AuditFault.AUDIT_FAULT_UNSPECIFIED ? null
+                                : r.getBroken().getFault().name().substring("AUDIT_FAULT_".length()))
                 : null);
     }
 

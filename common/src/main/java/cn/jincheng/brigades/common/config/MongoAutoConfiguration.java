@@ -15,6 +15,8 @@ import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 
+import cn.jincheng.brigades.common.domain.time.TimeSource;
+import cn.jincheng.brigades.common.persistence.AuditAnchoring;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
 import cn.jincheng.brigades.common.persistence.AuditTrail;
 import cn.jincheng.brigades.common.domain.ids.RecordIds;
@@ -28,7 +30,7 @@ import cn.jincheng.brigades.common.persistence.ImportJournal;
 @AutoConfiguration(afterName = "org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration")
 @ConditionalOnClass(name = "org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails")
 @ConditionalOnProperty(prefix = "brigades.mongo", name = "database")
-@EnableConfigurationProperties(MongoProperties.class)
+@EnableConfigurationProperties({ MongoProperties.class, AuditProperties.class })
 public class MongoAutoConfiguration {
 
     /** A missing server is noticed within seconds, not after the driver's default 30. */
@@ -57,10 +59,17 @@ public class MongoAutoConfiguration {
         return new ObjectIdRecordIds();
     }
 
-    /** Every service's own append-only audit trail. */
+    /** Every service's own append-only audit trail, keyed (docs/adr/0010). */
     @Bean
-    AuditTrail auditTrail(MongoDatabase database) {
-        return new AuditTrail(database);
+    AuditTrail auditTrail(MongoDatabase database, AuditProperties audit, java.time.Clock clock) {
+        return new AuditTrail(database, audit.keys(), clock);
+    }
+
+    /** The chains' daily anchors, from start on (the first run also anchors chains from before format 2). */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "brigades.audit", name = "anchoring", matchIfMissing = true)
+    AuditAnchoring auditAnchoring(AuditTrail trail, TimeSource time, AuditProperties audit) {
+        return new AuditAnchoring(trail, time, audit.interval());
     }
 
     /** A change and its audit entry in one write, for services whose changes are single documents. */

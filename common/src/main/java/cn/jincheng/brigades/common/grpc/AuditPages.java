@@ -79,8 +79,44 @@ public final class AuditPages {
     /** VerifyAuditChain, for CITY_ADMIN and CITY_INSPECTOR. */
     public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verify(AuditLog trail,
             cn.jincheng.brigades.common.domain.identity.Caller caller) {
+        return verify(trail, caller, cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest.getDefaultInstance());
+    }
+
+    /** VerifyAuditChain with the anchors the caller kept, for CITY_ADMIN and CITY_INSPECTOR. */
+    public static cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainResponse verify(AuditLog trail,
+            cn.jincheng.brigades.common.domain.identity.Caller caller,
+            cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest request) {
         cn.jincheng.brigades.common.domain.identity.AccessPolicy.requireAuditVerification(caller);
-        return verification(trail.verify());
+        return verification(trail.verify(anchors(request)));
+    }
+
+    public static final int MAX_HEADS = 1000;
+
+    /** The anchors of a VerifyAuditChain request; each needs a brigade and a time. */
+    public static List<AuditLog.Anchor> anchors(cn.jincheng.brigades.proto.audit.v1.VerifyAuditChainRequest request) {
+        return request.getAnchorsList().stream().map(a -> {
+            new Validator().check(!a.getBrigadeId().isEmpty() && a.hasAt() && a.getSeq() >= 0, "anchors",
+                    "an anchor names a brigade, a seq of 0 or more and a time").throwIfInvalid();
+            return new AuditLog.Anchor(a.getBrigadeId(), a.getSeq(), a.getHash(), ProtoTime.instant(a.getAt()),
+                    a.getKeyId(), a.getMac());
+        }).toList();
+    }
+
+    /** The ids of a GetAuditHeads request (at most {@value #MAX_HEADS}). */
+    public static List<String> headIds(cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsRequest request) {
+        new Validator().check(request.getBrigadeIdsCount() <= MAX_HEADS, "brigadeIds", "at most " + MAX_HEADS)
+                .throwIfInvalid();
+        return request.getBrigadeIdsList().stream().distinct().toList();
+    }
+
+    public static cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsResponse heads(List<AuditLog.Anchor> heads) {
+        return cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsResponse.newBuilder()
+                .addAllHeads(heads.stream().map(AuditPages::anchor).toList()).build();
+    }
+
+    public static cn.jincheng.brigades.proto.audit.v1.AuditAnchor anchor(AuditLog.Anchor a) {
+        return cn.jincheng.brigades.proto.audit.v1.AuditAnchor.newBuilder().setBrigadeId(a.brigadeId()).setSeq(a.seq())
+                .setHash(a.hash()).setAt(ProtoTime.timestamp(a.at())).setKeyId(a.keyId()).setMac(a.mac()).build();
     }
 
     /** A trail's verification as every service answers it. */
@@ -90,7 +126,8 @@ public final class AuditPages {
         if (v.broken() != null) {
             out.setBroken(cn.jincheng.brigades.proto.audit.v1.BrokenEntry.newBuilder().setBrigadeId(v.broken().brigadeId())
                     .setSeq(v.broken().seq()).setEntryId(v.broken().entryId() == null ? "" : v.broken().entryId())
-                    .setReason(v.broken().reason()));
+                    .setReason(v.broken().reason())
+                    .setFault(cn.jincheng.brigades.proto.audit.v1.AuditFault.valueOf("AUDIT_FAULT_" + v.broken().fault().name())));
         }
         return out.build();
     }

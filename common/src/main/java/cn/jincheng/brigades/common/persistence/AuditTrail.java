@@ -6,7 +6,11 @@ import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Filters.or;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashSet;
@@ -14,7 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.bson.BsonDocument;
+import org.bson.BsonDocumentReader;
 import org.bson.Document;
+import org.bson.codecs.DecoderContext;
+import org.bson.codecs.DocumentCodec;
 import org.bson.conversions.Bson;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -27,12 +35,16 @@ import com.mongodb.client.model.Sorts;
 
 import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.audit.AuditLog;
+import cn.jincheng.brigades.common.domain.errors.ValidationException;
+import cn.jincheng.brigades.common.domain.time.TimeSource;
 
 
 /**
  * A service's audit trail: append-only, and tamper-evident. The entries of each brigade form a
  * chain: entry n carries {@code seq} n, the hash of entry n−1 and a SHA-256 hash over its own
- * content and that previous hash. The stored id is {@code <brigade>#<seq>}, so appending is itself
+ * content and that previous hash; since format 2 (docs/adr/0010) the content is pinned canonical
+ * BSON ({@link AuditCanonical}) and each entry also carries an HMAC under a key the database does
+ * not hold, and the chains' heads are anchored daily ({@link #anchorDay}) and in reports. The stored id is {@code <brigade>#<seq>}, so appending is itself
  * the compare-and-set: two writers cannot both become entry n, and a chain never forks. Editing,
  * removing or reordering an entry in the store breaks the chain at that entry, which
  * {@link #verify()} names. Every service keeps the entries of its own changes; the gateway merges.
@@ -43,6 +55,9 @@ public class AuditTrail implements AuditLog {
     static final String ENTRY_ID_INDEX = "entryId_unique";
 
     private final MongoCollection<Document> audit;
+    private final AuditKeys keys;
+    private final AuditAnchors anchors;
+    private final Clock clock;
     /**
      * The last entry this process saw at the end of each chain: a hint, corrected by the insert
      * itself, so forgetting one (the map is bounded) costs a few lookups, never a wrong chain.
@@ -53,8 +68,17 @@ public class AuditTrail implements AuditLog {
         static final Head NONE = new Head(0, "");
     }
 
+    /** A trail keyed from the environment ({@link AuditKeys#fromEnvironment()}): for tools outside a service. */
     public AuditTrail(MongoDatabase database) {
+        this(database, AuditKeys.fromEnvironment(), TimeSource.systemClock());
+    }
+
+    /** A trail whose new entries and anchors are keyed with {@code keys}; anchors are dated by {@code clock}. */
+    public AuditTrail(MongoDatabase database, AuditKeys keys, Clock clock) {
         this.audit = database.getCollection("audit");
+        this.keys = keys;
+        this.anchors = new AuditAnchors(database, keys);
+        this.clock = clock;
         // An entry is appended once: the unique index makes that the store's rule, not a query's.
         // The brigade's page of entries, newest first, and verify's walk along each chain are each
         // served by an index in their own order. Earlier versions had a plain index on entryId,
@@ -156,11 +180,18 @@ public class AuditTrail implements AuditLog {
                 .forEach(first -> heads.putIfAbsent(first.substring(0, first.length() - 2), Head.NONE));
     }
 
-    private static Document chained(Document entry, Head head) {
+    /**
+     * The entry as the next of its chain, in format 2: hash and MAC over the canonical bytes of the
+     * document as the driver will store it (converted with the collection's own codecs first, so
+     * that what is hashed is what is read back).
+     */
+    private Document chained(Document entry, Head head) {
         Document stored = new Document(entry);
         stored.put("_id", entry.getString("brigadeId") + "#" + (head.seq() + 1));
-        stored.append("entryId", entry.getString("_id")).append("seq", head.seq() + 1).append("prevHash", head.hash());
-        stored.append("hash", AuditChain.hash(stored));
+        stored.append("entryId", entry.getString("_id")).append("seq", head.seq() + 1).append("prevHash", head.hash())
+                .append("format", AuditCanonical.V2).append("keyId", keys.currentId());
+        byte[] canonical = AuditCanonical.entry(stored.toBsonDocument(BsonDocument.class, audit.getCodecRegistry()));
+        stored.append("hash", AuditChain.sha256(canonical)).append("mac", keys.mac(canonical));
         return stored;
     }
 
@@ -212,11 +243,88 @@ public class AuditTrail implements AuditLog {
         return entries;
     }
 
-    /** Re-checks every chain from its first entry; names the first broken entry, if any. */
+    /** Re-checks every chain from its first entry and against the stored anchors; names the first fault, if any. */
     @Override
     public AuditLog.Verification verify() {
-        AuditChain.Checker checker = new AuditChain.Checker();
-        audit.find().sort(Sorts.ascending("brigadeId", "seq")).batchSize(1000).forEach(checker::accept);
+        return verify(List.of());
+    }
+
+    /**
+     * As {@link #verify()}, and against anchors the caller kept. An anchor this service did not sign
+     * is refused (the caller's input, not the trail, is wrong); a stored one is a fault of the trail.
+     */
+    @Override
+    public AuditLog.Verification verify(List<AuditLog.Anchor> supplied) {
+        for (AuditLog.Anchor a : supplied) {
+            if (!anchors.holds(a)) {
+                throw new ValidationException("anchor", "the anchor of brigade '" + a.brigadeId() + "' at entry "
+                        + a.seq() + " was not signed by this service's audit key");
+            }
+        }
+        AuditAnchors.Stored stored = anchors.load();
+        List<AuditLog.Anchor> all = new ArrayList<>(stored.latest().values());
+        all.addAll(supplied);
+        AuditLog.Verification v = walk(AuditChain.byBrigade(all), head -> {
+        });
+        if (v.verified() && !stored.forged().isEmpty()) {
+            AuditLog.Anchor f = stored.forged().get(0);
+            return new AuditLog.Verification(v.entries(), v.chains(), new AuditLog.Broken(f.brigadeId(), f.seq(), null,
+                    "an anchor in the store was not signed with this service's key", AuditLog.Fault.WRONG_KEY));
+        }
+        return v;
+    }
+
+    private AuditLog.Verification walk(Map<String, List<AuditLog.Anchor>> anchored, Consumer<AuditChain.Head> heads) {
+        DocumentCodec codec = new DocumentCodec(audit.getCodecRegistry());
+        AuditChain.Checker checker = new AuditChain.Checker(keys,
+                bson -> codec.decode(new BsonDocumentReader(bson), DecoderContext.builder().build()), anchored, heads);
+        audit.withDocumentClass(BsonDocument.class).find().sort(Sorts.ascending("brigadeId", "seq")).batchSize(1000)
+                .forEach(checker::accept);
         return checker.result();
+    }
+
+    /**
+     * The day's anchors: every chain is checked (format-1 entries as format 1) and each one that
+     * verifies and has grown since its last anchor gets a signed head, stored once per business
+     * day. Chains that do not verify are not anchored: an anchor never vouches for a tampered chain.
+     * Run at start (which anchors the unkeyed chains of a store from before format 2: the migration)
+     * and then periodically; idempotent per day, and safe with several replicas doing it at once
+     * (the anchor ids are per brigade and day, so the second writer's insert is a no-op).
+     *
+     * @return how many anchors this run wrote (0: the day was done already)
+     */
+    public int anchorDay(LocalDate day) {
+        if (anchors.dayDone(day)) {
+            return 0;
+        }
+        Map<String, AuditLog.Anchor> latest = anchors.load().latest();
+        Instant at = clock.instant();
+        int[] written = { 0 };
+        walk(AuditChain.byBrigade(new ArrayList<>(latest.values())), head -> {
+            AuditLog.Anchor last = latest.get(head.brigadeId());
+            if ((last == null || last.seq() < head.seq())
+                    && anchors.store(anchors.sign(head.brigadeId(), head.seq(), head.hash(), at), day)) {
+                written[0]++;
+            }
+        });
+        anchors.markDay(day, at, written[0]);
+        return written[0];
+    }
+
+    /**
+     * The current heads of the brigades' chains, signed now, for a report to print: from the ends
+     * this process knows, each confirmed by a lookup of the next place ({@link #headAfter}).
+     */
+    @Override
+    public List<AuditLog.Anchor> heads(Collection<String> brigadeIds) {
+        knowNewChains(new HashSet<>(brigadeIds));
+        Instant at = clock.instant();
+        List<AuditLog.Anchor> out = new ArrayList<>();
+        for (String brigadeId : brigadeIds) {
+            Head head = headAfter(brigadeId, heads.getOrDefault(brigadeId, Head.NONE));
+            heads.put(brigadeId, head);
+            out.add(anchors.sign(brigadeId, head.seq(), head.hash(), at));
+        }
+        return out;
     }
 }

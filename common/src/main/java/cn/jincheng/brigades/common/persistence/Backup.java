@@ -97,6 +97,11 @@ public final class Backup {
      * @return what did not verify (empty when all is well)
      */
     public static List<String> restoreAll(Path backupDir, MongoClient client) throws IOException {
+        return restoreAll(backupDir, client, AuditKeys.fromEnvironment());
+    }
+
+    /** As {@link #restoreAll(Path, MongoClient)}, verifying the chains' MACs with the given keys. */
+    public static List<String> restoreAll(Path backupDir, MongoClient client, AuditKeys keys) throws IOException {
         List<Path> databases;
         try (Stream<Path> dirs = Files.list(backupDir)) {
             databases = dirs.filter(Files::isDirectory).sorted().toList();
@@ -116,7 +121,7 @@ public final class Backup {
                     load(db.getCollection(file.getFileName().toString().replace(".jsonl", "")), file);
                 }
             }
-            AuditLog.Verification v = new AuditTrail(db).verify();
+            AuditLog.Verification v = new AuditTrail(db, keys, cn.jincheng.brigades.common.domain.time.TimeSource.systemClock()).verify();
             System.out.println("restored " + db.getName() + ": " + v.entries() + " audit entries in " + v.chains()
                     + " chains, " + (v.verified() ? "verified" : "BROKEN"));
             if (!v.verified()) {

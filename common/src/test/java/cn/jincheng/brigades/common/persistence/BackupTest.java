@@ -36,7 +36,7 @@ class BackupTest {
                     .append("version", 7L).append("housing", new Document("floorAreaM2", 612.5).append("garageBays", 3))
                     .append("milestones", List.of(new Document("id", "mobilisation")
                             .append("submittedAt", Date.from(Instant.parse("2019-06-20T02:00:00Z"))))));
-            AuditTrail trail = new AuditTrail(db);
+            AuditTrail trail = TestAuditKeys.trail(db);
             Caller clerk = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
             for (int i = 1; i <= 5; i++) {
                 trail.append(AuditEntry.of(clerk, Instant.parse("2019-08-01T00:00:00Z").plusSeconds(i), "zezhou-gaodu",
@@ -57,12 +57,12 @@ class BackupTest {
         Path restored = LocalResources.tempDir("backup-restored");
         try (StandInServer server = StandInServer.start(restored, "127.0.0.1", 0);
                 MongoClient client = MongoClients.create(server.connectionString())) {
-            assertThat(Backup.restoreAll(backup, client)).isEmpty();
+            assertThat(Backup.restoreAll(backup, client, TestAuditKeys.KEYS)).isEmpty();
             var db = client.getDatabase("station");
             assertThat(db.getCollection("brigades").find().into(new ArrayList<>())).isEqualTo(brigades);
-            assertThat(new AuditTrail(db).verify().verified()).isTrue();
+            assertThat(TestAuditKeys.trail(db).verify().verified()).isTrue();
             assertThat(db.getCollection("audit").find().sort(Sorts.ascending("seq")).first().get("seq")).isEqualTo(1L);
-            assertThatThrownBy(() -> Backup.restoreAll(backup, client)).isInstanceOf(IllegalStateException.class)
+            assertThatThrownBy(() -> Backup.restoreAll(backup, client, TestAuditKeys.KEYS)).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("empty data directory");
         }
     }

@@ -43,7 +43,7 @@ class ImportJournalTest {
         server = StandInServer.start(LocalResources.tempDir("import-test"), "127.0.0.1", 0);
         client = MongoClients.create(server.connectionString());
         database = client.getDatabase("imports");
-        trail = new AuditTrail(database);
+        trail = TestAuditKeys.trail(database);
         journal = new ImportJournal(database, trail);
     }
 

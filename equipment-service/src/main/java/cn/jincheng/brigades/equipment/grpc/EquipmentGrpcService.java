@@ -216,7 +216,13 @@ class EquipmentGrpcService extends EquipmentServiceGrpc.EquipmentServiceImplBase
 
     @Override
     public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
-        reply(out, AuditPages.verification(audit.verify(caller())));
+        reply(out, AuditPages.verification(audit.verify(caller(), AuditPages.anchors(r))));
+    }
+
+    @Override
+    public void getAuditHeads(cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsRequest r,
+            StreamObserver<cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsResponse> out) {
+        reply(out, AuditPages.heads(audit.heads(caller(), AuditPages.headIds(r))));
     }
 
     private static Caller caller() {

@@ -91,6 +91,7 @@ class EquipmentGrpcServiceTest {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", KEY::toString);
         registry.add("brigades.station-identity.key-file", STATION_KEY::toString);
+        registry.add("brigades.audit.key-file", () -> STATION_KEY.resolveSibling("audit-hmac.key").toString());
     }
 
     @BeforeAll

@@ -148,7 +148,13 @@ class StaffingGrpcService extends StaffingServiceGrpc.StaffingServiceImplBase {
 
     @Override
     public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
-        reply(out, AuditPages.verification(trails.verify(caller())));
+        reply(out, AuditPages.verification(trails.verify(caller(), AuditPages.anchors(r))));
+    }
+
+    @Override
+    public void getAuditHeads(cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsRequest r,
+            StreamObserver<cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsResponse> out) {
+        reply(out, AuditPages.heads(trails.heads(caller(), AuditPages.headIds(r))));
     }
 
     private static Caller caller() {

@@ -72,6 +72,7 @@ class StaffingGrpcServiceTest {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", KEY::toString);
         registry.add("brigades.station-identity.key-file", STATION_KEY::toString);
+        registry.add("brigades.audit.key-file", () -> STATION_KEY.resolveSibling("audit-hmac.key").toString());
     }
 
     @BeforeAll

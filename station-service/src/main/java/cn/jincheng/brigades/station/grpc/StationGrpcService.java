@@ -329,7 +329,13 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
 
     @Override
     public void verifyAuditChain(VerifyAuditChainRequest r, StreamObserver<VerifyAuditChainResponse> out) {
-        reply(out, AuditPages.verify(auditTrail, caller()));
+        reply(out, AuditPages.verify(auditTrail, caller(), r));
+    }
+
+    @Override
+    public void getAuditHeads(cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsRequest r,
+            StreamObserver<cn.jincheng.brigades.proto.audit.v1.GetAuditHeadsResponse> out) {
+        reply(out, AuditPages.heads(auditTrail.heads(brigades.batchGet(caller(), AuditPages.headIds(r)).stream().map(cn.jincheng.brigades.station.domain.Brigade::id).toList())));
     }
 
     private static Caller caller() {

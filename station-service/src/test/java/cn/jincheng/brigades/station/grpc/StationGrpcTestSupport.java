@@ -48,6 +48,7 @@ abstract class StationGrpcTestSupport {
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", () -> DATA_DIR.resolve("keys/internal-identity.jwk").toString());
         registry.add("brigades.station-identity.key-file", () -> DATA_DIR.resolve("keys/station-identity.jwk").toString());
+        registry.add("brigades.audit.key-file", () -> DATA_DIR.resolve("keys/audit-hmac.key").toString());
         // nothing listens there: compliance of an active brigade finds equipment-service down
         registry.add("brigades.dependencies.equipment.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);
         registry.add("brigades.dependencies.staffing.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);

@@ -1,5 +1,8 @@
 package cn.jincheng.brigades.common.domain.audit;
 
+import java.util.Collection;
+import java.util.List;
+
 import cn.jincheng.brigades.common.domain.directory.BrigadeDirectory;
 import cn.jincheng.brigades.common.domain.identity.AccessPolicy;
 import cn.jincheng.brigades.common.domain.identity.Caller;
@@ -26,7 +29,17 @@ public class BrigadeAuditTrail {
     }
 
     public AuditLog.Verification verify(Caller caller) {
+        return verify(caller, List.of());
+    }
+
+    /** The check of every chain, also against anchors the caller kept. */
+    public AuditLog.Verification verify(Caller caller, List<AuditLog.Anchor> supplied) {
         AccessPolicy.requireAuditVerification(caller);
-        return log.verify();
+        return log.verify(supplied);
+    }
+
+    /** Signed heads of the chains of the brigades the caller may read; the others are left out. */
+    public List<AuditLog.Anchor> heads(Caller caller, Collection<String> brigadeIds) {
+        return log.heads(directory.countiesOf(caller, brigadeIds).keySet());
     }
 }
