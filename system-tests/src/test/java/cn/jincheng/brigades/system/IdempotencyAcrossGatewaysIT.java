@@ -26,7 +26,10 @@ class IdempotencyAcrossGatewaysIT {
 
     @Test
     void aWriteRetriedThroughAnotherGatewayIsAppliedOnceAndReplaysTheFirstAnswer() throws Exception {
-        try (RunningStack stack = new RunningStack(Files.createTempDirectory("brigades-idempotency"))) {
+        // without class-data sharing (run.sh would first train archives for freshly built jars), and
+        // patient with a busy machine: this test is about answers, not start-up time
+        try (RunningStack stack = new RunningStack(Files.createTempDirectory("brigades-idempotency"))
+                .withEnv("CDS", "0").withEnv("START_TIMEOUT", "400")) {
             stack.start();
             Api first = new Api(stack.gatewayPort);
             Api second = new Api(stack.startAnotherGateway());

@@ -3,7 +3,6 @@ package cn.jincheng.brigades.gateway.backend;
 import java.util.function.Supplier;
 
 import cn.jincheng.brigades.common.grpc.idempotency.IdempotencyHeaders;
-import cn.jincheng.brigades.gateway.idempotency.IdempotentRequest;
 import io.grpc.CallOptions;
 import io.grpc.Channel;
 import io.grpc.ClientCall;

@@ -17,6 +17,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 import cn.jincheng.brigades.common.grpc.idempotency.IdempotencyHeaders;
+import cn.jincheng.brigades.gateway.backend.IdempotentRequest;
 import cn.jincheng.brigades.gateway.problem.Problem;
 import cn.jincheng.brigades.gateway.problem.ProblemWriter;
 import reactor.core.publisher.Flux;

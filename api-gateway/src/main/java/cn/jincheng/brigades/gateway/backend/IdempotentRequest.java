@@ -1,4 +1,4 @@
-package cn.jincheng.brigades.gateway.idempotency;
+package cn.jincheng.brigades.gateway.backend;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
