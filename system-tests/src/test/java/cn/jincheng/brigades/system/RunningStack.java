@@ -173,7 +173,7 @@ final class RunningStack implements AutoCloseable {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
-        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(120).toNanos();
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < giveUp) {
             try {
                 if (http.send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
@@ -184,7 +184,7 @@ final class RunningStack implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("the second gateway did not become healthy within 120 s");
+        throw new IllegalStateException("the second gateway did not become healthy within 300 s");
     }
 
     /** Ctrl-C / SIGTERM to run.sh, which stops everything. */
