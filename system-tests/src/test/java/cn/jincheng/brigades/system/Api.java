@@ -55,12 +55,19 @@ final class Api {
     }
 
     Response postIdempotent(String path, String token, String key, String json) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+        return sendIdempotent("POST", path, token, null, key, json);
+    }
+
+    /** A write with an Idempotency-Key (and an If-Match, when not null). */
+    Response sendIdempotent(String method, String path, String token, String ifMatch, String key, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/json").header("Authorization", "Bearer " + token)
-                .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-        return new Response(response.statusCode(), response.body().isBlank() ? null : JSON.readTree(response.body()),
-                response);
+                .header("Idempotency-Key", key).method(method, HttpRequest.BodyPublishers.ofString(json));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return response(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     Response patch(String path, String token, String ifMatch, String json) throws Exception {

@@ -85,7 +85,9 @@ final class RunningStack implements AutoCloseable {
         }, "run.sh-output");
         reader.setDaemon(true);
         reader.start();
-        awaitOutput("READY", Duration.ofSeconds(150));
+        // run.sh waits START_TIMEOUT (120 s) for health; a test that raises it waits as long here
+        long startTimeout = Long.parseLong(extraEnv.getOrDefault("START_TIMEOUT", "120"));
+        awaitOutput("READY", Duration.ofSeconds(Math.max(150, startTimeout + 30)));
     }
 
     /** Waits until run.sh printed a line containing {@code text}. */
@@ -142,6 +144,47 @@ final class RunningStack implements AutoCloseable {
         Process started = builder.start();
         restarted.add(started);
         Files.writeString(dataDir.resolve("run/" + service + ".pid"), Long.toString(started.pid()));
+    }
+
+    /**
+     * Another gateway replica beside run.sh's, on its own port, in front of the same services and
+     * with the same data directory (so the same signing keys), started with run.sh's command for
+     * the gateway; stopped with the stack. @return its port once it is healthy
+     */
+    int startAnotherGateway() throws IOException, InterruptedException {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        String command = Files.readString(dataDir.resolve("run/api-gateway.command")).trim();
+        ProcessBuilder builder = new ProcessBuilder(List.of(command.split(" ")))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("logs/api-gateway-2.log").toFile()));
+        Map<String, String> env = builder.environment();
+        env.putAll(ports);
+        env.put("DATA_DIR", dataDir.toString());
+        env.putAll(extraEnv);
+        env.put("GATEWAY_PORT", Integer.toString(port));
+        env.put("SPRING_PROFILES_ACTIVE", "local");
+        env.put("STATION_SERVICE_ADDR", "127.0.0.1:" + ports.get("STATION_PORT"));
+        env.put("EQUIPMENT_SERVICE_ADDR", "127.0.0.1:" + ports.get("EQUIPMENT_PORT"));
+        env.put("STAFFING_SERVICE_ADDR", "127.0.0.1:" + ports.get("STAFFING_PORT"));
+        restarted.add(builder.start());
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest health = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build();
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(300).toNanos();
+        while (System.nanoTime() < giveUp) {
+            try {
+                if (http.send(health, java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode() == 200) {
+                    return port;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the second gateway did not become healthy within 300 s");
     }
 
     /** Ctrl-C / SIGTERM to run.sh, which stops everything. */

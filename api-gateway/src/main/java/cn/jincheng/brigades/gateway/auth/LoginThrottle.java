@@ -14,8 +14,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * Slows password guessing: after {@code maxFailures} wrong passwords for one user name within
  * {@code window}, further attempts for that name are refused (429) until the oldest failure leaves
  * the window. A success clears the user's record. Kept per gateway instance, in memory bounded in
- * entries and time: it guards the local accounts of the development profile only; in production
- * the city's OIDC provider takes the passwords and throttles them for every replica at once.
+ * entries (100,000 names, at most {@code maxFailures} instants each) and time (twice the window
+ * after a name's last failure), and never cleared as a whole, so a flood of invented names cannot
+ * lift a lockout. It exists only where the local accounts do ({@code brigades.auth.local.enabled},
+ * the local profile run.sh starts: one gateway); everywhere else the city's OIDC provider takes
+ * the passwords and throttles them for every replica at once (docs/adr/0011).
  */
 public final class LoginThrottle {
 
@@ -53,6 +56,10 @@ public final class LoginThrottle {
         synchronized (recent) {
             prune(recent);
             recent.addLast(clock.instant());
+            // failures sent at once may all pass the check; only the newest maxFailures decide
+            while (recent.size() > maxFailures) {
+                recent.removeFirst();
+            }
         }
     }
 

@@ -123,6 +123,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(prefix = "brigades.auth.local", name = "enabled", havingValue = "true")
     LoginThrottle loginThrottle(Clock clock,
             @org.springframework.beans.factory.annotation.Value("${brigades.auth.max-failures:5}") int maxFailures,
             @org.springframework.beans.factory.annotation.Value("${brigades.auth.failure-window:15m}") java.time.Duration window) {

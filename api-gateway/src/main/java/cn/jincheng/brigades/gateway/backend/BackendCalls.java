@@ -69,7 +69,10 @@ public class BackendCalls {
 
     /** A write: sent once. */
     public <T> Mono<T> write(Backend backend, Supplier<ListenableFuture<T>> call) {
-        return guarded(backend, call).onErrorMap(e -> translate(backend, e));
+        return Mono.deferContextual(context -> fromFuture(inRequestTrace(context,
+                        () -> IdempotencyForwarding.inWrite(context, call))))
+                .transformDeferred(CircuitBreakerOperator.of(breakers.get(backend)))
+                .onErrorMap(e -> translate(backend, e));
     }
 
     /**
@@ -121,7 +124,8 @@ public class BackendCalls {
     public <Q, T> Mono<T> upload(Backend backend, java.util.function.Function<StreamObserver<T>, StreamObserver<Q>> call,
             java.util.List<Q> chunks) {
         Mono<T> upload = Mono.deferContextual(context -> Mono.<T>create(sink -> {
-            StreamObserver<Q> requests = inRequestTrace(context, () -> call.apply(new StreamObserver<T>() {
+            StreamObserver<Q> requests = inRequestTrace(context, () -> IdempotencyForwarding.inWrite(context,
+                    () -> call.apply(new StreamObserver<T>() {
                 private T answer;
 
                 @Override
@@ -138,7 +142,7 @@ public class BackendCalls {
                 public void onCompleted() {
                     sink.success(answer);
                 }
-            }));
+            })));
             chunks.forEach(requests::onNext);
             requests.onCompleted();
         }));

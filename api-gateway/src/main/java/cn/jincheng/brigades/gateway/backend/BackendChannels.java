@@ -36,7 +36,7 @@ public class BackendChannels implements DisposableBean {
                     // retry of every call is not needed and was a twentieth of the allocation
                     .disableRetry()
                     .maxInboundMessageSize(16 * 1024 * 1024)
-                    .intercept(telemetry.interceptor())
+                    .intercept(telemetry.interceptor(), new IdempotencyForwarding())
                     .build());
         }
     }

@@ -20,6 +20,8 @@ import org.springframework.web.server.UnsupportedMediaTypeStatusException;
 import com.google.rpc.BadRequest;
 import com.google.rpc.ErrorInfo;
 
+import cn.jincheng.brigades.common.grpc.idempotency.IdempotencyHeaders;
+
 import cn.jincheng.brigades.common.grpc.GrpcErrors;
 import cn.jincheng.brigades.gateway.backend.BackendFailure;
 import io.grpc.Status;
@@ -104,6 +106,7 @@ public final class ProblemMapper {
         com.google.rpc.Status rich = StatusProto.fromThrowable(e);
         List<Problem.FieldError> errors = new ArrayList<>();
         Long currentVersion = null;
+        boolean keyReused = false;
         if (rich != null) {
             for (com.google.protobuf.Any any : rich.getDetailsList()) {
                 try {
@@ -111,13 +114,19 @@ public final class ProblemMapper {
                         any.unpack(BadRequest.class).getFieldViolationsList().forEach(
                                 v -> errors.add(new Problem.FieldError(v.getField(), v.getDescription())));
                     } else if (any.is(ErrorInfo.class)) {
-                        String v = any.unpack(ErrorInfo.class).getMetadataMap().get(GrpcErrors.CURRENT_VERSION);
+                        ErrorInfo info = any.unpack(ErrorInfo.class);
+                        keyReused |= IdempotencyHeaders.KEY_REUSED.equals(info.getReason());
+                        String v = info.getMetadataMap().get(GrpcErrors.CURRENT_VERSION);
                         currentVersion = v == null ? null : Long.valueOf(v);
                     }
                 } catch (com.google.protobuf.InvalidProtocolBufferException | NumberFormatException ignored) {
                     // a detail we cannot read adds nothing; the status itself still says what happened
                 }
             }
+        }
+        if (keyReused) {
+            // the request is well-formed; it only cannot be processed under this key
+            return problem(HttpStatus.UNPROCESSABLE_CONTENT, detail, errors, null);
         }
         HttpStatus status = switch (code) {
             case INVALID_ARGUMENT, OUT_OF_RANGE -> HttpStatus.BAD_REQUEST;

@@ -17,7 +17,8 @@ import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Updates;
 
 /**
- * Makes a change and its audit entry one write. The entry rides in the changed document itself
+ * Makes a change and its audit entry one write (and its request's Idempotency-Key, see
+ * {@link IdempotencyMarks}). The entry rides in the changed document itself
  * ({@value #FIELD}) — a single-document write is atomic in MongoDB, no transaction needed — and is
  * then appended to the brigade's chain and taken off the document. A crash in between leaves the
  * entry on the document, and {@link #relayLeftovers} appends it when the service starts again
@@ -44,12 +45,13 @@ public final class AuditOutbox {
     public static Document carrying(Document document, AuditEntry entry) {
         document.put(FIELD, List.of(AuditCodec.document(entry)));
         document.put(PENDING, true);
-        return document;
+        return IdempotencyMarks.onto(document);
     }
 
     /** The update part that adds the entry, to combine with a change's own updates. */
     public static Bson carrying(AuditEntry entry) {
-        return Updates.combine(Updates.push(FIELD, AuditCodec.document(entry)), Updates.set(PENDING, true));
+        return Updates.combine(Updates.push(FIELD, AuditCodec.document(entry)), Updates.set(PENDING, true),
+                IdempotencyMarks.update());
     }
 
     /** After the write: appends the entry to its chain, then takes it off the document. */
@@ -74,6 +76,7 @@ public final class AuditOutbox {
 
     /** Appends the entries a crash left on documents of the collection; run before taking calls. @return how many */
     public int relayLeftovers(MongoCollection<Document> collection) {
+        IdempotencyMarks.declareIndex(collection);
         if (hasPendingIndex(collection)) {
             return relay(collection, eq(PENDING, true));
         }

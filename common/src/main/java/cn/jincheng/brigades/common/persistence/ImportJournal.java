@@ -96,13 +96,16 @@ public final class ImportJournal {
             throw e;
         }
         List<Document> entries = batch.entries.stream().map(AuditCodec::document).toList();
-        journal.updateOne(eq("_id", id), Updates.combine(Updates.set("state", "COMMITTED"), Updates.set("entries", entries)));
+        // the commit carries the request's Idempotency-Key: a retry after a crash learns from it that the import is in
+        journal.updateOne(eq("_id", id), Updates.combine(Updates.set("state", "COMMITTED"), Updates.set("entries", entries),
+                IdempotencyMarks.update()));
         relay(id, entries);
         return id;
     }
 
     /** Finishes what a crash interrupted; run before taking calls. @return imports rolled back or completed */
     public int recover() {
+        IdempotencyMarks.declareIndex(journal);
         int recovered = 0;
         for (Document pending : journal.find(in("state", List.of("PENDING", "COMMITTED")))) {
             if ("PENDING".equals(pending.getString("state"))) {

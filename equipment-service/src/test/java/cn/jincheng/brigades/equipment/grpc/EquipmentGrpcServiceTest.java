@@ -21,6 +21,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
+import cn.jincheng.brigades.common.grpc.GrpcErrors;
+import cn.jincheng.brigades.common.grpc.idempotency.IdempotencyHeaders;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.ServiceClient;
 import cn.jincheng.brigades.common.testing.StationDirectory;
@@ -58,7 +60,9 @@ import cn.jincheng.brigades.proto.equipment.v1.Vehicle;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleCategory;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleStatus;
 import cn.jincheng.brigades.standin.StandInServer;
+import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.stub.MetadataUtils;
 import io.grpc.StatusRuntimeException;
 import io.grpc.health.v1.HealthCheckRequest;
 import io.grpc.health.v1.HealthCheckResponse;
@@ -116,6 +120,42 @@ class EquipmentGrpcServiceTest {
 
     static Vehicle addVehicle(String brigade, String type, String plate) {
         return as(ZEZHOU).addVehicle(AddVehicleRequest.newBuilder().setBrigadeId(brigade).setType(type).setPlate(plate).build());
+    }
+
+    /** The gateway's Idempotency-Key and request hash on a call. */
+    static EquipmentServiceGrpc.EquipmentServiceBlockingStub keyed(Caller caller, String key, char hash) {
+        Metadata headers = new Metadata();
+        headers.put(IdempotencyHeaders.KEY, key);
+        headers.put(IdempotencyHeaders.REQUEST_HASH, String.valueOf(hash).repeat(64));
+        return as(caller).withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers));
+    }
+
+    @Test
+    void aWriteSentTwiceUnderOneKeyIsMadeOnceAndTheSecondAnswerIsTheFirst() {
+        AddVehicleRequest add = AddVehicleRequest.newBuilder().setBrigadeId("zezhou-bagong").setType("RESCUE")
+                .setPlate("晋E77001").build();
+        Vehicle first = keyed(ZEZHOU, "vehicle-77001", 'a').addVehicle(add);
+        Vehicle again = keyed(ZEZHOU, "vehicle-77001", 'a').addVehicle(add);
+        assertThat(again).isEqualTo(first);
+        assertThat(as(ZEZHOU).listVehicles(ListVehiclesRequest.newBuilder().setBrigadeId("zezhou-bagong").build())
+                .getVehiclesList()).filteredOn(v -> v.getPlate().equals(first.getPlate())).hasSize(1);
+
+        // the same key for another request: refused, and named so the gateway answers 422
+        StatusRuntimeException reused = failure(() -> keyed(ZEZHOU, "vehicle-77001", 'b').addVehicle(add));
+        assertThat(reused.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(GrpcErrors.errorInfo(reused).orElseThrow().getReason()).isEqualTo(IdempotencyHeaders.KEY_REUSED);
+        // another caller's key of the same name is another key: the request runs, and fails as a duplicate plate does
+        assertThat(fields(failure(() -> keyed(ADMIN, "vehicle-77001", 'a').addVehicle(add)))).containsExactly("plate");
+    }
+
+    @Test
+    void aFailedWriteKeepsNothingUnderItsKeySoItMayBeRetried() {
+        AddVehicleRequest bad = AddVehicleRequest.newBuilder().setBrigadeId("zezhou-bagong").setType("HOVERCRAFT")
+                .setPlate("晋E77002").build();
+        assertThat(failure(() -> keyed(ZEZHOU, "vehicle-77002", 'c').addVehicle(bad)).getStatus().getCode())
+                .isEqualTo(Status.Code.INVALID_ARGUMENT);
+        assertThat(keyed(ZEZHOU, "vehicle-77002", 'c').addVehicle(bad.toBuilder().setType("RESCUE").build())
+                .getPlate()).isEqualTo("晋E77002");
     }
 
     @Test
