@@ -31,6 +31,8 @@ import io.grpc.stub.StreamObserver;
  * chunk and go to the store as they come; downloads are sent as the client is ready for more, so
  * a slow client slows the reading instead of filling memory.
  */
+// each handler answers its own failures (as ImportStream does), so that the mapping holds wherever
+// the service is hosted, with or without Spring gRPC's exception handler
 public final class AttachmentGrpcService extends AttachmentServiceGrpc.AttachmentServiceImplBase {
 
     /** The largest data chunk sent or accepted. */
@@ -112,6 +114,14 @@ public final class AttachmentGrpcService extends AttachmentServiceGrpc.Attachmen
 
     @Override
     public void listAttachments(ListAttachmentsRequest request, StreamObserver<ListAttachmentsResponse> out) {
+        try {
+            list(request, out);
+        } catch (RuntimeException e) {
+            out.onError(DomainExceptionHandler.translate(e));
+        }
+    }
+
+    private void list(ListAttachmentsRequest request, StreamObserver<ListAttachmentsResponse> out) {
         RecordKind kind = request.getRecordKind() == cn.jincheng.brigades.proto.attachments.v1.RecordKind.RECORD_KIND_UNSPECIFIED
                 ? null : kind(request.getRecordKind());
         ListAttachmentsResponse.Builder response = ListAttachmentsResponse.newBuilder();
@@ -123,8 +133,13 @@ public final class AttachmentGrpcService extends AttachmentServiceGrpc.Attachmen
 
     @Override
     public void download(DownloadRequest request, StreamObserver<DownloadChunk> out) {
-        EvidenceService.Download download = evidence.open(CallerContext.current(), request.getId(),
-                request.getThumbnail());
+        EvidenceService.Download download;
+        try {
+            download = evidence.open(CallerContext.current(), request.getId(), request.getThumbnail());
+        } catch (RuntimeException e) {
+            out.onError(DomainExceptionHandler.translate(e));
+            return;
+        }
         ServerCallStreamObserver<DownloadChunk> server = (ServerCallStreamObserver<DownloadChunk>) out;
         Pump pump = new Pump(download.content(), server);
         server.setOnCancelHandler(pump::close);
@@ -136,13 +151,21 @@ public final class AttachmentGrpcService extends AttachmentServiceGrpc.Attachmen
 
     @Override
     public void deleteAttachment(DeleteAttachmentRequest request, StreamObserver<Attachment> out) {
-        Replies.reply(out, proto(evidence.delete(CallerContext.current(), request.getId())));
+        try {
+            Replies.reply(out, proto(evidence.delete(CallerContext.current(), request.getId())));
+        } catch (RuntimeException e) {
+            out.onError(DomainExceptionHandler.translate(e));
+        }
     }
 
     @Override
     public void countAttachments(CountAttachmentsRequest request, StreamObserver<CountAttachmentsResponse> out) {
-        Replies.reply(out, CountAttachmentsResponse.newBuilder().putAllCounts(evidence.counts(CallerContext.current(),
-                request.getCountyId().isEmpty() ? null : request.getCountyId())).build());
+        try {
+            Replies.reply(out, CountAttachmentsResponse.newBuilder().putAllCounts(evidence.counts(
+                    CallerContext.current(), request.getCountyId().isEmpty() ? null : request.getCountyId())).build());
+        } catch (RuntimeException e) {
+            out.onError(DomainExceptionHandler.translate(e));
+        }
     }
 
     /** Sends the file's chunks while the client is ready for them; gRPC calls it again when it is. */

@@ -37,7 +37,9 @@ public final class IncomingFile {
     private long size;
     private String contentType;
     private AttachmentStore.FileUpload upload;
+    private boolean uploadOpen;
     private boolean over;
+    private boolean abandoned;
 
     IncomingFile(EvidenceService service, Caller caller, EvidenceService.UploadHeader header, String county, String name,
             String id, Attachment earlier, long cap, String capMessage) {
@@ -107,6 +109,7 @@ public final class IncomingFile {
             start();
         }
         upload.finish();
+        uploadOpen = false;
         over = true;
         return service.record(this, contentType, size, hash);
     }
@@ -114,15 +117,21 @@ public final class IncomingFile {
     /** The upload was refused or the client went away: nothing of it stays. */
     public void abandon() {
         over = true;
-        if (upload != null) {
-            upload.abort();
-            service.discard(id);
+        if (abandoned || upload == null) {
+            return;
         }
+        abandoned = true;
+        if (uploadOpen) {
+            uploadOpen = false;
+            upload.abort();
+        }
+        service.discard(id);
     }
 
     private void start() {
         contentType = service.sniff(head, headLength, name);
         upload = service.upload(id, name, contentType);
+        uploadOpen = true;
         upload.write(head, 0, headLength);
     }
 
