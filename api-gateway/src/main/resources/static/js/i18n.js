@@ -38,6 +38,7 @@ const WORDS = {
     grade_FAIL: '不合格', gradesAreOurs: '考核等级名称为本系统的理解，方案未作规定。',
     derived: '推算', derivedHint: '方案未写明此日期，由本系统推算', more: '更多', less: '收起',
     exportXlsx: '导出 13710 督办表（Excel）', exportCsv: '导出 CSV',
+    evidence: '佐证材料', delete: '删除', attachFile: '上传照片或文件', uploadRefused: '未能上传', deleteEvidence: '删除这份佐证材料？（删除记入变更记录）',
   },
   en: {
     appTitle: 'Jincheng township fire brigades', login: 'Log in', logout: 'Log out', username: 'User name',
@@ -82,6 +83,8 @@ const WORDS = {
     gradesAreOurs: 'The grade names are our reading; the plan does not define them.',
     derived: 'derived', derivedHint: 'The plan gives no such date; this system derived it', more: 'More', less: 'Less',
     exportXlsx: 'Export for 13710 (Excel)', exportCsv: 'Export CSV',
+    evidence: 'Evidence', delete: 'Delete', attachFile: 'Attach a photo or document', uploadRefused: 'Not uploaded',
+    deleteEvidence: 'Delete this evidence? (The deletion is kept in the history.)',
   },
 };
 
@@ -101,6 +104,8 @@ const LABELS = {
     CANTEEN: '食堂', TRAINING_ROOM: '训练室', OFFICE: '办公室', BATHROOM: '卫生间', LAUNDRY_DRYING_ROOM: '洗衣晾衣间',
     FITNESS_ROOM: '健身房', FIRE_SAFETY_OFFICE: '消防安全办公室', EDUCATION_ROOM: '消防宣传教育室', FULL: '完整标准',
     REDUCED: '简化标准', brigades: '队站', vehicles: '消防车辆', equipment: '器材装备', firefighters: '专职消防员',
+    MILESTONE_SUBMISSION: '建设节点', VEHICLE: '车辆', EQUIPMENT_CHECK: '器材检查', DRILL: '拉动演练',
+    INSPECTION: '验收检查', COUNTY_ACCEPTANCE: '县级验收',
   },
   en: {
     STANDARD_VERIFIED: 'verified standard', REFERENCE: 'by reference', PRODUCT_DECISION: 'our decision',

@@ -52,7 +52,9 @@ public final class IdempotencyFilter implements WebFilter {
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
         String path = exchange.getRequest().getPath().value();
         if (key == null || !WRITES.contains(exchange.getRequest().getMethod()) || !path.startsWith("/api/v1/")
-                || path.equals("/api/v1/auth/token")) {
+                || path.equals("/api/v1/auth/token")
+                // an evidence upload is streamed, never held: its key is kept with the attachment by the service
+                || cn.jincheng.brigades.gateway.config.RequestBodyGuard.isEvidenceUpload(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         if (!IdempotencyHeaders.KEY_FORMAT.matcher(key).matches()) {

@@ -63,15 +63,18 @@ class AcceptanceController {
     }
 
     private final StationClient station;
+    private final cn.jincheng.brigades.gateway.backend.AttachmentClient attachments;
     private final EquipmentRestMapper checks;
     private final ReportWriters writers;
     private final Duration reportDeadline;
     private final ReportAnchors anchors;
 
-    AcceptanceController(StationClient station, EquipmentRestMapper checks, ReportWriters writers,
+    AcceptanceController(StationClient station, cn.jincheng.brigades.gateway.backend.AttachmentClient attachments,
+            EquipmentRestMapper checks, ReportWriters writers,
             @Value("${brigades.resilience.report-deadline:120s}") Duration reportDeadline, ReportAnchors anchors) {
         this.anchors = anchors;
         this.station = station;
+        this.attachments = attachments;
         this.checks = checks;
         this.writers = writers;
         this.reportDeadline = reportDeadline;
@@ -128,9 +131,9 @@ class AcceptanceController {
         if (county != null) {
             request.setCountyId(county);
         }
-        // each row with the signed heads of the brigade's audit chains (docs/adr/0010)
-        Flux<ReportRow> rows = anchors.onto(caller, station.acceptanceReport(caller, request.build(), reportDeadline)
-                .map(AcceptanceController::row));
+        // each row with the signed heads of the brigade's audit chains (docs/adr/0010) and its evidence count
+        Flux<ReportRow> rows = evidenceCounts(caller, county).flatMapMany(counts -> anchors.onto(caller, station
+                .acceptanceReport(caller, request.build(), reportDeadline).map(r -> withEvidence(row(r), counts))));
         var buffers = exchange.getResponse().bufferFactory();
         return switch (format) {
             case "json" -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -198,6 +201,27 @@ class AcceptanceController {
                 i.getRole(), ProtoTime.instant(i.getAt()), new SnapshotDto(i.getSnapshot().getCompliant(), i.getSnapshot().getTier(),
                         i.getSnapshot().getStandardsList(),
                         i.getSnapshot().getChecksList().stream().map(checks::complianceCheck).toList()));
+    }
+
+    /**
+     * Attachments per brigade, from both services that keep evidence: one call each for the whole
+     * report. If either does not answer, the counts are unknown (empty) rather than too low.
+     */
+    private Mono<java.util.Optional<java.util.Map<String, Long>>> evidenceCounts(Caller caller, String county) {
+        return Flux.merge(attachments.count(cn.jincheng.brigades.gateway.backend.Backend.STATION, caller, county),
+                attachments.count(cn.jincheng.brigades.gateway.backend.Backend.EQUIPMENT, caller, county))
+                .reduce(new java.util.HashMap<String, Long>(), (all, r) -> {
+                    r.getCountsMap().forEach((brigade, n) -> all.merge(brigade, n, Long::sum));
+                    return all;
+                })
+                .map(all -> java.util.Optional.<java.util.Map<String, Long>>of(all))
+                .onErrorReturn(java.util.Optional.empty());
+    }
+
+    private static ReportRow withEvidence(ReportRow r, java.util.Optional<java.util.Map<String, Long>> counts) {
+        return counts.map(c -> r.withEvidence(
+                new ReportRow.Evidence(c.getOrDefault(r.id(), 0L), "/api/v1/brigades/" + r.id() + "/attachments")))
+                .orElse(r);
     }
 
     private static ReportRow row(AcceptanceRow r) {
