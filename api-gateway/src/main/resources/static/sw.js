@@ -45,7 +45,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith('/api/')) {
-    if (API_READS.some((pattern) => pattern.test(url.pathname))) event.respondWith(apiRead(request));
+    if (API_READS.some((pattern) => pattern.test(url.pathname))) event.respondWith(apiRead(event));
     return;
   }
   if (url.pathname.startsWith('/v3/') || url.pathname.startsWith('/swagger') || url.pathname.startsWith('/actuator')) return;
@@ -66,22 +66,27 @@ async function shellFile(request) {
   return Promise.race([network.catch(() => stored), late]);
 }
 
-/** An API read: from the network (and stored, with when), else the stored copy, else a 503 problem. */
-async function apiRead(request) {
-  const cache = await caches.open(API_CACHE);
+/** An API read: from the network (a copy stored, with when), else the stored copy, else a 503 problem. */
+async function apiRead(event) {
+  const request = event.request;
+  let response;
   try {
-    const response = await fetch(request);
-    if (response.status === 200) {
-      const headers = new Headers(response.headers);
-      headers.set('X-Offline-Stored', new Date().toISOString());
-      cache.put(request, new Response(await response.clone().blob(), {status: 200, headers}));
-    }
-    return response;
+    response = await fetch(request);
   } catch (networkError) {
-    const stored = await cache.match(request, {ignoreVary: true});
+    const stored = await caches.match(request, {cacheName: API_CACHE, ignoreVary: true});
     if (stored) return stored;
     return new Response(JSON.stringify({type: 'about:blank', title: 'Offline', status: 503, offline: true,
       detail: 'no connection, and this page was not opened before on this device'}),
     {status: 503, headers: {'Content-Type': 'application/problem+json'}});
   }
+  if (response.status === 200) event.waitUntil(store(request, response.clone()));
+  return response;
+}
+
+async function store(request, response) {
+  const headers = new Headers(response.headers);
+  headers.set('X-Offline-Stored', new Date().toISOString());
+  const body = await response.blob();
+  const cache = await caches.open(API_CACHE);
+  await cache.put(request, new Response(body, {status: 200, headers}));
 }

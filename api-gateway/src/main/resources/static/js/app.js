@@ -88,45 +88,7 @@ function header(current) {
       h('span', {class: 'user', 'data-role': me.role}, `${me.username}`),
       h('button', {type: 'button', class: 'link', id: 'language', onclick: () => {
         setLang(lang() === 'zh' ? 'en' : 'zh');
-        /**
- * The queue in the header: how many actions wait, how many need the user (a conflict, a refusal),
- * progress while sending, and whether the browser is offline. Hidden when there is nothing to say.
- */
-async function showQueue() {
-  const indicator = document.getElementById('queue-indicator');
-  const user = offline.currentUser();
-  if (!indicator || !user) return;
-  const actions = await queue.list(user);
-  const pending = actions.filter((a) => a.status === 'pending').length;
-  const attention = actions.length - pending;
-  const progress = offline.getProgress();
-  const parts = [];
-  if (!navigator.onLine) parts.push(h('span', {class: 'badge offline'}, t('offline')));
-  if (progress.active) {
-    parts.push(`${t('queueSending')} ${progress.done}/${progress.total}`,
-      h('progress', {value: progress.done, max: progress.total || 1}));
-  } else if (pending) {
-    parts.push(`${t('queueWaiting')} ${pending}`);
-  }
-  if (attention) parts.push(h('span', {class: 'badge bad'}, `${t('queueAttention')} ${attention}`));
-  indicator.replaceChildren(...parts);
-  indicator.dataset.pending = pending;
-  indicator.dataset.attention = attention;
-  indicator.dataset.sending = String(progress.active);
-  indicator.classList.toggle('empty', !parts.length);
-}
-
-let wasSending = false;
-offline.onProgress((progress) => {
-  showQueue();
-  // the queue page follows a background sync (the brigade pages are left alone: a form may be open)
-  if (wasSending && !progress.active && route() === '/queue') render();
-  wasSending = progress.active;
-});
-window.addEventListener('online', showQueue);
-offline.start();
-
-render().then(showQueue);
+        render();
       }}, t('language')),
       h('button', {type: 'button', class: 'link', id: 'logout', onclick: () => {
         signOut();
@@ -169,4 +131,42 @@ function loginPage(expired) {
   return h('main', {class: 'login-page'}, form);
 }
 
-render();
+/**
+ * The queue in the header: how many actions wait, how many need the user (a conflict, a refusal),
+ * progress while sending, and whether the browser is offline. Hidden when there is nothing to say.
+ */
+async function showQueue() {
+  const indicator = document.getElementById('queue-indicator');
+  const user = offline.currentUser();
+  if (!indicator || !user) return;
+  const actions = await queue.list(user);
+  const pending = actions.filter((a) => a.status === 'pending').length;
+  const attention = actions.length - pending;
+  const progress = offline.getProgress();
+  const parts = [];
+  if (!navigator.onLine) parts.push(h('span', {class: 'badge offline'}, t('offline')));
+  if (progress.active) {
+    parts.push(`${t('queueSending')} ${progress.done}/${progress.total}`,
+      h('progress', {value: progress.done, max: progress.total || 1}));
+  } else if (pending) {
+    parts.push(`${t('queueWaiting')} ${pending}`);
+  }
+  if (attention) parts.push(h('span', {class: 'badge bad'}, `${t('queueAttention')} ${attention}`));
+  indicator.replaceChildren(...parts);
+  indicator.dataset.pending = pending;
+  indicator.dataset.attention = attention;
+  indicator.dataset.sending = String(progress.active);
+  indicator.classList.toggle('empty', !parts.length);
+}
+
+let wasSending = false;
+offline.onProgress((progress) => {
+  showQueue();
+  // the queue page follows a background sync (the brigade pages are left alone: a form may be open)
+  if (wasSending && !progress.active && route() === '/queue') render();
+  wasSending = progress.active;
+});
+window.addEventListener('online', showQueue);
+offline.start();
+
+render().then(showQueue);
