@@ -391,6 +391,16 @@ async function jpeg(page) {
 
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
+/**
+ * Whether the gateway has the attachments endpoints (issue 22 items 1-3, built on another branch):
+ * the photo scenarios are skipped, and say so, only while the gateway's own API document lacks them.
+ */
+async function attachmentsServed() {
+  const doc = await (await fetch(`${BASE}/v3/api-docs`)).json();
+  return Boolean(doc.paths?.['/api/v1/brigades/{brigadeId}/attachments'] || doc.paths?.['/api/v1/brigades/{id}/attachments']);
+}
+const NO_ATTACHMENTS = 'the gateway has no attachments endpoint yet (GET /v3/api-docs)';
+
 /** Opens the dashboard and waits until the service worker controls the page (installed, shell stored). */
 async function openInstalled(user) {
   const page = await open(user);
@@ -500,7 +510,8 @@ test('offline: an inspection and an equipment check are kept on the device and e
   await page.context().close();
 });
 
-test('offline: an inspection with two photos is stored once with both photos after reconnecting, even when sent twice', async () => {
+test('offline: an inspection with two photos is stored once with both photos after reconnecting, even when sent twice', async (t) => {
+  if (!(await attachmentsServed())) return t.skip(NO_ATTACHMENTS);
   const id = 'yangcheng-beiliu';
   const page = await openInstalled('admin');
   const photos = [{name: '营房正面.png', mimeType: 'image/png', buffer: png(40, 30, [200, 40, 40])},
@@ -518,7 +529,7 @@ test('offline: an inspection with two photos is stored once with both photos aft
   await page.waitForSelector('#queue-indicator[data-pending="1"]');
   await queueTwice(page, 'admin');
   await backOnline(page);
-  await page.waitForSelector('#queue-indicator[data-attention="0"]');
+  await page.waitForSelector('#queue-indicator[data-attention="0"]', {state: 'attached'});
   const [inspection, ...more] = await inspectionsOf(id, notes);
   assert.ok(inspection, 'the inspection is stored');
   assert.equal(more.length, 0, 'once');
@@ -584,7 +595,8 @@ test('offline: a record changed on the server meanwhile shows both versions, and
   await page.context().close();
 });
 
-test('an oversized photo and a disguised one (an HTML page named .jpg) are refused with the reason shown, and kept to fix or discard', async () => {
+test('an oversized photo and a disguised one (an HTML page named .jpg) are refused with the reason shown, and kept to fix or discard', async (t) => {
+  if (!(await attachmentsServed())) return t.skip(NO_ATTACHMENTS);
   const id = 'lingchuan-fucheng';
   const page = await openInstalled('admin');
   await openBrigade(page, id);
