@@ -69,16 +69,17 @@ function photoRow(a, p, act) {
 function conflictView(a, act) {
   const mine = a.body || {};
   const theirs = a.theirs || {};
-  const show = (value) => (Array.isArray(value) ? value.map(label).join('、') || '—' : value ?? '—');
+  const blank = (value) => (value === '' || value == null ? null : value);
+  const show = (value) => (Array.isArray(value) ? value.map(label).join('、') || '—' : blank(value) ?? '—');
   const rows = HOUSING_FIELDS.map(([field, word]) => [field, t(word), mine.housing?.[field], theirs.housing?.[field]])
     .filter(([field]) => mine.housing && field in mine.housing);
-  if ('notes' in mine) rows.push(['notes', t('notes'), mine.notes, theirs.notes]);
+  if (mine.notes !== undefined) rows.push(['notes', t('notes'), mine.notes, theirs.notes]);
   const view = table([t('field'), t('mine'), t('theirs')], rows.map(([, word, m, th]) => [word, show(m), show(th)]),
     {className: 'conflict-table'});
   rows.forEach(([field, , m, th], index) => {
     const tr = view.querySelectorAll('tbody tr')[index];
     tr.dataset.field = field;
-    if (JSON.stringify(m ?? null) !== JSON.stringify(th ?? null)) tr.classList.add('differs');
+    if (JSON.stringify(blank(m)) !== JSON.stringify(blank(th))) tr.classList.add('differs');
   });
   return h('div', {class: 'conflict', role: 'alert'},
     h('p', {}, t('conflictTitle')),
