@@ -35,6 +35,17 @@ public final class RequestBodyGuard implements WebFilter {
     /** Where files are uploaded (bulk imports): a larger body is allowed, and drained further before a 413. */
     public static final String UPLOAD_PATHS = "/api/v1/imports/";
 
+    /**
+     * Evidence uploads (POST /api/v1/brigades/{id}/attachments): streamed to the owning service as
+     * they arrive, never held whole; their cap is enforced while streaming, and a refused upload's
+     * rest is drained there (EvidenceController), so this filter lets their bodies through unread.
+     */
+    public static boolean isEvidenceUpload(ServerHttpRequest request) {
+        String path = request.getPath().value();
+        return request.getMethod() == org.springframework.http.HttpMethod.POST && path.startsWith("/api/v1/brigades/")
+                && path.endsWith("/attachments") && path.chars().filter(c -> c == '/').count() == 5;
+    }
+
     private final long limit;
     private final long drainCap;
     private final long uploadLimit;
@@ -54,7 +65,7 @@ public final class RequestBodyGuard implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         HttpHeaders headers = request.getHeaders();
         boolean hasBody = headers.getContentLength() > 0 || headers.containsHeader(HttpHeaders.TRANSFER_ENCODING);
-        if (!hasBody) {
+        if (!hasBody || isEvidenceUpload(request)) {
             return chain.filter(exchange);
         }
         boolean upload = request.getPath().value().startsWith(UPLOAD_PATHS);

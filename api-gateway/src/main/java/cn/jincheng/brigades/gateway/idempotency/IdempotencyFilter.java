@@ -50,7 +50,9 @@ public final class IdempotencyFilter implements WebFilter {
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
         if (key == null || exchange.getRequest().getMethod() != HttpMethod.POST
                 || !exchange.getRequest().getPath().value().startsWith("/api/v1/")
-                || exchange.getRequest().getPath().value().equals("/api/v1/auth/token")) {
+                || exchange.getRequest().getPath().value().equals("/api/v1/auth/token")
+                // an evidence upload is streamed, never held: its key is kept with the attachment by the service
+                || cn.jincheng.brigades.gateway.config.RequestBodyGuard.isEvidenceUpload(exchange.getRequest())) {
             return chain.filter(exchange);
         }
         if (!KEY.matcher(key).matches()) {

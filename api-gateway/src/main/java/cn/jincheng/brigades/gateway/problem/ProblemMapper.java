@@ -104,6 +104,7 @@ public final class ProblemMapper {
         com.google.rpc.Status rich = StatusProto.fromThrowable(e);
         List<Problem.FieldError> errors = new ArrayList<>();
         Long currentVersion = null;
+        String reason = null;
         if (rich != null) {
             for (com.google.protobuf.Any any : rich.getDetailsList()) {
                 try {
@@ -111,6 +112,7 @@ public final class ProblemMapper {
                         any.unpack(BadRequest.class).getFieldViolationsList().forEach(
                                 v -> errors.add(new Problem.FieldError(v.getField(), v.getDescription())));
                     } else if (any.is(ErrorInfo.class)) {
+                        reason = any.unpack(ErrorInfo.class).getReason();
                         String v = any.unpack(ErrorInfo.class).getMetadataMap().get(GrpcErrors.CURRENT_VERSION);
                         currentVersion = v == null ? null : Long.valueOf(v);
                     }
@@ -129,6 +131,12 @@ public final class ProblemMapper {
             case UNIMPLEMENTED -> HttpStatus.NOT_IMPLEMENTED;
             default -> HttpStatus.INTERNAL_SERVER_ERROR;
         };
+        // a file refused for its size or its type (evidence attachments)
+        if (GrpcErrors.CONTENT_TOO_LARGE.equals(reason)) {
+            status = HttpStatus.CONTENT_TOO_LARGE;
+        } else if (GrpcErrors.UNSUPPORTED_CONTENT_TYPE.equals(reason)) {
+            status = HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+        }
         if (status == HttpStatus.INTERNAL_SERVER_ERROR) {
             // UNAUTHENTICATED here means a service refused the gateway's own identity: our fault,
             // not the user's; like any other unexpected status it is logged and told as little.

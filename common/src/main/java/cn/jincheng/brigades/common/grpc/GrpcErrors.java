@@ -7,6 +7,7 @@ import cn.jincheng.brigades.common.domain.errors.FieldViolation;
 import cn.jincheng.brigades.common.domain.errors.NotFoundException;
 import cn.jincheng.brigades.common.domain.errors.StaleVersionException;
 import cn.jincheng.brigades.common.domain.errors.StateConflictException;
+import cn.jincheng.brigades.common.domain.errors.UnacceptableContentException;
 import cn.jincheng.brigades.common.domain.errors.UnauthenticatedException;
 import cn.jincheng.brigades.common.domain.errors.ValidationException;
 import com.google.protobuf.Any;
@@ -32,6 +33,9 @@ public final class GrpcErrors {
     /** A service this one depends on did not answer; metadata {@code service} names it. */
     public static final String DEPENDENCY_UNAVAILABLE = "DEPENDENCY_UNAVAILABLE";
     public static final String SERVICE = "service";
+    /** A file refused for its size (REST 413) or its type (REST 415): the reason of the ErrorInfo. */
+    public static final String CONTENT_TOO_LARGE = "CONTENT_TOO_LARGE";
+    public static final String UNSUPPORTED_CONTENT_TYPE = "UNSUPPORTED_CONTENT_TYPE";
 
     private GrpcErrors() {
     }
@@ -52,6 +56,8 @@ public final class GrpcErrors {
             return Status.Code.FAILED_PRECONDITION;
         } else if (e instanceof DependencyUnavailableException) {
             return Status.Code.UNAVAILABLE;
+        } else if (e instanceof UnacceptableContentException) {
+            return Status.Code.INVALID_ARGUMENT;
         }
         throw new IllegalArgumentException("no gRPC status for " + e.getClass().getName());
     }
@@ -73,6 +79,12 @@ public final class GrpcErrors {
             status.addDetails(Any.pack(ErrorInfo.newBuilder()
                     .setReason(STALE_VERSION).setDomain(DOMAIN)
                     .putMetadata(CURRENT_VERSION, Long.toString(s.currentVersion()))
+                    .build()));
+        }
+        if (e instanceof UnacceptableContentException u) {
+            status.addDetails(Any.pack(ErrorInfo.newBuilder().setDomain(DOMAIN)
+                    .setReason(u.reason() == UnacceptableContentException.Reason.TOO_LARGE ? CONTENT_TOO_LARGE
+                            : UNSUPPORTED_CONTENT_TYPE)
                     .build()));
         }
         if (e instanceof DependencyUnavailableException d) {

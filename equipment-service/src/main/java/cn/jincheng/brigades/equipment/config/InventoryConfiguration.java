@@ -7,6 +7,7 @@ import cn.jincheng.brigades.common.domain.directory.BrigadeDirectory;
 import cn.jincheng.brigades.common.domain.ids.RecordIds;
 import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.equipment.domain.catalog.CatalogService;
+import cn.jincheng.brigades.equipment.domain.evidence.EquipmentRecords;
 import cn.jincheng.brigades.equipment.domain.inventory.FireDepartmentRecordRepository;
 import cn.jincheng.brigades.equipment.domain.inventory.FireDepartmentRecords;
 import cn.jincheng.brigades.equipment.domain.inventory.InventoryImports;
@@ -36,5 +37,12 @@ class InventoryConfiguration {
     InventoryImports inventoryImports(InventoryRepository inventory, CatalogService catalogs,
             BrigadeDirectory directory, TimeSource time, RecordIds ids) {
         return new InventoryImports(inventory, catalogs, directory, time, ids);
+    }
+
+    /** Vehicles, holdings, checks and drills take evidence here (common's EvidenceAutoConfiguration). */
+    @Bean
+    EquipmentRecords attachableRecords(BrigadeDirectory directory, InventoryRepository inventory,
+            FireDepartmentRecordRepository records) {
+        return new EquipmentRecords(directory, inventory, records);
     }
 }

@@ -20,6 +20,7 @@ import cn.jincheng.brigades.station.domain.acceptance.CountyAcceptanceService;
 import cn.jincheng.brigades.station.domain.compliance.CatchUpService;
 import cn.jincheng.brigades.station.domain.compliance.ComplianceArea;
 import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
+import cn.jincheng.brigades.station.domain.evidence.StationRecords;
 
 /** The domain's services, built from the repositories (persistence) and the other services' areas (gRPC clients). */
 @Configuration(proxyBeanMethods = false)
@@ -75,5 +76,11 @@ class StationDomainConfiguration {
     @Bean
     CatchUpService catchUpService(BrigadeService brigades, ComplianceComposer composer, TimeSource time) {
         return new CatchUpService(brigades, composer, time);
+    }
+
+    /** Milestone submissions, housing, inspections and county acceptance take evidence here (common's EvidenceAutoConfiguration). */
+    @Bean
+    StationRecords attachableRecords(BrigadeRepository brigades) {
+        return new StationRecords(brigades);
     }
 }
