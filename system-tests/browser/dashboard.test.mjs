@@ -633,6 +633,7 @@ test('an oversized photo and a disguised one (an HTML page named .jpg) are refus
   }
   await page.screenshot({path: join(SHOTS, 'offline-refused.png'), fullPage: true});
   await action.locator('button.remove-photo').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('.queued .photo[data-photo-state="refused"]').length === 1);
   await page.locator('.queued button.remove-photo').click();
   await page.waitForSelector('#queue-empty');
   const stored = await api('admin', 'GET', `/api/v1/brigades/${id}/attachments?recordKind=INSPECTION&recordId=${encodeURIComponent(inspection.id)}`);
