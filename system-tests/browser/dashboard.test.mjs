@@ -597,7 +597,7 @@ test('offline: a record changed on the server meanwhile shows both versions, and
 
 test('an oversized photo and a disguised one (an HTML page named .jpg) are refused with the reason shown, and kept to fix or discard', async (t) => {
   if (!(await attachmentsServed())) return t.skip(NO_ATTACHMENTS);
-  const id = 'lingchuan-fucheng';
+  const id = 'yangcheng-dingdian';
   const page = await openInstalled('admin');
   await openBrigade(page, id);
   const disguised = {name: 'photo.jpg', mimeType: 'image/jpeg',

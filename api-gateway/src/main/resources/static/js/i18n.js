@@ -197,6 +197,8 @@ const MESSAGE_SHAPES = [
   [/^must not be before the start date.*$/, () => '不能早于入职日期'],
   [/^unknown (vehicle type|room|level|item code)\b.*$/, () => '不在标准目录中'],
   [/^duplicate (.*)$/, () => '重复'],
+  [/^a file may be at most (.+)$/, (m) => `文件过大，每个文件不能超过 ${m[1]}`],
+  [/^the file's content is (.+?), whatever its name says.*$/, () => '文件的实际内容与文件名不符，不能作为照片或文档上传'],
 ];
 
 export function problemMessage(message) {
