@@ -5,7 +5,7 @@
 // always sees the server's current files and data and the caches are refreshed; offline (or when
 // the network does not answer in time) the stored copy is served. Writes are never handled here:
 // they fail as network errors and the page queues them (js/offline/).
-const VERSION = 'v1';
+const VERSION = 'v2';
 const SHELL_CACHE = `brigades-shell-${VERSION}`;
 const API_CACHE = 'brigades-api';
 const SHELL_TIMEOUT_MS = 4000;
@@ -16,7 +16,7 @@ const SHELL = [
   'icons/icon.svg', 'icons/icon-192.png', 'icons/icon-512.png',
   'js/api.js', 'js/app.js', 'js/calendar.js', 'js/chart.js', 'js/i18n.js', 'js/ui.js',
   'js/offline/queue.js', 'js/offline/sync.js', 'js/offline/photos.js',
-  'js/views/brigade.js', 'js/views/imports.js', 'js/views/overview.js', 'js/views/queue.js',
+  'js/views/brigade.js', 'js/views/gallery.js', 'js/views/imports.js', 'js/views/overview.js', 'js/views/queue.js',
   'js/views/report.js', 'js/views/supervision.js',
 ];
 

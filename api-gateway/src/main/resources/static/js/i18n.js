@@ -50,6 +50,7 @@ const WORDS = {
     photoRefused: '照片被拒绝', recordRefused: '记录被拒绝', photoSent: '已上传', photoWaiting: '待上传',
     recordSent: '记录已保存', savedWithRefusedPhotos: '记录已保存，但有照片被拒绝，请在“待发送”中处理。',
     removePhoto: '放弃此照片', installHint: '可安装到手机桌面，无信号时也能打开已看过的队伍。',
+    evidence: '佐证材料', delete: '删除', attachFile: '上传照片或文件', uploadRefused: '未能上传', deleteEvidence: '删除这份佐证材料？（删除记入变更记录）',
   },
   en: {
     appTitle: 'Jincheng township fire brigades', login: 'Log in', logout: 'Log out', username: 'User name',
@@ -106,6 +107,8 @@ const WORDS = {
     photoRefused: 'Photo refused', recordRefused: 'Record refused', photoSent: 'Uploaded', photoWaiting: 'To upload',
     recordSent: 'Record stored', savedWithRefusedPhotos: 'The record is stored, but a photo was refused: see "To send".',
     removePhoto: 'Discard this photo', installHint: 'Install it on the phone: brigades opened once open again without signal.',
+    evidence: 'Evidence', delete: 'Delete', attachFile: 'Attach a photo or document', uploadRefused: 'Not uploaded',
+    deleteEvidence: 'Delete this evidence? (The deletion is kept in the history.)',
   },
 };
 
@@ -125,6 +128,8 @@ const LABELS = {
     CANTEEN: '食堂', TRAINING_ROOM: '训练室', OFFICE: '办公室', BATHROOM: '卫生间', LAUNDRY_DRYING_ROOM: '洗衣晾衣间',
     FITNESS_ROOM: '健身房', FIRE_SAFETY_OFFICE: '消防安全办公室', EDUCATION_ROOM: '消防宣传教育室', FULL: '完整标准',
     REDUCED: '简化标准', brigades: '队站', vehicles: '消防车辆', equipment: '器材装备', firefighters: '专职消防员',
+    MILESTONE_SUBMISSION: '建设节点', VEHICLE: '车辆', EQUIPMENT_CHECK: '器材检查', DRILL: '拉动演练',
+    INSPECTION: '验收检查', COUNTY_ACCEPTANCE: '县级验收',
   },
   en: {
     STANDARD_VERIFIED: 'verified standard', REFERENCE: 'by reference', PRODUCT_DECISION: 'our decision',

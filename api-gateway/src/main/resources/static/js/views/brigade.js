@@ -8,6 +8,7 @@ import * as offline from '../offline/sync.js';
 import * as queue from '../offline/queue.js';
 import {planYear} from './overview.js';
 import {today, dateTime} from '../calendar.js';
+import {evidenceSection, evidenceRecords} from './gallery.js';
 
 const ROOMS = ['COMMS_DUTY_ROOM', 'STANDBY_ROOM', 'EQUIPMENT_STORE', 'DORMITORY', 'CANTEEN', 'TRAINING_ROOM', 'OFFICE',
   'BATHROOM', 'LAUNDRY_DRYING_ROOM', 'FITNESS_ROOM', 'FIRE_SAFETY_OFFICE', 'EDUCATION_ROOM'];
@@ -68,6 +69,7 @@ export async function brigadePage(me, id, reload) {
       drillSection(drills, can, base, after),
       fundingSection(funding, can, base, after, year, brigade.fundingPayer)),
     inspectionSection(inspections, can, year, place, after),
+    evidenceSection(me, brigade, evidenceRecords(brigade, {milestones, vehicles, equipment, checks, drills, inspections})),
     auditSection(audit));
 }
 

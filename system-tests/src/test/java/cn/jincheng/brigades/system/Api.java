@@ -86,6 +86,27 @@ final class Api {
         return response(client.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
+    /** A multipart/form-data upload as a browser's FormData sends it: the fields, then the file. */
+    Response multipart(String path, String token, java.util.Map<String, String> fields, String filename, byte[] file)
+            throws IOException, InterruptedException {
+        String boundary = "----evidence" + Long.toHexString(System.nanoTime());
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        for (var field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(utf8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + filename
+                + "\"\r\nContent-Type: image/jpeg\r\n\r\n").getBytes(utf8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(utf8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        return response(client.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
     Response send(String method, String path, String token, String ifMatch, String json)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))

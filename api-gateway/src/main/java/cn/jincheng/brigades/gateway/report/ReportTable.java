@@ -12,7 +12,7 @@ public final class ReportTable {
     public static final List<String> BRIGADE_HEADERS = List.of("队站编号 (id)", "县(市、区) (county)", "县(市、区)名称",
             "乡镇 (town)", "等级 (level)", "建设形式 (constructionMode)", "是否达标 (compliant)", "未达标项 (failingChecks)",
             "县级验收 (latestCounty)", "县级验收人", "市级验收 (latestCity)", "市级验收人", "破格通过 (overridden)",
-            "验收结果 (outcome)", "说明 (problem)");
+            "验收结果 (outcome)", "说明 (problem)", "佐证材料数 (evidence)", "佐证材料链接 (evidenceUrl)");
 
     public static final List<String> COUNTY_HEADERS = List.of("县(市、区) (id)", "名称 (name)", "队站数 (total)",
             "通过 (accepted)", "未通过 (rejected)", "待验收 (pending)", "暂不建设 (deferred)", "无法评估 (unavailable)");
@@ -27,7 +27,9 @@ public final class ReportTable {
                 r.latestCounty() == null ? "" : r.latestCounty().inspector(),
                 r.latestCity() == null ? "" : r.latestCity().result(),
                 r.latestCity() == null ? "" : r.latestCity().inspector(), Boolean.toString(r.overridden()), r.outcome(),
-                r.problem() == null ? "" : r.problem());
+                r.problem() == null ? "" : r.problem(),
+                r.evidence() == null ? "" : Long.toString(r.evidence().count()),
+                r.evidence() == null ? "" : r.evidence().url());
     }
 
     private static List<String> safe(String... cells) {

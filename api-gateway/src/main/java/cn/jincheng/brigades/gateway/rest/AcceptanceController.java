@@ -63,13 +63,16 @@ class AcceptanceController {
     }
 
     private final StationClient station;
+    private final cn.jincheng.brigades.gateway.backend.AttachmentClient attachments;
     private final EquipmentRestMapper checks;
     private final ReportWriters writers;
     private final Duration reportDeadline;
 
-    AcceptanceController(StationClient station, EquipmentRestMapper checks, ReportWriters writers,
+    AcceptanceController(StationClient station, cn.jincheng.brigades.gateway.backend.AttachmentClient attachments,
+            EquipmentRestMapper checks, ReportWriters writers,
             @Value("${brigades.resilience.report-deadline:120s}") Duration reportDeadline) {
         this.station = station;
+        this.attachments = attachments;
         this.checks = checks;
         this.writers = writers;
         this.reportDeadline = reportDeadline;
@@ -126,8 +129,8 @@ class AcceptanceController {
         if (county != null) {
             request.setCountyId(county);
         }
-        Flux<ReportRow> rows = station.acceptanceReport(caller, request.build(), reportDeadline)
-                .map(AcceptanceController::row);
+        Flux<ReportRow> rows = evidenceCounts(caller, county).flatMapMany(counts -> station
+                .acceptanceReport(caller, request.build(), reportDeadline).map(r -> withEvidence(row(r), counts)));
         var buffers = exchange.getResponse().bufferFactory();
         return switch (format) {
             case "json" -> Mono.just(ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
@@ -195,6 +198,28 @@ class AcceptanceController {
                 i.getRole(), ProtoTime.instant(i.getAt()), new SnapshotDto(i.getSnapshot().getCompliant(), i.getSnapshot().getTier(),
                         i.getSnapshot().getStandardsList(),
                         i.getSnapshot().getChecksList().stream().map(checks::complianceCheck).toList()));
+    }
+
+    /**
+     * Attachments per brigade, from both services that keep evidence: one call each for the whole
+     * report. If either does not answer, the counts are unknown (empty) rather than too low.
+     */
+    private Mono<java.util.Optional<java.util.Map<String, Long>>> evidenceCounts(Caller caller, String county) {
+        return Flux.merge(attachments.count(cn.jincheng.brigades.gateway.backend.Backend.STATION, caller, county),
+                attachments.count(cn.jincheng.brigades.gateway.backend.Backend.EQUIPMENT, caller, county))
+                .reduce(new java.util.HashMap<String, Long>(), (all, r) -> {
+                    r.getCountsMap().forEach((brigade, n) -> all.merge(brigade, n, Long::sum));
+                    return all;
+                })
+                .map(all -> java.util.Optional.<java.util.Map<String, Long>>of(all))
+                .onErrorReturn(java.util.Optional.empty());
+    }
+
+    private static ReportRow withEvidence(ReportRow r, java.util.Optional<java.util.Map<String, Long>> counts) {
+        return counts.map(c -> new ReportRow(r.id(), r.county(), r.countyName(), r.town(), r.level(), r.constructionMode(),
+                r.compliant(), r.failingChecks(), r.latestCounty(), r.latestCity(), r.outcome(), r.overridden(), r.problem(),
+                new ReportRow.Evidence(c.getOrDefault(r.id(), 0L), "/api/v1/brigades/" + r.id() + "/attachments")))
+                .orElse(r);
     }
 
     private static ReportRow row(AcceptanceRow r) {
