@@ -5,6 +5,8 @@
 # docs/adr/0013-build-brings-its-tools.md.
 #
 #   tools/fetch.sh DIR node|kubectl|browser...
+#   tools/fetch.sh DIR build      what the build needs, less what SKIP_NODE, SKIP_K8S or SKIP_BROWSER
+#                                 (set by -Dskip.node, -Dskip.k8s, -Dskip.browser) leave out
 #
 # Each tool lands in DIR/<name>-<version>/, checked before use, and DIR/<name> points at it:
 #   DIR/node/bin/{node,npm,npx}   Node.js and npm, both from the npm registry
@@ -101,7 +103,7 @@ private_apt() {
 fill_chromium() {
   local out="$1"
   command -v apt-get >/dev/null && command -v dpkg-deb >/dev/null \
-    || fail "the browser tests fetch Debian's chromium with apt-get and dpkg-deb (Debian or Ubuntu); on another system set CHROMIUM to a Chromium binary, or skip them with -Dskip.browser"
+    || fail "the browser tests fetch Debian's chromium with apt-get and dpkg-deb (Debian or Ubuntu); elsewhere skip them with -Dskip.browser"
   # the packages themselves, and those of their dependencies this machine lacks (from its own
   # package sources, so they fit its libraries); never libraries it already has
   local packages
@@ -168,11 +170,36 @@ browser() {
   say "browser: $("$DIR/chromium/chromium" --version 2>/dev/null)"
 }
 
-[ $# -ge 2 ] || fail "usage: $0 DIR node|kubectl|browser..."
+# the tools the build needs; a part a switch leaves out is said loudly, never silently
+# (-Dskip.node sets the other two as well: the k8s check and the browser tests run on Node)
+for_build() {
+  TOOLS=()
+  if [ "${SKIP_NODE:-false}" = true ]; then
+    say "SKIPPED (-Dskip.node): no Node, so no mongosh and no OpenAPI lint test either"
+  else
+    TOOLS+=(node)
+  fi
+  if [ "${SKIP_K8S:-false}" = true ]; then
+    say "SKIPPED (-Dskip.k8s or -Dskip.node): the Kubernetes overlays are neither rendered nor validated"
+  else
+    TOOLS+=(kubectl)
+  fi
+  if [ "${SKIP_BROWSER:-false}" = true ]; then
+    say "SKIPPED (-Dskip.browser or -Dskip.node): no browser, the dashboard tests (DashboardIT) do not run"
+  else
+    TOOLS+=(browser)
+  fi
+}
+
+[ $# -ge 2 ] || fail "usage: $0 DIR node|kubectl|browser...|build"
 DIR="$1"
 shift
 mkdir -p "$DIR"
 DIR="$(cd "$DIR" && pwd)"
+if [ "$*" = build ]; then
+  for_build
+  set -- ${TOOLS[@]+"${TOOLS[@]}"}
+fi
 for tool in "$@"; do
   case "$tool" in
     node) install node "$NODE_VERSION" fill_node ;;
