@@ -97,7 +97,10 @@ fill_kubectl() {
 
 # apt-get with a private package index and cache: works without root, leaves the machine's alone
 private_apt() {
-  apt-get -q -o Dir::State::Lists="$APT/lists" -o Dir::Cache="$APT/cache" -o Debug::NoLocking=1 "$@"
+  local sandbox=()
+  # as root apt would hand the download to its _apt user, who may not enter this directory
+  [ "$(id -u)" = 0 ] && sandbox=(-o APT::Sandbox::User=root)
+  apt-get -q -o Dir::State::Lists="$APT/lists" -o Dir::Cache="$APT/cache" -o Debug::NoLocking=1 "${sandbox[@]}" "$@"
 }
 
 fill_chromium() {
