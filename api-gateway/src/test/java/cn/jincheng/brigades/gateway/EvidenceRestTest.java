@@ -38,9 +38,9 @@ import cn.jincheng.brigades.common.domain.evidence.RecordKind;
 import cn.jincheng.brigades.common.grpc.AttachmentGrpcService;
 import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
-import cn.jincheng.brigades.common.persistence.AuditTrail;
 import cn.jincheng.brigades.common.persistence.GridFsAttachmentStore;
 import cn.jincheng.brigades.common.persistence.ObjectIdRecordIds;
+import cn.jincheng.brigades.common.persistence.TestAuditKeys;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.TestImages;
 import cn.jincheng.brigades.common.testing.TestTime;
@@ -75,7 +75,7 @@ class EvidenceRestTest {
 
     static {
         var database = CLIENT.getDatabase("station");
-        var store = new GridFsAttachmentStore(database, new AuditOutbox(auditTrail(database)));
+        var store = new GridFsAttachmentStore(database, new AuditOutbox(TestAuditKeys.trail(database)));
         AttachableRecords records = new AttachableRecords() {
             @Override
             public Set<RecordKind> kinds() {
@@ -98,7 +98,7 @@ class EvidenceRestTest {
                 new EvidenceLimits(100 * 1024, 20, 50L * 1024 * 1024));
         var equipmentDatabase = CLIENT.getDatabase("equipment");
         EvidenceService none = new EvidenceService(new GridFsAttachmentStore(equipmentDatabase,
-                new AuditOutbox(auditTrail(equipmentDatabase))), new AttachableRecords() {
+                new AuditOutbox(TestAuditKeys.trail(equipmentDatabase))), new AttachableRecords() {
                     @Override
                     public Set<RecordKind> kinds() {
                         return Set.of(RecordKind.VEHICLE);
@@ -266,12 +266,5 @@ class EvidenceRestTest {
                 .jsonPath("$.items[?(@.id == '" + first.get("id") + "')].deletedBy").isEqualTo("clerk-zezhou");
         http.get().uri("/api/v1/brigades/" + GAODU + "/attachments?includeDeleted=true")
                 .headers(h -> h.setBearerAuth(clerk)).exchange().expectStatus().isForbidden();
-    }
-
-    /** A trail keyed with a test value (not a secret of any deployment), on a fixed clock. */
-    private static AuditTrail auditTrail(com.mongodb.client.MongoDatabase database) {
-        return new AuditTrail(database, cn.jincheng.brigades.common.persistence.AuditKeys.of(
-                "test-audit-key-0123456789abcdef0123456789", "test-1", null),
-                java.time.Clock.fixed(java.time.Instant.parse("2019-12-31T02:00:00Z"), java.time.ZoneOffset.UTC));
     }
 }
