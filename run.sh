@@ -7,7 +7,7 @@
 # Settings (environment): MONGO_PORT (27017), GATEWAY_PORT (8080), STATION_PORT (9091), EQUIPMENT_PORT (9092),
 # STAFFING_PORT (9093), the services' HTTP ports for health and metrics STATION_MANAGEMENT_PORT (8091),
 # EQUIPMENT_MANAGEMENT_PORT (8092), STAFFING_MANAGEMENT_PORT (8093), DATA_DIR (./data), DEMO_PASSWORD
-# (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, CDS=0 to start without class-data sharing,
+# (demo-2019), GATEWAY_HOST (127.0.0.1), SKIP_BUILD=1 to use the jars as they are, CDS=0 to start without class-data sharing, TRAIN_ONLY=1 to make the archives and exit,
 # JAVA (the newest JDK under /usr/lib/jvm or JAVA_HOME if it is release 25 or later, else java).
 # The audit chain's HMAC key: AUDIT_HMAC_KEY if set, else a development key the services generate once
 # into DATA_DIR/keys/audit-hmac.key (never committed; docs/adr/0010).
@@ -191,6 +191,12 @@ launch_command() { # name
 
 if [ "${CDS:-1}" = "1" ]; then
   train_class_archives
+fi
+# TRAIN_ONLY=1: make the archives and stop (the build does this before the end-to-end tests, so
+# that no test's start-up clock pays for the training)
+if [ "${TRAIN_ONLY:-0}" = "1" ]; then
+  echo "Class-data archives are ready."
+  exit 0
 fi
 
 declare -A PIDS=()
