@@ -39,6 +39,9 @@ else
 fi
 
 if [ "$1" = export ]; then set -- export "$uri" "$3"; else set -- restore "$2" "$uri"; fi
+# The restore re-verifies the audit chains with the audit key, which is never in the backup:
+# AUDIT_HMAC_KEY, or the key file in the data directory (DATA_DIR/keys/audit-hmac.key).
+export DATA_DIR
 # The service jar carries the driver and the backup tool; run the tool as its main class.
 "$JAVA" -cp "$TOOL" -Dloader.main=cn.jincheng.brigades.common.persistence.Backup \
   org.springframework.boot.loader.launch.PropertiesLauncher "$@"

@@ -66,6 +66,8 @@ final class ServiceAuthorizationCheck {
             Map.entry("StationService/GetSupervisionList", Action.LIST),
             Map.entry("StationService/ListAuditEntries", Action.READ),
             Map.entry("StationService/VerifyAuditChain", Action.VERIFY),
+            // signed heads for a report: only the brigades the caller may read come back
+            Map.entry("StationService/GetAuditHeads", Action.LIST),
             Map.entry("StationService/GetCompliance", Action.READ),
             Map.entry("StationService/ListBrigadeStandards", Action.READ),
             Map.entry("StationService/RecordInspection#COUNTY", Action.INSPECT_COUNTY),
@@ -94,6 +96,8 @@ final class ServiceAuthorizationCheck {
             Map.entry("EquipmentService/ListExpiringItems", Action.READ),
             Map.entry("EquipmentService/ListAuditEntries", Action.READ),
             Map.entry("EquipmentService/VerifyAuditChain", Action.VERIFY),
+            // signed heads for a report: only the brigades the caller may read come back
+            Map.entry("EquipmentService/GetAuditHeads", Action.LIST),
             Map.entry("StaffingService/ListFirefighters", Action.READ),
             Map.entry("StaffingService/AddFirefighter", Action.EDIT),
             Map.entry("StaffingService/RecordDeparture", Action.EDIT),
@@ -105,6 +109,8 @@ final class ServiceAuthorizationCheck {
             Map.entry("StaffingService/EvaluateCompliance", Action.LIST),
             Map.entry("StaffingService/ListAuditEntries", Action.READ),
             Map.entry("StaffingService/VerifyAuditChain", Action.VERIFY),
+            // signed heads for a report: only the brigades the caller may read come back
+            Map.entry("StaffingService/GetAuditHeads", Action.LIST),
             Map.entry("BrigadeDirectoryReplica/ReplicateBrigades", Action.STATION_SERVICE),
             Map.entry("BrigadeDirectoryReplica/GetReplicaState", Action.STATION_SERVICE));
 

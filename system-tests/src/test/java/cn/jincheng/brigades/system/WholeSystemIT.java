@@ -312,6 +312,12 @@ class WholeSystemIT {
         Path backup = Files.createTempDirectory("brigades-backup");
         Path restoredDir = Files.createTempDirectory("brigades-restored").resolve("data");
         assertThat(runBackup("export", dataDir.toString(), backup.toString())).isZero();
+        // the audit key is never in the backup: without it the restore refuses
+        Path keyless = Files.createTempDirectory("brigades-keyless").resolve("data");
+        assertThat(runBackup("restore", backup.toString(), keyless.toString())).isNotZero();
+        Path key = Path.of("keys", "audit-hmac.key");
+        Files.createDirectories(restoredDir.resolve("keys"));
+        Files.copy(dataDir.resolve(key), restoredDir.resolve(key));
         assertThat(runBackup("restore", backup.toString(), restoredDir.toString())).isZero();
         try (RunningStack restored = new RunningStack(restoredDir)) {
             restored.start();
