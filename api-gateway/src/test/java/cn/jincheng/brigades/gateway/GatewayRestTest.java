@@ -634,6 +634,7 @@ class GatewayRestTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theOpenApiDocumentIsAContractClientsCanGenerateFrom() {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.info.title").value(t -> assertThat((String) t).contains("fire brigades"))
@@ -651,7 +652,22 @@ class GatewayRestTest {
                 .isEqualTo("#/components/schemas/Problem")
                 .jsonPath("$.paths['/api/v1/brigades'].get.responses['429']").exists()
                 .jsonPath("$.components.schemas.Problem.properties.detail").exists()
-                .jsonPath("$.paths['/api/v1/supervision/export'].get").exists();
+                .jsonPath("$.paths['/api/v1/supervision/export'].get").exists()
+                // what a generated client needs: named operations, typed bodies and files, real statuses
+                .jsonPath("$.paths['/api/v1/brigades/{id}'].patch.operationId").isEqualTo("patchBrigade")
+                .jsonPath("$..operationId").value(ids -> assertThat((java.util.List<String>) ids)
+                        .doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+")))
+                .jsonPath("$.paths['/api/v1/brigades/{id}'].get.responses['200'].headers.ETag").exists()
+                .jsonPath("$.paths['/api/v1/acceptance/{year}/report'].get.responses['200'].content['application/json']"
+                        + ".schema['$ref']").isEqualTo("#/components/schemas/AcceptanceReport")
+                .jsonPath("$.paths['/api/v1/acceptance/{year}/brigades/{id}/inspections'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/v1/imports/{kind}'].post.requestBody.content['text/csv']").exists()
+                .jsonPath("$.paths['/api/v1/brigades/{brigadeId}/attachments'].post.requestBody.content"
+                        + "['multipart/form-data'].schema['$ref']").isEqualTo("#/components/schemas/AttachmentForm")
+                // framework types never leak into the contract
+                .jsonPath("$.components.schemas.DataBuffer").doesNotExist()
+                .jsonPath("$.components.schemas.JsonNode").doesNotExist()
+                .jsonPath("$.components.schemas.PartEvent").doesNotExist();
     }
 
     // --- the circuit breaker ------------------------------------------------------------------

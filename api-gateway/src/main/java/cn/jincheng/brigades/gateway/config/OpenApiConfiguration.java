@@ -39,7 +39,10 @@ class OpenApiConfiguration {
     private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/token");
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class)
+                // an audit entry's before/after/request are JSON documents, not Jackson's node API
+                .replaceWithSchema(tools.jackson.databind.JsonNode.class, new io.swagger.v3.oas.models.media.ObjectSchema()
+                        .description("A JSON document: the record or request as it was"));
     }
 
     @Bean
