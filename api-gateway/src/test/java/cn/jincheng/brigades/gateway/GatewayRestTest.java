@@ -654,6 +654,7 @@ class GatewayRestTest {
                 .jsonPath("$.components.schemas.Problem.properties.detail").exists()
                 .jsonPath("$.paths['/api/v1/supervision/export'].get").exists()
                 // what a generated client needs: named operations, typed bodies and files, real statuses
+                .jsonPath("$.servers[0].url").isEqualTo("/")
                 .jsonPath("$.paths['/api/v1/brigades/{id}'].patch.operationId").isEqualTo("patchBrigade")
                 .jsonPath("$..operationId").value(ids -> assertThat((java.util.List<String>) ids)
                         .doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+")))
