@@ -349,6 +349,21 @@ class GatewayRestTest {
         assertThat(STATION.calls.get() - callsBefore).isZero();
     }
 
+    /** Jackson's own reader would take [2019,9,1], read [] as no date and cut the time off a timestamp. */
+    @Test
+    void aDateIsOnlyEverTheStringYearMonthDay() {
+        int callsBefore = STATION.calls.get();
+        for (String date : List.of("[]", "[2019,9,1]", "20190901", "\"2019-09-01T10:00\"", "\"2019-02-30\"", "{}")) {
+            http.post().uri(GAODU + "/mode").header("Authorization", "Bearer " + token("admin"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"constructionMode\":\"GOVERNMENT\",\"effectiveDate\":" + date + "}").exchange()
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("effectiveDate")
+                    .jsonPath("$.errors[0].message").isEqualTo("must be a date as YYYY-MM-DD");
+        }
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
     @Test
     void anUnknownFieldIsRefusedNamingIt() {
         int callsBefore = STATION.calls.get();

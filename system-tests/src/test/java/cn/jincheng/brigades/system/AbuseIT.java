@@ -84,7 +84,8 @@ class AbuseIT {
             attacks.addAll(HostileRequests.otherCounty(clerk, List.of("gaoping-mishan", "yangcheng-beiliu",
                     "chengqu-xicheng", "lingchuan-fucheng", "qinshui-zhongcun")));
             for (HostileRequests.Attack attack : attacks) {
-                count(attack.category(), attack.method() + " " + attack.path(), send(base, attack.method(),
+                count(attack.category(), attack.method() + " " + attack.path() + " " + new String(attack.body(), 0,
+                        Math.min(attack.body().length, 100), StandardCharsets.UTF_8), send(base, attack.method(),
                         attack.path(), attack.token() == null ? admin : attack.token(), attack.body()));
             }
             for (String id : HostileRequests.HOSTILE_IDS) {
@@ -106,6 +107,7 @@ class AbuseIT {
             System.out.println("[abuse] hostile requests sent: " + total + " in " + sent.size() + " categories");
             sent.forEach((category, n) -> System.out.println("[abuse]   " + category + ": " + n + " sent, statuses "
                     + statusesByCategory.get(category)));
+            System.out.println("[abuse] writes answered 2xx: " + accepted.size() + " " + accepted);
             System.out.println("[abuse] 5xx responses: " + serverErrors.size() + (serverErrors.isEmpty() ? ""
                     : " " + serverErrors));
             System.out.println("[abuse] records changed: " + changed + " (" + (recordsBefore.size() - 1) + " reads compared, "
@@ -132,7 +134,13 @@ class AbuseIT {
     private final Map<String, Map<Integer, Integer>> statusesByCategory = new TreeMap<>();
     private final List<String> serverErrors = new ArrayList<>();
 
+    /** Writes that were answered 2xx: none may have stored anything (checked by the records read back). */
+    private final List<String> accepted = new ArrayList<>();
+
     private void count(String category, String request, int status) {
+        if (status / 100 == 2 && !request.startsWith("GET ")) {
+            accepted.add(status + " " + category + " " + request);
+        }
         sent.merge(category, 1, Integer::sum);
         statusesByCategory.computeIfAbsent(category, c -> new TreeMap<>()).merge(status, 1, Integer::sum);
         if (status >= 500) {
