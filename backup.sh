@@ -13,7 +13,7 @@ JAVA="${JAVA:-java}"
 TOOL="$ROOT/station-service/target/station-service-0.1.0-SNAPSHOT.jar"
 STORE="$ROOT/embedded-mongo/target/embedded-mongo-0.1.0-SNAPSHOT-exec.jar"
 if [ ! -f "$TOOL" ] || [ ! -f "$STORE" ]; then
-  (cd "$ROOT" && mvn -B -q -Dstyle.color=never -DskipTests package -pl station-service,embedded-mongo -am)
+  (cd "$ROOT" && ./mvnw -B -q -Dstyle.color=never -DskipTests package -pl station-service,embedded-mongo -am)
 fi
 case "${1:-}" in
   export)  if [ $# -eq 2 ]; then set -- export "$ROOT/data" "$2"; fi; DATA_DIR="$2" ;;

@@ -96,8 +96,8 @@ needs_build() {
 }
 
 if [ "${SKIP_BUILD:-0}" != "1" ] && needs_build; then
-  echo "Building (mvn -DskipTests package)..."
-  mvn -B -q -Dstyle.color=never -DskipTests package -pl embedded-mongo,api-gateway,station-service,equipment-service,staffing-service -am
+  echo "Building (./mvnw -DskipTests package)..."
+  "$ROOT/mvnw" -B -q -Dstyle.color=never -DskipTests package -pl embedded-mongo,api-gateway,station-service,equipment-service,staffing-service -am
 fi
 
 # Class-data sharing: a service starts in about half the time from its extracted jar and a class

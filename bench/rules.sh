@@ -4,8 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
-mvn -B -q -DskipTests install -pl equipment-service -am
-mvn -B -q test-compile dependency:build-classpath -pl equipment-service -Dmdep.includeScope=test \
+./mvnw -B -q -DskipTests install -pl equipment-service -am
+./mvnw -B -q test-compile dependency:build-classpath -pl equipment-service -Dmdep.includeScope=test \
   -Dmdep.outputFile=target/test-classpath.txt
 cd equipment-service
 java -cp "target/test-classes:target/classes:$(cat target/test-classpath.txt)" org.openjdk.jmh.Main RuleEvaluationBenchmark "$@"

@@ -8,7 +8,7 @@ cd "$ROOT"
 
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
   echo "Building..."
-  mvn -B -q -DskipTests package -pl bench,embedded-mongo,api-gateway,station-service,equipment-service,staffing-service -am
+  ./mvnw -B -q -DskipTests package -pl bench,embedded-mongo,api-gateway,station-service,equipment-service,staffing-service -am
 fi
 
 # BENCH_DATA_DIR=<a kept data directory> goes on with the city an earlier run left there

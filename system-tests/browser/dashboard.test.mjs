@@ -4,12 +4,16 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {createHash} from 'node:crypto';
+import {deflateSync} from 'node:zlib';
 import {chromium} from 'playwright-core';
 
 const BASE = process.env.BASE_URL || 'http://127.0.0.1:8080';
 const PASSWORD = process.env.DEMO_PASSWORD || 'demo-2019';
 const SHOTS = process.env.SCREENSHOTS || 'target/screenshots';
 const TIMEOUT = 20_000;
+// above the attachments' per-file cap (api-v1.md: 413 beyond it), below the gateway's upload drain cap
+const OVERSIZED_BYTES = Number(process.env.OVERSIZED_BYTES || 12 * 1024 * 1024);
 mkdirSync(SHOTS, {recursive: true});
 
 let browser;
@@ -323,6 +327,317 @@ test('English on request, and a phone-sized screen without sideways scrolling', 
   await page.waitForSelector('nav a:text("全市概览")');
   await page.click('#logout');
   await page.waitForSelector('#login');
+  await page.context().close();
+});
+
+// --- offline field capture (issue 22): the installable app, the queue, conflicts and refusals -------
+
+/** A REST call as a user (outside the browser, so never offline): {status, body, etag}. */
+async function api(user, method, path, {json, headers = {}} = {}) {
+  const response = await fetch(`${BASE}${path}`, {method, headers: {Authorization: `Bearer ${await apiToken(user)}`,
+    ...(json ? {'Content-Type': 'application/json'} : {}), ...headers}, body: json ? JSON.stringify(json) : undefined});
+  const type = response.headers.get('Content-Type') || '';
+  return {status: response.status, etag: response.headers.get('ETag'),
+    body: type.includes('json') ? await response.json() : await response.text()};
+}
+
+/** A small real PNG (a solid colour, so each call with another colour is another file). */
+function png(width, height, [r, g, b]) {
+  const crcTable = Array.from({length: 256}, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type, data) => {
+    const head = Buffer.alloc(8);
+    head.writeUInt32BE(data.length, 0);
+    head.write(type, 4, 'latin1');
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(Buffer.concat([head.subarray(4), data])), 0);
+    return Buffer.concat([head, data, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(width, 0);
+  header.writeUInt32BE(height, 4);
+  header.set([8, 2, 0, 0, 0], 8); // 8 bits, RGB
+  const rows = Buffer.alloc(height * (1 + 3 * width));
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) rows.set([r, g, b], y * (1 + 3 * width) + 1 + 3 * x);
+  }
+  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', header),
+    chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+/** A real JPEG, drawn and encoded by the browser itself. */
+async function jpeg(page) {
+  const base64 = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 48;
+    const g = canvas.getContext('2d');
+    g.fillStyle = '#c62828';
+    g.fillRect(0, 0, 64, 48);
+    g.fillStyle = '#fff';
+    g.fillRect(16, 12, 32, 24);
+    return canvas.toDataURL('image/jpeg', 0.9).split(',')[1];
+  });
+  return Buffer.from(base64, 'base64');
+}
+
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
+
+/**
+ * Whether the gateway has the attachments endpoints (issue 22 items 1-3, built on another branch):
+ * the photo scenarios are skipped, and say so, only while the gateway's own API document lacks them.
+ */
+async function attachmentsServed() {
+  const doc = await (await fetch(`${BASE}/v3/api-docs`)).json();
+  return Boolean(doc.paths?.['/api/v1/brigades/{brigadeId}/attachments'] || doc.paths?.['/api/v1/brigades/{id}/attachments']);
+}
+const NO_ATTACHMENTS = 'the gateway has no attachments endpoint yet (GET /v3/api-docs)';
+
+/** Opens the dashboard and waits until the service worker controls the page (installed, shell stored). */
+async function openInstalled(user) {
+  const page = await open(user);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  if (!(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)))) {
+    await page.reload();
+    await page.waitForSelector(`header .user:text("${user}")`);
+  }
+  assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the service worker controls the page');
+  return page;
+}
+
+/** Opens a brigade online (its reads stored for offline use), then takes the page offline and reloads it from the stored copies. */
+async function openOffline(page, id) {
+  await openBrigade(page, id);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector(`.brigade[data-id="${id}"]`);
+  await page.waitForSelector('#offline-copy');
+  await page.waitForSelector('#queue-indicator .badge.offline');
+}
+
+/** Back online: the queue is sent by itself; waits until nothing is waiting or being sent. */
+async function backOnline(page) {
+  await page.context().setOffline(false);
+  await page.waitForFunction(() => {
+    const q = document.getElementById('queue-indicator');
+    return q && navigator.onLine && q.dataset.pending === '0' && q.dataset.sending === 'false';
+  }, null, {timeout: 30_000});
+}
+
+/** The queued action copied once more with the same keys: a sync cut off after the server stored it, sent again. */
+async function queueTwice(page, user) {
+  await page.evaluate(async (u) => {
+    const queue = await import('/js/offline/queue.js');
+    for (const action of await queue.list(u)) {
+      const {seq, ...copy} = action;
+      await queue.add(copy);
+    }
+  }, user);
+}
+
+async function inspectionsOf(id, notes) {
+  const {body} = await api('admin', 'GET', `/api/v1/acceptance/2019/brigades/${id}/inspections`);
+  return body.items.filter((i) => i.notes === notes);
+}
+
+test('the dashboard is an installable web app: manifest, icons and a service worker that opens it offline', async () => {
+  const page = await openInstalled('inspector');
+  const manifest = await page.evaluate(async () => {
+    const link = document.querySelector('link[rel=manifest]');
+    const response = await fetch(link.href);
+    return {type: response.headers.get('Content-Type'), body: await response.json()};
+  });
+  assert.match(manifest.type, /^application\/manifest\+json/);
+  assert.match(manifest.body.name, /乡镇专职消防队/);
+  assert.match(manifest.body.name, /fire brigades/);
+  assert.equal(manifest.body.display, 'standalone');
+  for (const icon of manifest.body.icons) {
+    const status = await page.evaluate(async (src) => (await fetch(src)).status, icon.src);
+    assert.equal(status, 200, `icon ${icon.src}`);
+  }
+  await openBrigade(page, 'gaoping-mishan');
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('.brigade[data-id="gaoping-mishan"] #offline-copy');
+  assert.ok(await page.locator('[data-milestone]').count() > 0, 'the milestones come from the stored copy');
+  await page.click('nav a[href="#/"]');
+  await page.waitForSelector('.brigade-link');
+  assert.equal(await page.locator('.brigade-link').count(), 23, 'the overview from the stored copies');
+  await page.context().setOffline(false);
+  await page.context().close();
+});
+
+test('offline: an inspection and an equipment check are kept on the device and each stored once after reconnecting, even when sent twice', async () => {
+  const id = 'yangcheng-runcheng';
+  const item = await api('admin', 'POST', `/api/v1/brigades/${id}/equipment`, {json: {itemCode: 'FIRE_HOSE', quantity: 8}});
+  assert.equal(item.status, 201);
+  const page = await openInstalled('admin');
+  await openOffline(page, id);
+  const notes = `离线验收-${Date.now()}`;
+  await page.locator('details:has(#inspection-form) summary').click();
+  await page.selectOption('#inspection-form-stage', 'COUNTY');
+  await page.selectOption('#inspection-form-result', 'FAIL');
+  await page.fill('#inspection-form-notes', notes);
+  await page.click('#inspection-form button[type=submit]');
+  await page.waitForSelector('#inspection-form .form-message[data-state="queued"]');
+  await page.locator('details:has(#check-form) summary').click();
+  await page.selectOption(`#check-form-finding-${item.body.id}`, 'DEFECTIVE');
+  await page.fill('#check-form-notes', notes);
+  await page.click('#check-form button[type=submit]');
+  await page.waitForSelector('#check-form .form-message[data-state="queued"]');
+  await page.waitForSelector('#queue-indicator[data-pending="2"]');
+  assert.equal((await inspectionsOf(id, notes)).length, 0, 'nothing reached the server while offline');
+  await queueTwice(page, 'admin');
+  await page.waitForSelector('#queue-indicator[data-pending="4"]');
+  await backOnline(page);
+  assert.equal((await inspectionsOf(id, notes)).length, 1, 'one inspection');
+  const checks = (await api('admin', 'GET', `/api/v1/brigades/${id}/equipment-checks`)).body.items.filter((c) => c.notes === notes);
+  assert.equal(checks.length, 1, 'one equipment check');
+  assert.equal(checks[0].findings.find((f) => f.itemId === item.body.id).finding, 'DEFECTIVE');
+  // and once more: the page reloaded, the sync started again
+  await page.reload();
+  await page.waitForSelector(`.brigade[data-id="${id}"]`);
+  await page.evaluate(async () => (await import('/js/offline/sync.js')).sync());
+  assert.equal((await inspectionsOf(id, notes)).length, 1, 'still one inspection');
+  await page.context().close();
+});
+
+test('offline: an inspection with two photos is stored once with both photos after reconnecting, even when sent twice', async (t) => {
+  if (!(await attachmentsServed())) return t.skip(NO_ATTACHMENTS);
+  const id = 'yangcheng-beiliu';
+  const page = await openInstalled('admin');
+  const photos = [{name: '营房正面.png', mimeType: 'image/png', buffer: png(40, 30, [200, 40, 40])},
+    {name: 'garage.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page)}];
+  await openOffline(page, id);
+  const notes = `离线拍照验收-${Date.now()}`;
+  await page.locator('details:has(#inspection-form) summary').click();
+  await page.selectOption('#inspection-form-stage', 'COUNTY');
+  await page.selectOption('#inspection-form-result', 'FAIL');
+  await page.fill('#inspection-form-notes', notes);
+  await page.setInputFiles('#inspection-form-photos', photos);
+  assert.equal(await page.locator('#inspection-form-photos-list .photo').count(), 2, 'both photos previewed');
+  await page.click('#inspection-form button[type=submit]');
+  await page.waitForSelector('#inspection-form .form-message[data-state="queued"]');
+  await page.waitForSelector('#queue-indicator[data-pending="1"]');
+  await queueTwice(page, 'admin');
+  await backOnline(page);
+  await page.waitForSelector('#queue-indicator[data-attention="0"]', {state: 'attached'});
+  const [inspection, ...more] = await inspectionsOf(id, notes);
+  assert.ok(inspection, 'the inspection is stored');
+  assert.equal(more.length, 0, 'once');
+  const attachments = async () => (await api('admin', 'GET',
+    `/api/v1/brigades/${id}/attachments?recordKind=INSPECTION&recordId=${encodeURIComponent(inspection.id)}`)).body.items;
+  const stored = await attachments();
+  assert.equal(stored.length, 2, 'both photos, once each');
+  assert.deepEqual(stored.map((a) => a.sha256).sort(), photos.map((p) => sha256(p.buffer)).sort(), 'the very bytes taken');
+  await page.reload();
+  await page.waitForSelector(`.brigade[data-id="${id}"]`);
+  await page.evaluate(async () => (await import('/js/offline/sync.js')).sync());
+  assert.equal((await inspectionsOf(id, notes)).length, 1, 'still one inspection');
+  assert.equal((await attachments()).length, 2, 'still two photos');
+  await page.context().close();
+});
+
+test('offline: a record changed on the server meanwhile shows both versions, and the user chooses', async () => {
+  const id = 'lingchuan-liyi';
+  const page = await openInstalled('admin');
+  await openOffline(page, id);
+  // mine, made offline
+  await page.fill('#housing-form-floorAreaM2', '720');
+  await page.click('#housing-form button[type=submit]');
+  await page.waitForSelector('#housing-form .form-message[data-state="queued"]');
+  // theirs, meanwhile, through the API
+  const before = await api('admin', 'GET', `/api/v1/brigades/${id}`);
+  const theirs = await api('admin', 'PATCH', `/api/v1/brigades/${id}`, {json: {housing: {floorAreaM2: 655}},
+    headers: {'If-Match': before.etag}});
+  assert.equal(theirs.status, 200);
+  await page.context().setOffline(false);
+  await page.waitForSelector('#queue-indicator[data-attention="1"]');
+  assert.equal((await api('admin', 'GET', `/api/v1/brigades/${id}`)).body.housing.floorAreaM2, 655, 'nothing overwritten by itself');
+  await page.click('#queue-indicator');
+  const conflict = page.locator('.queued[data-status="conflict"]');
+  await conflict.waitFor();
+  const row = conflict.locator('tr[data-field="floorAreaM2"]');
+  assert.deepEqual(await row.locator('td').allInnerTexts(), ['建筑面积（㎡）', '720', '655']);
+  assert.ok(await row.evaluate((tr) => tr.classList.contains('differs')));
+  await page.screenshot({path: join(SHOTS, 'offline-conflict.png'), fullPage: true});
+  await conflict.locator('button.keep-mine').click();
+  await page.waitForSelector('#queue-empty');
+  const kept = await api('admin', 'GET', `/api/v1/brigades/${id}`);
+  assert.equal(kept.body.housing.floorAreaM2, 720, 'mine, sent on their version');
+  assert.equal(Number(kept.etag.replaceAll('"', '')), Number(theirs.etag.replaceAll('"', '')) + 1);
+
+  // the other choice: theirs wins and mine is dropped
+  await openOffline(page, id);
+  await page.fill('#housing-form-garageBays', '5');
+  await page.click('#housing-form button[type=submit]');
+  await page.waitForSelector('#housing-form .form-message[data-state="queued"]');
+  const again = await api('admin', 'PATCH', `/api/v1/brigades/${id}`, {json: {housing: {garageBays: 2}},
+    headers: {'If-Match': kept.etag}});
+  assert.equal(again.status, 200);
+  await page.context().setOffline(false);
+  await page.waitForSelector('#queue-indicator[data-attention="1"]');
+  await page.goto(`${BASE}/#/queue`);
+  await page.locator('.queued[data-status="conflict"] tr[data-field="garageBays"] td:nth-child(3):text-is("2")').waitFor();
+  await page.click('.queued[data-status="conflict"] button.take-theirs');
+  await page.waitForSelector('#queue-empty');
+  const after = await api('admin', 'GET', `/api/v1/brigades/${id}`);
+  assert.equal(after.body.housing.garageBays, 2);
+  assert.equal(after.etag, again.etag, 'mine was not sent');
+  await page.context().close();
+});
+
+test('an oversized photo and a disguised one (an HTML page named .jpg) are refused with the reason shown, and kept to fix or discard', async (t) => {
+  if (!(await attachmentsServed())) return t.skip(NO_ATTACHMENTS);
+  const id = 'yangcheng-dingdian';
+  const page = await openInstalled('admin');
+  await openBrigade(page, id);
+  const disguised = {name: 'photo.jpg', mimeType: 'image/jpeg',
+    buffer: Buffer.from('<!doctype html><html><body><script>alert(1)</script></body></html>')};
+  const oversized = {name: 'huge.png', mimeType: 'image/png',
+    buffer: Buffer.concat([png(8, 8, [1, 2, 3]), Buffer.alloc(OVERSIZED_BYTES)])};
+  const notes = `照片被拒-${Date.now()}`;
+  await page.locator('details:has(#inspection-form) summary').click();
+  await page.selectOption('#inspection-form-stage', 'COUNTY');
+  await page.selectOption('#inspection-form-result', 'FAIL');
+  await page.fill('#inspection-form-notes', notes);
+  await page.setInputFiles('#inspection-form-photos', [disguised, oversized]);
+  await page.click('#inspection-form button[type=submit]');
+  await page.waitForSelector('#inspection-form .form-message[data-state="refused"]', {timeout: 60_000});
+  const [inspection] = await inspectionsOf(id, notes);
+  assert.ok(inspection, 'the inspection itself is stored');
+  await page.click('#queue-indicator');
+  const action = page.locator('.queued[data-status="refused"]');
+  await action.waitFor();
+  const problems = await action.locator('.photo[data-photo-state="refused"] .photo-problem').allInnerTexts();
+  assert.equal(problems.length, 2);
+  // the reasons are the API's own: the same files sent directly get the same problem details
+  for (const [file, status] of [[disguised, 415], [oversized, 413]]) {
+    const form = new FormData();
+    form.append('recordKind', 'INSPECTION');
+    form.append('recordId', inspection.id);
+    form.append('file', new Blob([file.buffer], {type: file.mimeType}), file.name);
+    const response = await fetch(`${BASE}/api/v1/brigades/${id}/attachments`, {method: 'POST',
+      headers: {Authorization: `Bearer ${await apiToken('admin')}`}, body: form});
+    assert.equal(response.status, status, `${file.name} refused with ${status}`);
+    const problem = await response.json();
+    assert.ok(problems.some((p) => p.includes(problem.detail || problem.title)), `the reason for ${file.name} is shown: ${problems}`);
+  }
+  await page.screenshot({path: join(SHOTS, 'offline-refused.png'), fullPage: true});
+  await action.locator('button.remove-photo').first().click();
+  await page.waitForFunction(() => document.querySelectorAll('.queued .photo[data-photo-state="refused"]').length === 1);
+  await page.locator('.queued button.remove-photo').click();
+  await page.waitForSelector('#queue-empty');
+  const stored = await api('admin', 'GET', `/api/v1/brigades/${id}/attachments?recordKind=INSPECTION&recordId=${encodeURIComponent(inspection.id)}`);
+  assert.equal(stored.body.items.length, 0, 'nothing refused was stored');
   await page.context().close();
 });
 

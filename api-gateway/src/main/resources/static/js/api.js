@@ -25,14 +25,51 @@ export function signOut() {
   sessionStorage.removeItem(TOKEN);
 }
 
+// The service worker's copies of API reads (sw.js): one user's data, so dropped at an explicit logout
+// and when another user signs in on this browser (not when a session merely expires: the copies are
+// what an inspector works from on site).
+const API_CACHE = 'brigades-api';
+const LAST_USER = 'brigades.lastUser';
+
+export async function forgetOfflineCopies() {
+  if ('caches' in window) await caches.delete(API_CACHE);
+}
+
 export async function signIn(username, password) {
   const response = await fetch('/api/v1/auth/token', {
     method: 'POST', headers: {'Content-Type': 'application/json'}, body: JSON.stringify({username, password}),
   });
   const body = await readBody(response);
   if (!response.ok) throw new ApiError(response.status, body);
+  if (localStorage.getItem(LAST_USER) !== username) await forgetOfflineCopies();
+  localStorage.setItem(LAST_USER, username);
   sessionStorage.setItem(TOKEN, body.access_token);
 }
+
+/** A failed fetch that never reached the server (no connection): what the offline queue keeps. */
+export function isNetworkFailure(e) {
+  return e instanceof TypeError;
+}
+
+/**
+ * One request of the offline queue, as it is: resolves to the Response whatever its status (the
+ * queue decides), rejects only when the network failed. A 401 ends the session like any call.
+ */
+export async function send(method, path, {json, body, contentType, idempotencyKey, ifMatch} = {}) {
+  const headers = {Authorization: `Bearer ${token()}`, 'Accept-Language': document.documentElement.lang};
+  if (json !== undefined) headers['Content-Type'] = 'application/json';
+  if (contentType) headers['Content-Type'] = contentType;
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  if (ifMatch) headers['If-Match'] = ifMatch;
+  const response = await fetch(path, {method, headers, body: json !== undefined ? JSON.stringify(json) : body});
+  if (response.status === 401) {
+    signOut();
+    onExpired();
+  }
+  return response;
+}
+
+export {readBody};
 
 async function readBody(response) {
   const type = response.headers.get('Content-Type') || '';
@@ -53,7 +90,9 @@ export async function call(method, path, {body, ifMatch, raw} = {}) {
   }
   if (!response.ok) throw new ApiError(response.status, await readBody(response));
   if (raw) return response;
-  return {body: response.status === 204 ? null : await readBody(response), etag: response.headers.get('ETag')};
+  return {body: response.status === 204 ? null : await readBody(response), etag: response.headers.get('ETag'),
+    // set when the service worker answered from its stored copy (no connection)
+    storedAt: response.headers.get('X-Offline-Stored')};
 }
 
 export const get = (path) => call('GET', path).then((r) => r.body);

@@ -2,6 +2,7 @@
 // problem+json field errors, and the drafts kept when a session expires mid-form.
 import {t, label, problemMessage} from './i18n.js';
 import {ApiError} from './api.js';
+import {photoPicker} from './offline/photos.js';
 
 export function h(tag, attributes = {}, ...children) {
   const element = document.createElement(tag);
@@ -42,9 +43,13 @@ export function section(title, ...content) {
 export function form({id, fields, submitLabel, submit, onConflict}) {
   const message = h('div', {class: 'form-message', role: 'alert'});
   const inputs = {};
+  const pickers = {};
   const rows = fields.map((f) => {
     let input;
-    if (f.type === 'select') {
+    if (f.type === 'photos') {
+      pickers[f.name] = photoPicker(`${id}-${f.name}`);
+      input = pickers[f.name].element;
+    } else if (f.type === 'select') {
       input = h('select', {name: f.name, id: `${id}-${f.name}`},
         f.options.map(([value, text]) => h('option', {value, selected: String(f.value) === String(value)}, text)));
     } else if (f.type === 'checkboxes') {
@@ -69,10 +74,13 @@ export function form({id, fields, submitLabel, submit, onConflict}) {
     element.querySelectorAll('.field-error').forEach((e) => { e.textContent = ''; });
     message.textContent = '';
     message.className = 'form-message';
+    delete message.dataset.state;
     const values = {};
     for (const f of fields) {
       if (f.type === 'checkboxes') {
         values[f.name] = [...element.querySelectorAll(`input[name="${f.name}"]:checked`)].map((c) => c.value);
+      } else if (f.type === 'photos') {
+        values[f.name] = pickers[f.name].photos();
       } else {
         const raw = inputs[f.name].value.trim();
         values[f.name] = raw === '' ? null : f.type === 'number' ? Number(raw) : raw;
@@ -80,9 +88,15 @@ export function form({id, fields, submitLabel, submit, onConflict}) {
     }
     button.disabled = true;
     try {
-      await submit(values);
-      message.textContent = t('saved');
-      message.classList.add('ok');
+      // a submit may answer how it went (kept offline, stored with a refused photo) and ask for a fresh form
+      const result = await submit(values);
+      message.textContent = result?.message || t('saved');
+      message.classList.add(result?.error ? 'error' : 'ok');
+      if (result?.state) message.dataset.state = result.state;
+      if (result?.reset) {
+        element.reset();
+        Object.values(pickers).forEach((p) => p.clear());
+      }
     } catch (e) {
       showError(e, element, message, onConflict);
     } finally {

@@ -2,8 +2,10 @@
 // milestones against the plan's dates, acceptance inspections and the history of changes. Forms
 // appear for the roles that may use them; the services still decide.
 import {t, label, bilingual, partnerLabel} from '../i18n.js';
-import {get, getWithTag, patch, post, put, remove, ApiError} from '../api.js';
+import {get, getWithTag, patch, post, put, remove, ApiError, isNetworkFailure} from '../api.js';
 import {h, table, badge, section, form, options} from '../ui.js';
+import * as offline from '../offline/sync.js';
+import * as queue from '../offline/queue.js';
 import {planYear} from './overview.js';
 import {today, dateTime} from '../calendar.js';
 import {evidenceSection, evidenceRecords} from './gallery.js';
@@ -28,7 +30,9 @@ const optional = (promise) => promise.catch((e) => (e instanceof ApiError && e.s
 
 export async function brigadePage(me, id, reload) {
   const base = `/api/v1/brigades/${encodeURIComponent(id)}`;
-  const {body: brigade, etag} = await getWithTag(base);
+  const {body: brigade, etag, storedAt} = await getWithTag(base);
+  const queued = offline.currentUser()
+    ? (await queue.list(offline.currentUser())).filter((a) => a.brigadeId === id) : [];
   const [milestones, vehicles, equipment, checks, drills, roster, funding, catalog, audit] = await Promise.all([
     optional(get(`${base}/milestones`)), optional(get(`${base}/vehicles`)), optional(get(`${base}/equipment`)),
     optional(get(`${base}/equipment-checks`)), optional(get(`${base}/drills`)), optional(get(`${base}/firefighters`)),
@@ -38,6 +42,7 @@ export async function brigadePage(me, id, reload) {
     optional(get(`/api/v1/acceptance/${year}/brigades/${encodeURIComponent(id)}/inspections`))]);
   const can = may(me, brigade);
   const after = (promise) => promise.then(reload);
+  const place = {brigadeId: id, town: brigade.town, countyName: brigade.countyName};
 
   return h('div', {class: 'brigade', 'data-id': brigade.id},
     h('a', {href: '#/', class: 'back'}, `← ${t('backToOverview')}`),
@@ -49,18 +54,21 @@ export async function brigadePage(me, id, reload) {
       brigade.partner ? h('span', {class: 'partner', 'data-mode': brigade.constructionMode},
         ` · ${partnerLabel(brigade.constructionMode)}：${bilingual(brigade.partner)}`) : '',
       brigade.situation ? h('span', {class: 'situation'}, ` · ${bilingual(brigade.situation)}`) : ''),
+    storedAt ? h('p', {class: 'offline-note', id: 'offline-copy'}, `${t('offlineCopy')} ${dateTime(storedAt)}`) : null,
+    queued.length ? h('p', {class: 'offline-note', id: 'queued-here'},
+      h('a', {href: '#/queue'}, `${t('queuedHere')}：${queued.length}`)) : null,
     h('div', {class: 'grid2'},
-      housingSection(brigade, etag, can, base, reload),
+      housingSection(brigade, etag, can, base, reload, place),
       milestoneSection(milestones, can, base, after)),
     checksSection(compliance),
     h('div', {class: 'grid2'},
       vehicleSection(vehicles, catalog, can, base, after),
       staffSection(roster, can, base, after)),
-    equipmentSection(equipment, checks, catalog, can, base, after),
+    equipmentSection(equipment, checks, catalog, can, base, after, place),
     h('div', {class: 'grid2'},
       drillSection(drills, can, base, after),
       fundingSection(funding, can, base, after, year, brigade.fundingPayer)),
-    inspectionSection(inspections, can, year, id, after),
+    inspectionSection(inspections, can, year, place, after),
     evidenceSection(me, brigade, evidenceRecords(brigade, {milestones, vehicles, equipment, checks, drills, inspections})),
     auditSection(audit));
 }
@@ -69,7 +77,7 @@ function failed(e) {
   return h('p', {class: 'error'}, e.status === 403 ? t('notAllowed') : `${t('unavailable')}: ${e.message}`);
 }
 
-function housingSection(brigade, etag, can, base, reload) {
+function housingSection(brigade, etag, can, base, reload, place) {
   const housing = brigade.housing || {};
   const facts = table([t('floorArea'), t('siteArea'), t('garageBays')],
     [[housing.floorAreaM2 ?? '—', housing.siteAreaM2 ?? '—', housing.garageBays ?? '—']]);
@@ -87,7 +95,16 @@ function housingSection(brigade, etag, can, base, reload) {
       ],
       submit: async (v) => {
         const {notes, ...changed} = v;
-        await patch(base, {housing: changed, notes: notes ?? undefined}, etag);
+        const body = {housing: changed, notes: notes ?? undefined};
+        try {
+          await patch(base, body, etag);
+        } catch (e) {
+          if (!isNetworkFailure(e)) throw e;
+          // no connection: kept with the version seen here; a change meanwhile becomes a conflict to settle
+          await offline.enqueue({kind: 'housing', ...place, method: 'PATCH', path: base, body,
+            ifMatch: etag, conflictPath: base, recordIdFrom: 'brigade', photos: []});
+          return {message: t('queuedOffline'), state: 'queued'};
+        }
         reload();
       },
       onConflict: reload,
@@ -161,7 +178,7 @@ function vehicleSection(vehicles, catalog, can, base, after) {
       submit: (v) => after(post(`${base}/vehicles`, v))})) : null);
 }
 
-function equipmentSection(equipment, checks, catalog, can, base, after) {
+function equipmentSection(equipment, checks, catalog, can, base, after, place) {
   if (equipment instanceof ApiError) return section(t('equipment'), failed(equipment));
   const items = catalog instanceof ApiError ? [] : catalog.items;
   const itemName = (code) => items.find((i) => i.code === code)?.nameZh || code;
@@ -186,10 +203,12 @@ function equipmentSection(equipment, checks, catalog, can, base, after) {
     const fields = [{name: 'date', label: t('date'), type: 'date', value: today()},
       ...equipment.items.map((i) => ({name: `finding-${i.id}`, label: `${itemName(i.itemCode)} ×${i.quantity}`, type: 'select',
         options: options(FINDINGS)})),
-      {name: 'notes', label: t('notes'), type: 'textarea'}];
+      {name: 'notes', label: t('notes'), type: 'textarea'},
+      {name: 'photos', label: t('photos'), type: 'photos'}];
     parts.push(h('details', {class: 'edit'}, h('summary', {}, t('equipmentCheck')), form({id: 'check-form', submitLabel: t('save'), fields,
-      submit: (v) => after(post(`${base}/equipment-checks`, {date: v.date, notes: v.notes,
-        findings: equipment.items.map((i) => ({itemId: i.id, finding: v[`finding-${i.id}`]}))}))})));
+      submit: (v) => fieldWork({kind: 'equipmentCheck', place, path: `${base}/equipment-checks`, recordKind: 'EQUIPMENT_CHECK',
+        body: {date: v.date, notes: v.notes, findings: equipment.items.map((i) => ({itemId: i.id, finding: v[`finding-${i.id}`]}))},
+        photos: v.photos, after})})));
   }
   return section(t('equipment'), ...parts);
 }
@@ -229,7 +248,8 @@ function fundingSection(funding, can, base, after, year, payer) {
       submit: (v) => after(put(`${base}/funding/${v.year}`, {amountYuan: v.amountYuan, source: v.source}))})) : null);
 }
 
-function inspectionSection(inspections, can, year, id, after) {
+function inspectionSection(inspections, can, year, place, after) {
+  const id = place.brigadeId;
   if (inspections instanceof ApiError) return section(t('inspections'), failed(inspections));
   const stages = [can.inspectCounty ? 'COUNTY' : null, can.inspectCity ? 'CITY' : null].filter(Boolean);
   return section(`${t('inspections')} (${year})`,
@@ -240,8 +260,28 @@ function inspectionSection(inspections, can, year, id, after) {
       fields: [{name: 'stage', label: t('stage'), type: 'select', options: options(stages)},
         {name: 'result', label: t('result'), type: 'select', options: options(['PASS', 'FAIL'])},
         {name: 'notes', label: t('notes'), type: 'textarea'},
-        {name: 'overrideReason', label: t('overrideReason'), type: 'textarea'}],
-      submit: (v) => after(post(`/api/v1/acceptance/${year}/brigades/${encodeURIComponent(id)}/inspections`, v))})) : null);
+        {name: 'overrideReason', label: t('overrideReason'), type: 'textarea'},
+        {name: 'photos', label: t('photos'), type: 'photos'}],
+      submit: ({photos, ...body}) => fieldWork({kind: 'inspection', place, recordKind: 'INSPECTION', body, photos, after,
+        path: `/api/v1/acceptance/${year}/brigades/${encodeURIComponent(id)}/inspections`})})) : null);
+}
+
+/**
+ * What an inspector records on site (an inspection, an equipment check, with photos) goes through the
+ * offline queue, online or not: one Idempotency-Key for the record and one per photo, made now, so
+ * that however often it is sent it is stored once. Online it is sent at once and the page reloads;
+ * offline it waits, and the form says so and starts afresh.
+ */
+async function fieldWork({kind, place, path, recordKind, body, photos, after}) {
+  const outcome = await offline.submit({kind, ...place, method: 'POST', path, body, recordKind,
+    key: offline.newKey(), photos: photos.map((file) => ({key: offline.newKey(), name: file.name, type: file.type,
+      size: file.size, blob: file}))});
+  if (outcome.kind === 'sent') return after(Promise.resolve());
+  if (outcome.kind === 'refused') {
+    const reasons = outcome.photos.map((p) => `${p.name}：${p.problem.detail || p.problem.title || p.problem.status}`);
+    return {message: `${t('savedWithRefusedPhotos')} ${reasons.join('；')}`, error: true, state: 'refused', reset: true};
+  }
+  return {message: t('queuedOffline'), state: 'queued', reset: true};
 }
 
 function auditSection(audit) {

@@ -38,9 +38,9 @@ import cn.jincheng.brigades.common.domain.evidence.RecordKind;
 import cn.jincheng.brigades.common.grpc.AttachmentGrpcService;
 import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
-import cn.jincheng.brigades.common.persistence.AuditTrail;
 import cn.jincheng.brigades.common.persistence.GridFsAttachmentStore;
 import cn.jincheng.brigades.common.persistence.ObjectIdRecordIds;
+import cn.jincheng.brigades.common.persistence.TestAuditKeys;
 import cn.jincheng.brigades.common.testing.LocalResources;
 import cn.jincheng.brigades.common.testing.TestImages;
 import cn.jincheng.brigades.common.testing.TestTime;
@@ -75,7 +75,7 @@ class EvidenceRestTest {
 
     static {
         var database = CLIENT.getDatabase("station");
-        var store = new GridFsAttachmentStore(database, new AuditOutbox(new AuditTrail(database)));
+        var store = new GridFsAttachmentStore(database, new AuditOutbox(TestAuditKeys.trail(database)));
         AttachableRecords records = new AttachableRecords() {
             @Override
             public Set<RecordKind> kinds() {
@@ -98,7 +98,7 @@ class EvidenceRestTest {
                 new EvidenceLimits(100 * 1024, 20, 50L * 1024 * 1024));
         var equipmentDatabase = CLIENT.getDatabase("equipment");
         EvidenceService none = new EvidenceService(new GridFsAttachmentStore(equipmentDatabase,
-                new AuditOutbox(new AuditTrail(equipmentDatabase))), new AttachableRecords() {
+                new AuditOutbox(TestAuditKeys.trail(equipmentDatabase))), new AttachableRecords() {
                     @Override
                     public Set<RecordKind> kinds() {
                         return Set.of(RecordKind.VEHICLE);

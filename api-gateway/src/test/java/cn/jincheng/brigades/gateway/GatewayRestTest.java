@@ -236,6 +236,23 @@ class GatewayRestTest {
                 .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
     }
 
+    @Test
+    void theInstallableDashboardIsServedWithoutATokenWithTypesTheBrowserAccepts() {
+        http.get().uri("/sw.js").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript")
+                .expectHeader().valueEquals("Cache-Control", "no-cache")
+                .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
+                        .contains("worker-src 'self'").contains("manifest-src 'self'")
+                        .contains("script-src 'self';").doesNotContain("unsafe-eval"));
+        http.get().uri("/manifest.webmanifest").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("application/manifest+json")
+                .expectBody().jsonPath("$.start_url").isEqualTo("/").jsonPath("$.icons[0].src").isEqualTo("icons/icon-192.png");
+        http.get().uri("/icons/icon-512.png").exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG);
+        http.get().uri("/js/offline/queue.js").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("text/javascript");
+    }
+
     // --- ETag and If-Match --------------------------------------------------------------------
 
     @Test

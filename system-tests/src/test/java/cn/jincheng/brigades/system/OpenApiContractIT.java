@@ -36,6 +36,7 @@ class OpenApiContractIT {
 
     @Test
     void theServedDocumentPassesRedoclysRecommendedRules() throws Exception {
+        Switches.skipWhenSet("the OpenAPI lint (Redocly CLI on Node)", "skip.node");
         Path document = Files.createTempDirectory("brigades-openapi").resolve("openapi.json");
         Files.writeString(document, servedDocument());
         installRedocly();

@@ -29,6 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class ReportWriters {
 
+    static {
+        PoiTempFiles.useOwnDirectory();
+    }
+
+
     private final JsonMapper json;
 
     public ReportWriters(JsonMapper json) {

@@ -143,7 +143,8 @@ class EvidenceController {
             return attachments.list(owner(kind), caller, request.build())
                     .map(r -> new Dtos.Items<>(r.getAttachmentsList().stream().map(EvidenceController::dto).toList()));
         }
-        return Flux.merge(attachments.list(Backend.STATION, caller, request.build()),
+        // one after the other, so that a refusal reads the same every time (station-service's first)
+        return Flux.concat(attachments.list(Backend.STATION, caller, request.build()),
                 attachments.list(Backend.EQUIPMENT, caller, request.build()))
                 .flatMapIterable(r -> r.getAttachmentsList())
                 .sort(Comparator.comparing((Attachment a) -> ProtoTime.instant(a.getUploadedAt())).thenComparing(Attachment::getId))

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Date;
@@ -50,6 +51,13 @@ import cn.jincheng.brigades.common.domain.time.TimeSource;
  * {@link #verify()} names. Every service keeps the entries of its own changes; the gateway merges.
  */
 public class AuditTrail implements AuditLog {
+
+    /**
+     * Chains checked per query, in (brigade, seq) order. A walk of the whole trail in one sorted
+     * query holds the trail in a database that sorts in memory (the stand-in does, and MongoDB
+     * does without the index); a few hundred chains at a time keeps any database's share bounded.
+     */
+    static final int WALKED_TOGETHER = 200;
 
     private static final int MAX_ATTEMPTS = 16;
     static final String ENTRY_ID_INDEX = "entryId_unique";
@@ -278,8 +286,14 @@ public class AuditTrail implements AuditLog {
         DocumentCodec codec = new DocumentCodec(audit.getCodecRegistry());
         AuditChain.Checker checker = new AuditChain.Checker(keys,
                 bson -> codec.decode(new BsonDocumentReader(bson), DecoderContext.builder().build()), anchored, heads);
-        audit.withDocumentClass(BsonDocument.class).find().sort(Sorts.ascending("brigadeId", "seq")).batchSize(1000)
-                .forEach(checker::accept);
+        List<String> brigades = new ArrayList<>();
+        audit.distinct("brigadeId", String.class).forEach(brigades::add);
+        Collections.sort(brigades);
+        for (int from = 0; from < brigades.size(); from += WALKED_TOGETHER) {
+            audit.withDocumentClass(BsonDocument.class)
+                    .find(in("brigadeId", brigades.subList(from, Math.min(brigades.size(), from + WALKED_TOGETHER))))
+                    .sort(Sorts.ascending("brigadeId", "seq")).batchSize(1000).forEach(checker::accept);
+        }
         return checker.result();
     }
 

@@ -129,6 +129,26 @@ class AuditTrailTest {
     }
 
     @Test
+    void aTrailOfMoreChainsThanOneWalkTakesIsCheckedWholeAndAnEditInALaterGroupIsFound() {
+        int chains = AuditTrail.WALKED_TOGETHER * 2 + 7;
+        for (int b = 0; b < chains; b++) {
+            trail.append(entry(String.format("b%04d", b), 1));
+            trail.append(entry(String.format("b%04d", b), 2));
+        }
+        AuditLog.Verification whole = trail.verify();
+        assertThat(whole.verified()).isTrue();
+        assertThat(whole.chains()).isEqualTo(chains);
+        assertThat(whole.entries()).isEqualTo(2L * chains);
+
+        String late = String.format("b%04d", AuditTrail.WALKED_TOGETHER + 3);
+        database.getCollection("audit").updateOne(com.mongodb.client.model.Filters.eq("_id", late + "#2"),
+                com.mongodb.client.model.Updates.set("action", "brigade.delete"));
+        AuditLog.Verification edited = trail.verify();
+        assertThat(edited.broken().brigadeId()).isEqualTo(late);
+        assertThat(edited.broken().fault()).isEqualTo(AuditLog.Fault.EDITED);
+    }
+
+    @Test
     void anUntouchedTrailVerifiesAndARelayedEntryIsNotAppendedTwice() {
         for (int i = 1; i <= 5; i++) {
             trail.append(entry("zezhou-gaodu", i));

@@ -64,7 +64,7 @@ class EvidenceStoreTest {
         server = StandInServer.start(LocalResources.tempDir("evidence-test"), "127.0.0.1", 0);
         client = MongoClients.create(server.connectionString());
         database = client.getDatabase("evidence");
-        trail = new AuditTrail(database);
+        trail = TestAuditKeys.trail(database);
         store = new GridFsAttachmentStore(database, new AuditOutbox(trail));
     }
 

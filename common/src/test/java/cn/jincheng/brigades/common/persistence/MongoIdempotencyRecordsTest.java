@@ -117,7 +117,7 @@ class MongoIdempotencyRecordsTest {
         // this time the change was made (its mark is on the changed document) before the service stopped
         Claim.Proceed applied = (Claim.Proceed) records.claim("clerk", "k4", "POST a");
         MongoCollection<Document> vehicles = database.getCollection("vehicles");
-        new AuditOutbox(new AuditTrail(database)).relayLeftovers(vehicles);
+        new AuditOutbox(TestAuditKeys.trail(database)).relayLeftovers(vehicles);
         AuditEntry entry = AuditEntry.of(new Caller("clerk", Role.CITY_ADMIN, null), clock.instant(), "b1",
                 "vehicle.add", null, new Document("plate", "晋E1"), new Document("plate", "晋E1"));
         applied.mark().during(() -> vehicles.insertOne(AuditOutbox.carrying(new Document("_id", "v1"), entry)));
