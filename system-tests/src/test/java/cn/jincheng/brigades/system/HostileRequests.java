@@ -136,6 +136,20 @@ final class HostileRequests {
                 }
             }
             DOLLAR_KEYS.forEach(k -> attacks.add(attack("$ key", e, path, "{" + k + "," + valid.substring(1))));
+            // a broken UTF-8 sequence inside a string, and a UTF-32 byte-order mark before the JSON
+            byte[] broken = bytes(with(e, e.fields.keySet().iterator().next(), "\"\u00ff\""));
+            for (int i = 0; i + 1 < broken.length; i++) {
+                if (broken[i] == (byte) 0xC3 && broken[i + 1] == (byte) 0xBF) {
+                    broken[i + 1] = 0x28;
+                }
+            }
+            attacks.add(new Attack("invalid UTF-8", e.method, path, null, broken));
+            byte[] marked = bytes(valid);
+            byte[] withMark = new byte[marked.length + 4];
+            withMark[0] = (byte) 0xFF;
+            withMark[1] = (byte) 0xFE;
+            System.arraycopy(marked, 0, withMark, 4, marked.length);
+            attacks.add(new Attack("invalid UTF-8", e.method, path, null, withMark));
         }
         return attacks;
     }
