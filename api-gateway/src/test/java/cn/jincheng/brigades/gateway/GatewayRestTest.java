@@ -366,6 +366,21 @@ class GatewayRestTest {
         assertThat(STATION.calls.get() - callsBefore).isZero();
     }
 
+    /** Jackson's own reader would take [2019,9,1], read [] as no date and cut the time off a timestamp. */
+    @Test
+    void aDateIsOnlyEverTheStringYearMonthDay() {
+        int callsBefore = STATION.calls.get();
+        for (String date : List.of("[]", "[2019,9,1]", "20190901", "\"2019-09-01T10:00\"", "\"2019-02-30\"", "{}")) {
+            http.post().uri(GAODU + "/mode").header("Authorization", "Bearer " + token("admin"))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue("{\"constructionMode\":\"GOVERNMENT\",\"effectiveDate\":" + date + "}").exchange()
+                    .expectStatus().isBadRequest().expectBody()
+                    .jsonPath("$.errors[0].field").isEqualTo("effectiveDate")
+                    .jsonPath("$.errors[0].message").isEqualTo("must be a date as YYYY-MM-DD");
+        }
+        assertThat(STATION.calls.get() - callsBefore).isZero();
+    }
+
     @Test
     void anUnknownFieldIsRefusedNamingIt() {
         int callsBefore = STATION.calls.get();
@@ -651,6 +666,7 @@ class GatewayRestTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theOpenApiDocumentIsAContractClientsCanGenerateFrom() {
         http.get().uri("/v3/api-docs").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.info.title").value(t -> assertThat((String) t).contains("fire brigades"))
@@ -668,7 +684,23 @@ class GatewayRestTest {
                 .isEqualTo("#/components/schemas/Problem")
                 .jsonPath("$.paths['/api/v1/brigades'].get.responses['429']").exists()
                 .jsonPath("$.components.schemas.Problem.properties.detail").exists()
-                .jsonPath("$.paths['/api/v1/supervision/export'].get").exists();
+                .jsonPath("$.paths['/api/v1/supervision/export'].get").exists()
+                // what a generated client needs: named operations, typed bodies and files, real statuses
+                .jsonPath("$.servers[0].url").isEqualTo("/")
+                .jsonPath("$.paths['/api/v1/brigades/{id}'].patch.operationId").isEqualTo("patchBrigade")
+                .jsonPath("$..operationId").value(ids -> assertThat((java.util.List<String>) ids)
+                        .doesNotHaveDuplicates().noneMatch(id -> id.matches(".*_\\d+")))
+                .jsonPath("$.paths['/api/v1/brigades/{id}'].get.responses['200'].headers.ETag").exists()
+                .jsonPath("$.paths['/api/v1/acceptance/{year}/report'].get.responses['200'].content['application/json']"
+                        + ".schema['$ref']").isEqualTo("#/components/schemas/AcceptanceReport")
+                .jsonPath("$.paths['/api/v1/acceptance/{year}/brigades/{id}/inspections'].post.responses['201']").exists()
+                .jsonPath("$.paths['/api/v1/imports/{kind}'].post.requestBody.content['text/csv']").exists()
+                .jsonPath("$.paths['/api/v1/brigades/{brigadeId}/attachments'].post.requestBody.content"
+                        + "['multipart/form-data'].schema['$ref']").isEqualTo("#/components/schemas/AttachmentForm")
+                // framework types never leak into the contract
+                .jsonPath("$.components.schemas.DataBuffer").doesNotExist()
+                .jsonPath("$.components.schemas.JsonNode").doesNotExist()
+                .jsonPath("$.components.schemas.PartEvent").doesNotExist();
     }
 
     // --- the circuit breaker ------------------------------------------------------------------

@@ -20,9 +20,16 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.databind.JsonNode;
+
 /**
- * Hostile clients against the running system: concurrent edits with one version, and hundreds of
- * malformed or hostile requests on every write endpoint. Prints its figures so they can be quoted.
+ * Hostile clients against the running system: concurrent edits with one version, then well over a
+ * thousand hostile requests made combinatorially over the write endpoints ({@link HostileRequests}:
+ * malformed, truncated, nested, oversized bodies, huge numbers, wrong types, MongoDB operators and
+ * {@code $} keys, hostile ids, Unicode look-alikes, bad tokens, another county's brigades) and hostile
+ * files on the imports and uploads ({@link HostileFiles}: zip bombs, a 300,000-row workbook, broken
+ * CSV quoting). Prints counts per category, the 5xx answers (must be none), the records changed (must
+ * be none: every brigade's data read back through the API before and after) and the gateway's heap.
  */
 class AbuseIT {
 
@@ -60,70 +67,181 @@ class AbuseIT {
             assertThat(after.body().get("notes").asString()).startsWith("writer ");
             System.out.println("[abuse] 50 concurrent PATCHes with one If-Match: " + statuses);
 
-            // hostile input on every write endpoint: never a 5xx, nothing stored
+            // then well over 1,000 hostile requests, made combinatorially over the write endpoints: never a
+            // 5xx, nothing stored anywhere, and the gateway (-Xmx256m) up and answering throughout. Every
+            // write carries If-Match "999" (no such version), so a body that slipped through could not
+            // change a versioned record either; unversioned writes have no such guard.
             String victim = "zezhou-gaodu";
-            String before = stateOf(api, admin, victim);
-            List<String[]> endpoints = List.of(
-                    new String[] { "PATCH", "/api/v1/brigades/" + victim },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/mode" },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/milestones/mobilisation/submission" },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/milestones/mobilisation/decision" },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/vehicles" },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/equipment" },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/equipment-checks" },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/drills" },
-                    new String[] { "POST", "/api/v1/brigades/" + victim + "/firefighters" },
-                    new String[] { "PUT", "/api/v1/brigades/" + victim + "/funding/2019" },
-                    new String[] { "POST", "/api/v1/acceptance/2019/brigades/" + victim + "/inspections" },
-                    new String[] { "POST", "/api/v1/standards" },
-                    new String[] { "POST", "/api/v1/standards/staffing" },
-                    new String[] { "POST", "/api/v1/auth/token" });
-            List<byte[]> bodies = hostileBodies();
-            int tried = 0;
-            int serverErrors = 0;
-            Map<Integer, Integer> seen = new TreeMap<>();
-            for (String[] endpoint : endpoints) {
-                for (byte[] body : bodies) {
-                    int status = send(base, endpoint[0], endpoint[1], admin, body);
-                    tried++;
-                    seen.merge(status, 1, Integer::sum);
-                    if (status >= 500) {
-                        serverErrors++;
-                        System.out.println("[abuse] " + status + " for " + endpoint[0] + " " + endpoint[1] + " <- "
-                                + new String(body, 0, Math.min(body.length, 120), StandardCharsets.UTF_8));
-                    }
-                }
+            Map<String, String> recordsBefore = records(api, admin);
+            long gatewayPid = Long.parseLong(Files.readString(stack.dataDir.resolve("run/api-gateway.pid")).trim());
+            HeapSampler heap = new HeapSampler(client, base);
+            heap.start();
+            String clerk = api.token("clerk-zezhou", RunningStack.PASSWORD);
+            List<HostileRequests.Attack> attacks = new ArrayList<>();
+            attacks.addAll(HostileRequests.bodies(victim));
+            attacks.addAll(HostileRequests.ids());
+            attacks.addAll(HostileRequests.tokens(BadTokens.from(admin, stack.dataDir), victim));
+            attacks.addAll(HostileRequests.otherCounty(clerk, List.of("gaoping-mishan", "yangcheng-beiliu",
+                    "chengqu-xicheng", "lingchuan-fucheng", "qinshui-zhongcun")));
+            for (HostileRequests.Attack attack : attacks) {
+                count(attack.category(), attack.method() + " " + attack.path() + " " + new String(attack.body(), 0,
+                        Math.min(attack.body().length, 100), StandardCharsets.UTF_8), send(base, attack.method(),
+                        attack.path(), attack.token() == null ? admin : attack.token(), attack.body()));
             }
-            for (String id : List.of("{\"$gt\":\"\"}", "../../etc/passwd", "zezhou-gaodu' OR '1'='1", "%00", "$where")) {
+            for (String id : HostileRequests.HOSTILE_IDS) {
                 String encoded = URLEncoder.encode(id, StandardCharsets.UTF_8);
                 for (String path : List.of("/api/v1/brigades/" + encoded, "/api/v1/brigades?county=" + encoded,
                         "/api/v1/audit?brigade=" + encoded, "/api/v1/brigades/" + encoded + "/vehicles")) {
-                    int status = send(base, "GET", path, admin, null);
-                    tried++;
-                    seen.merge(status, 1, Integer::sum);
-                    serverErrors += status >= 500 ? 1 : 0;
+                    count("hostile id", "GET " + path, send(base, "GET", path, admin, null));
                 }
             }
-            System.out.println("[abuse] hostile requests tried: " + tried + ", 5xx seen: " + serverErrors
-                    + ", statuses: " + seen + ", slowest: " + slowestMillis + " ms for " + slowest);
-            assertThat(tried).isGreaterThanOrEqualTo(500);
-            assertThat(serverErrors).isZero();
-            assertThat(stateOf(api, admin, victim)).isEqualTo(before);
+            files(api, admin, clerk);
+            heap.stop();
+
+            Map<String, String> recordsAfter = records(api, admin);
+            long changed = recordsBefore.keySet().stream().filter(k -> !recordsBefore.get(k).equals(recordsAfter.get(k))).count();
+            long samePid = Long.parseLong(Files.readString(stack.dataDir.resolve("run/api-gateway.pid")).trim());
+            int health = send(base, "GET", "/actuator/health", null, null);
+            JsonNode verification = api.get("/api/v1/audit/verify", admin).body();
+            int total = sent.values().stream().mapToInt(Integer::intValue).sum();
+            System.out.println("[abuse] hostile requests sent: " + total + " in " + sent.size() + " categories");
+            sent.forEach((category, n) -> System.out.println("[abuse]   " + category + ": " + n + " sent, statuses "
+                    + statusesByCategory.get(category)));
+            System.out.println("[abuse] writes answered 2xx: " + accepted.size() + " " + accepted);
+            System.out.println("[abuse] 5xx responses: " + serverErrors.size() + (serverErrors.isEmpty() ? ""
+                    : " " + serverErrors));
+            System.out.println("[abuse] records changed: " + changed + " (" + (recordsBefore.size() - 1) + " reads compared, "
+                    + recordsBefore.get("#records") + " records: every brigade with its milestones, inventories, checks, "
+                    + "drills, roster, funding, inspections and audit chain length; catalogs; county acceptances)");
+            System.out.println("[abuse] gateway: pid " + gatewayPid + (samePid == gatewayPid ? " (never restarted)"
+                    : " -> " + samePid) + ", health " + health + ", heap used at most " + heap.peakUsedMb()
+                    + " MB of a " + heap.maxMb() + " MB maximum (" + heap.samples() + " samples)");
+            System.out.println("[abuse] audit chains verify: " + verification.get("verified") + "; slowest: "
+                    + slowestMillis + " ms for " + slowest);
+            assertThat(total).isGreaterThanOrEqualTo(1000);
+            assertThat(serverErrors).isEmpty();
+            assertThat(changed).as(diff(recordsBefore, recordsAfter)).isZero();
+            assertThat(samePid).isEqualTo(gatewayPid);
+            assertThat(health).isEqualTo(200);
+            assertThat(heap.samples()).isPositive();
+            assertThat(heap.maxMb()).isLessThanOrEqualTo(256);
+            assertThat(verification.get("verified").asBoolean()).isTrue();
             assertThat(stack.stop()).isZero();
         }
     }
 
-    /** What a stored change would alter: the brigade, its inventories, its whole audit trail, the catalogs. */
-    private static String stateOf(Api api, String token, String brigade) throws Exception {
-        StringBuilder state = new StringBuilder();
-        for (String path : List.of("/api/v1/brigades/" + brigade, "/api/v1/brigades/" + brigade + "/milestones",
-                "/api/v1/brigades/" + brigade + "/vehicles", "/api/v1/brigades/" + brigade + "/equipment",
-                "/api/v1/brigades/" + brigade + "/firefighters?asOf=2019-12-31", "/api/v1/brigades/" + brigade + "/funding",
-                "/api/v1/audit?brigade=" + brigade, "/api/v1/standards/versions", "/api/v1/standards/staffing",
-                "/api/v1/acceptance/2019/brigades/" + brigade + "/inspections")) {
-            state.append(path).append(" -> ").append(api.get(path, token).body()).append('\n');
+    private final Map<String, Integer> sent = new TreeMap<>();
+    private final Map<String, Map<Integer, Integer>> statusesByCategory = new TreeMap<>();
+    private final List<String> serverErrors = new ArrayList<>();
+
+    /** Writes that were answered 2xx: none may have stored anything (checked by the records read back). */
+    private final List<String> accepted = new ArrayList<>();
+
+    private void count(String category, String request, int status) {
+        if (status / 100 == 2 && !request.startsWith("GET ")) {
+            accepted.add(status + " " + category + " " + request);
         }
-        return state.toString();
+        sent.merge(category, 1, Integer::sum);
+        statusesByCategory.computeIfAbsent(category, c -> new TreeMap<>()).merge(status, 1, Integer::sum);
+        if (status >= 500) {
+            serverErrors.add(status + " " + category + " " + request);
+        }
+    }
+
+    /** Hostile files on the imports and the evidence uploads. */
+    private void files(Api api, String admin, String clerk) throws Exception {
+        String xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+        byte[] bomb = HostileFiles.zipBombWorkbook();
+        byte[] big = HostileFiles.workbookOfRows(300_000);
+        byte[] tooLarge = new byte[25 * 1024 * 1024];
+        java.util.Arrays.fill(tooLarge, (byte) 'x');
+        for (String kind : List.of("brigades", "vehicles", "equipment", "firefighters")) {
+            String path = "/api/v1/imports/" + kind;
+            // the city creates brigades; the county's clerk imports the rest
+            String who = kind.equals("brigades") ? admin : clerk;
+            file("zip bomb", api, path, who, xlsx, bomb);
+            file("zip bomb", api, path + "?mode=valid-rows", who, xlsx, bomb);
+            file("truncated XLSX", api, path, who, xlsx, HostileFiles.truncated(big));
+            file("truncated XLSX", api, path, who, xlsx, HostileFiles.utf8("PK\u0003\u0004 not really a workbook"));
+            String heading = new String(api.download(path + "/template?format=csv", who), StandardCharsets.UTF_8)
+                    .replace("\uFEFF", "").lines().findFirst().orElseThrow();
+            for (byte[] csv : HostileFiles.brokenCsv(heading)) {
+                file("CSV with broken quoting", api, path, who, "text/csv", csv);
+                file("CSV with broken quoting", api, path + "?mode=valid-rows", who, "text/csv", csv);
+            }
+            file("upload over the cap", api, path, who, "text/csv", tooLarge);
+        }
+        // read as a stream and stopped at the row limit (the gateway has a 256 MB heap)
+        file("300,000-row XLSX", api, "/api/v1/imports/equipment", clerk, xlsx, big);
+        file("300,000-row XLSX", api, "/api/v1/imports/equipment?mode=valid-rows", clerk, xlsx, big);
+        file("300,000-row XLSX", api, "/api/v1/imports/equipment?dryRun=true", clerk, xlsx, big);
+        for (String filename : List.of("site.jpg", "../../etc/passwd.jpg", "..\\..\\boot.ini.jpg", "ｓｉｔｅ.jpg")) {
+            for (byte[] content : List.of(HostileFiles.htmlAsPhoto(), bomb, new byte[0], HostileFiles.truncated(big))) {
+                Api.Response r = api.multipart("/api/v1/brigades/zezhou-gaodu/attachments", clerk,
+                        Map.of("recordKind", "MILESTONE_SUBMISSION", "recordId", "construction-complete"), filename, content);
+                count("hostile attachment", "POST attachments " + filename, r.status());
+            }
+            for (String kind : List.of("{\"$gt\":\"\"}", "MILESTONE_SUBMISSION\u200B")) {
+                Api.Response r = api.multipart("/api/v1/brigades/zezhou-gaodu/attachments", clerk,
+                        Map.of("recordKind", kind, "recordId", "$where"), filename, HostileFiles.htmlAsPhoto());
+                count("hostile attachment", "POST attachments " + kind, r.status());
+            }
+        }
+    }
+
+    private void file(String category, Api api, String path, String token, String type, byte[] body) throws Exception {
+        count(category, "POST " + path, api.upload(path, token, type, body).status());
+    }
+
+    /**
+     * Everything a stored change would alter, read through the API: per brigade its record, milestones,
+     * inventories, checks, drills, roster, funding and inspections and the length of its audit chain;
+     * the catalogs and the county acceptances. Each read's digest by path, and "#records", how many
+     * records were read.
+     */
+    private static Map<String, String> records(Api api, String token) throws Exception {
+        Map<String, String> digests = new TreeMap<>();
+        int records = 0;
+        JsonNode brigades = api.get("/api/v1/brigades?pageSize=1000", token).body().get("items");
+        List<String> paths = new ArrayList<>(List.of("/api/v1/brigades?pageSize=1000", "/api/v1/standards/versions",
+                "/api/v1/standards/staffing", "/api/v1/acceptance/2019/counties"));
+        for (JsonNode brigade : brigades) {
+            String id = brigade.get("id").asString();
+            for (String part : List.of("", "/milestones", "/vehicles", "/equipment", "/firefighters?asOf=2019-12-31",
+                    "/funding", "/equipment-checks", "/drills")) {
+                paths.add("/api/v1/brigades/" + id + part);
+            }
+            paths.add("/api/v1/acceptance/2019/brigades/" + id + "/inspections");
+            paths.add("/api/v1/brigades/" + id + "/attachments");
+            int length = 0;
+            String page = "/api/v1/audit?brigade=" + id + "&pageSize=1000";
+            while (page != null) {
+                JsonNode body = api.get(page, token).body();
+                length += body.get("items").size();
+                JsonNode next = body.get("nextPageToken");
+                page = next == null || next.isNull() ? null
+                        : "/api/v1/audit?brigade=" + id + "&pageSize=1000&pageToken=" + next.asString();
+            }
+            digests.put("audit chain length " + id, Integer.toString(length));
+            records += length;
+        }
+        java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+        for (String path : paths) {
+            Api.Response r = api.get(path, token);
+            assertThat(r.status()).as(path).isEqualTo(200);
+            JsonNode items = r.body().get("items");
+            records += items != null && items.isArray() ? items.size() : 1;
+            digests.put(path, java.util.HexFormat.of().formatHex(sha.digest(r.body().toString()
+                    .getBytes(StandardCharsets.UTF_8))));
+        }
+        Map<String, String> result = new java.util.LinkedHashMap<>(digests);
+        result.put("#records", Integer.toString(records));
+        return result;
+    }
+
+    private static String diff(Map<String, String> before, Map<String, String> after) {
+        return "changed: " + before.keySet().stream().filter(k -> !k.startsWith("#") && !before.get(k).equals(after.get(k)))
+                .toList();
     }
 
     /** The slowest hostile request seen, so a regression towards a hang shows in the figures first. */
@@ -148,40 +266,14 @@ class AbuseIT {
 
     private int sendOnce(String base, String method, String path, String token, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token).header("If-Match", "\"1\"")
+                .header("If-Match", "\"999\"")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    /** Bodies no endpoint should accept: malformed, mistyped, oversized, nested, injected. */
-    private static List<byte[]> hostileBodies() {
-        List<String> texts = new ArrayList<>(List.of("", "{", "}", "[]", "null", "42", "\"text\"", "{\"a\":}", "{,}",
-                "{\"notes\": {\"$gt\": \"\"}}", "{\"housing\": {\"floorAreaM2\": {\"$gt\": 0}}}",
-                "{\"housing\": \"big\"}", "{\"housing\": {\"floorAreaM2\": 1e400}}",
-                "{\"housing\": {\"garageBays\": 99999999999999999999}}", "{\"housing\": {\"rooms\": \"COMMS_DUTY_ROOM\"}}",
-                "{\"housing\": {\"rooms\": [{\"$ne\": 1}]}}", "{\"constructionMode\": {\"$in\": [\"EXISTING\"]}}",
-                "{\"evidence\": 12}", "{\"decision\": true}", "{\"type\": [\"WATER_TANKER\"], \"plate\": 1}",
-                "{\"itemCode\": \"PPE_HELMET\", \"quantity\": \"10\"}", "{\"itemCode\": \"PPE_HELMET\", \"quantity\": 1.5}",
-                "{\"itemCode\": \"PPE_HELMET\", \"quantity\": -3}", "{\"date\": \"2019-02-30\", \"passed\": true}",
-                "{\"date\": 20191101, \"passed\": \"yes\"}", "{\"name\": \"\", \"employment\": \"SLAVE\"}",
-                "{\"name\": null, \"startDate\": \"tomorrow\"}", "{\"amountYuan\": 1e30, \"source\": \"COUNTY_FINANCE\"}",
-                "{\"amountYuan\": \"500000\", \"source\": \"COUNTY_FINANCE\"}", "{\"amountYuan\": -1, \"source\": \"BANK\"}",
-                "{\"stage\": \"STATE\", \"result\": \"MAYBE\"}", "{\"stage\": [\"COUNTY\"], \"result\": {}}",
-                "{\"mode\": \"DELETE\", \"basedOnVersion\": \"1\"}", "{\"rules\": [{\"min\": -1}], \"basedOnVersion\": 1}",
-                "{\"username\": {\"$ne\": \"\"}, \"password\": {\"$ne\": \"\"}}", "{\"username\": [\"admin\"]}",
-                "{\"notes\": \"x\", \"__proto__\": {\"admin\": true}}", "{\"version\": 99, \"id\": \"other\"}",
-                "{\"notes\": \"\\u0000\\u0001\", \"unknownField\": 1}", "{\"a\": NaN}", "{\"a\": Infinity}",
-                "{\"notes\": \"ok\"} trailing", "{\"notes\": \"ok\", \"notes\": 5}"));
-        texts.add("[".repeat(5000) + "]".repeat(5000));
-        texts.add("{\"a\":".repeat(3000) + "1" + "}".repeat(3000));
-        texts.add("{\"notes\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}");
-        List<byte[]> bodies = new ArrayList<>();
-        texts.forEach(t -> bodies.add(t.getBytes(StandardCharsets.UTF_8)));
-        bodies.add(new byte[] { '{', '"', 'n', 'o', 't', 'e', 's', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}' });
-        bodies.add(new byte[] { (byte) 0xFF, (byte) 0xFE, 0, 0, '{', '}' });
-        return bodies;
     }
 }

@@ -16,15 +16,23 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import cn.jincheng.brigades.common.testing.LocalResources;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The gateway's OpenAPI document, as the gateway serves it, passes Redocly's recommended rules with
- * no error (Redocly CLI from the npm registry, pinned in {@code system-tests/openapi}). The document
+ * no error (Redocly CLI from the npm registry, pinned in {@code system-tests/openapi}), and is the
+ * snapshot {@code system-tests/openapi/api-v1.json} the generated client is built from. The document
  * needs no backend: the gateway alone is started, on a free port.
  */
 class OpenApiContractIT {
 
     private static final Path LINT = Commands.root().resolve("system-tests/openapi");
+    private static final Path SNAPSHOT = LINT.resolve("api-v1.json");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** Served once for both tests: starting the gateway is the slow part. */
+    private static String served;
 
     @Test
     void theServedDocumentPassesRedoclysRecommendedRules() throws Exception {
@@ -42,7 +50,60 @@ class OpenApiContractIT {
         assertThat(lint.output()).contains("Your API description is valid");
     }
 
-    private static String servedDocument() throws Exception {
+    /**
+     * The client GeneratedClientIT uses is generated (at generate-test-sources) from the checked-in
+     * snapshot, so the snapshot must be what the gateway serves: a changed contract fails here until
+     * the snapshot is refreshed, and the diff of that file is the contract change to review.
+     */
+    @Test
+    void theGeneratedClientsSnapshotIsTheServedDocument() throws Exception {
+        JsonNode live = JSON.readTree(servedDocument());
+        JsonNode snapshot = JSON.readTree(Files.readString(SNAPSHOT));
+        Path fresh = Path.of("target", "openapi", "api-v1.json").toAbsolutePath();
+        Files.createDirectories(fresh.getParent());
+        Files.writeString(fresh, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(live) + "\n");
+        assertThat(firstDifference("", snapshot, live)).as("the gateway's /v3/api-docs differs from the snapshot "
+                + SNAPSHOT + " that the generated client is built from. If the change is meant, refresh it: cp "
+                + fresh + " " + SNAPSHOT + " (then rebuild system-tests, which regenerates the client)").isNull();
+    }
+
+    /** The JSON pointer of the first place where the two documents differ (objects compared by key), or null. */
+    private static String firstDifference(String at, JsonNode expected, JsonNode actual) {
+        if (expected.isObject() && actual.isObject()) {
+            java.util.Set<String> names = new java.util.TreeSet<>(expected.propertyNames());
+            names.addAll(actual.propertyNames());
+            for (String name : names) {
+                String here = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!expected.has(name) || !actual.has(name)) {
+                    return here + (expected.has(name) ? " is gone" : " is new");
+                }
+                String inner = firstDifference(here, expected.get(name), actual.get(name));
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            return null;
+        }
+        if (expected.isArray() && actual.isArray() && expected.size() == actual.size()) {
+            for (int i = 0; i < expected.size(); i++) {
+                String inner = firstDifference(at + "/" + i, expected.get(i), actual.get(i));
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            return null;
+        }
+        return expected.equals(actual) ? null : at + ": " + expected + " -> " + actual;
+    }
+
+    private static synchronized String servedDocument() throws Exception {
+        if (served == null) {
+            served = fetchServedDocument();
+        }
+        return served;
+    }
+
+    private static String fetchServedDocument() throws Exception {
         int port = LocalResources.freePort();
         Path dataDir = Files.createTempDirectory("brigades-openapi-gateway");
         Path jar = Commands.root().resolve("api-gateway/target/api-gateway-0.1.0-SNAPSHOT.jar");

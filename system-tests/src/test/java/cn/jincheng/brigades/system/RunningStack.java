@@ -85,8 +85,9 @@ final class RunningStack implements AutoCloseable {
         }, "run.sh-output");
         reader.setDaemon(true);
         reader.start();
-        // run.sh waits START_TIMEOUT (120 s) for health; a test that raises it waits as long here
-        long startTimeout = Long.parseLong(extraEnv.getOrDefault("START_TIMEOUT", "120"));
+        // run.sh waits START_TIMEOUT (120 s) for health; a test or the caller's environment (which run.sh
+        // inherits) that raises it waits as long here
+        long startTimeout = Long.parseLong(env.getOrDefault("START_TIMEOUT", "120"));
         awaitOutput("READY", Duration.ofSeconds(Math.max(150, startTimeout + 30)));
     }
 

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -20,7 +21,7 @@ import reactor.core.scheduler.Schedulers;
 @Tag(name = "Authentication")
 class TokenController {
 
-    record Credentials(String username, String password) {
+    record Credentials(@Schema(example = "clerk-zezhou") String username, @Schema(example = "demo-2019") String password) {
     }
 
     record TokenResponse(@JsonProperty("access_token") String accessToken,
@@ -37,7 +38,7 @@ class TokenController {
         this.throttle = throttle;
     }
 
-    @Operation(summary = "Exchange a demo account's user name and password for a bearer token")
+    @Operation(operationId = "createToken", summary = "Exchange a demo account's user name and password for a bearer token")
     @PostMapping(path = "/api/v1/auth/token", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<TokenResponse> token(@RequestBody Credentials credentials) {
         long wait = throttle.retryAfterSeconds(credentials.username());

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 
 /**
  * The OpenAPI document as a contract clients can generate from: a title and version, the bearer
@@ -39,7 +40,10 @@ class OpenApiConfiguration {
     private static final List<String> PUBLIC_PATHS = List.of("/api/v1/auth/token");
 
     static {
-        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class)
+                // an audit entry's before/after/request are JSON documents, not Jackson's node API
+                .replaceWithSchema(tools.jackson.databind.JsonNode.class, new io.swagger.v3.oas.models.media.ObjectSchema()
+                        .description("A JSON document: the record or request as it was"));
     }
 
     @Bean
@@ -51,6 +55,9 @@ class OpenApiConfiguration {
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
                         .description("A token from POST /api/v1/auth/token (local accounts) or the city's OIDC provider")))
+                // relative: the document is the same whichever host, port or proxy served it (the generated
+                // client's snapshot is compared with it), and a client is pointed at its gateway
+                .servers(List.of(new Server().url("/").description("the gateway that served this document")))
                 .addSecurityItem(new SecurityRequirement().addList(BEARER));
     }
 

@@ -1,5 +1,7 @@
 package cn.jincheng.brigades.gateway.config;
 
+import java.time.LocalDate;
+
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 @Configuration(proxyBeanMethods = false)
@@ -18,8 +21,8 @@ class WebConfiguration implements WebFluxConfigurer {
 
     /**
      * Reads request bodies strictly: an unknown field, a string where a number belongs (or the other
-     * way round), a fraction for a whole number, a null for a number, trailing garbage — each is a
-     * 400 naming the field, never a silent guess.
+     * way round), a fraction for a whole number, a null for a number, trailing garbage, a date that is
+     * not the string YYYY-MM-DD — each is a 400 naming the field, never a silent guess.
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
@@ -32,7 +35,8 @@ class WebConfiguration implements WebFluxConfigurer {
                 .withCoercionConfig(LogicalType.Textual, c -> c
                         .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .addModule(new SimpleModule("iso-dates").addDeserializer(LocalDate.class, new IsoDateDeserializer()));
     }
 
     @Override

@@ -32,6 +32,10 @@ import cn.jincheng.brigades.gateway.problem.Problem;
 import cn.jincheng.brigades.proto.imports.v1.ImportOptions;
 import cn.jincheng.brigades.proto.imports.v1.ImportResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -61,7 +65,10 @@ class ImportController {
     record ImportSummary(String kind, String importId, int rows, int stored, boolean dryRun, List<Problem.FieldError> errors) {
     }
 
-    @Operation(summary = "The file to fill in for an import (brigades, vehicles, equipment, firefighters), headings in Chinese")
+    @Operation(operationId = "importTemplate", summary = "The file to fill in for an import (brigades, vehicles, equipment, firefighters), headings in Chinese")
+    @ApiResponse(responseCode = "200", description = "The template, in the format asked for", content = {
+            @Content(mediaType = SheetReader.XLSX, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")) })
     @GetMapping("/{kind}/template")
     ResponseEntity<byte[]> template(Caller caller, @PathVariable String kind,
             @RequestParam(defaultValue = "xlsx") String format) {
@@ -81,7 +88,11 @@ class ImportController {
                 .body(xlsx ? ImportTemplates.xlsx(k) : ImportTemplates.csv(k));
     }
 
-    @Operation(summary = "Import a CSV (UTF-8) or XLSX file; mode=all (default: all rows or none) or valid-rows; dryRun=true only checks")
+    @Operation(operationId = "importFile", summary = "Import a CSV (UTF-8) or XLSX file; mode=all (default: all rows or none) or valid-rows; dryRun=true only checks",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, description = "The filled-in template", content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = "application/csv", schema = @Schema(type = "string")),
+                    @Content(mediaType = SheetReader.XLSX, schema = @Schema(type = "string", format = "binary")) }))
     @PostMapping(path = "/{kind}", consumes = { "text/csv", "application/csv", SheetReader.XLSX })
     Mono<ImportSummary> upload(Caller caller, @PathVariable String kind,
             @RequestParam(defaultValue = "all") String mode, @RequestParam(defaultValue = "false") boolean dryRun,

@@ -27,6 +27,7 @@ import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.backend.StationClient;
 import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.gateway.report.CountyAcceptanceRow;
+import cn.jincheng.brigades.gateway.report.ReportDocument;
 import cn.jincheng.brigades.gateway.report.ReportRow;
 import cn.jincheng.brigades.proto.station.v1.AssessmentGrade;
 import cn.jincheng.brigades.proto.station.v1.CityOutcome;
@@ -42,6 +43,10 @@ import cn.jincheng.brigades.proto.station.v1.InspectionSummary;
 import cn.jincheng.brigades.proto.station.v1.ListInspectionsRequest;
 import cn.jincheng.brigades.proto.station.v1.RecordInspectionRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -52,7 +57,9 @@ import reactor.core.publisher.Mono;
 @Tag(name = "Year-end acceptance")
 class AcceptanceController {
 
-    record InspectionBody(String stage, String result, String notes, String overrideReason) {
+    record InspectionBody(@Schema(example = "COUNTY", allowableValues = { "COUNTY", "CITY" }) String stage,
+            @Schema(example = "FAIL", allowableValues = { "PASS", "FAIL" }) String result,
+            @Schema(example = "营房未竣工") String notes, String overrideReason) {
     }
 
     record SnapshotDto(boolean compliant, String tier, List<String> standards, List<EquipmentDtos.ComplianceCheck> checks) {
@@ -80,7 +87,8 @@ class AcceptanceController {
         this.reportDeadline = reportDeadline;
     }
 
-    @Operation(summary = "Record a county (stage COUNTY) or city (stage CITY) inspection with the compliance snapshot taken now")
+    @Operation(operationId = "recordInspection", summary = "Record a county (stage COUNTY) or city (stage CITY) inspection with the compliance snapshot taken now")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(path = "/brigades/{id}/inspections", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<InspectionDto>> inspect(Caller caller, @PathVariable int year, @PathVariable String id,
             @RequestBody InspectionBody body) {
@@ -101,7 +109,7 @@ class AcceptanceController {
                 .body(inspection(i)));
     }
 
-    @Operation(summary = "The brigade's inspections of the year, in the order they were recorded")
+    @Operation(operationId = "listInspections", summary = "The brigade's inspections of the year, in the order they were recorded")
     @GetMapping(path = "/brigades/{id}/inspections")
     Mono<Dtos.Items<InspectionDto>> inspections(Caller caller, @PathVariable int year, @PathVariable String id) {
         checkYear(year);
@@ -109,9 +117,13 @@ class AcceptanceController {
                 .map(r -> new Dtos.Items<>(r.getInspectionsList().stream().map(this::inspection).toList()));
     }
 
-    @Operation(summary = "The year's report: every brigade with its outcome, and per-county totals with the city's "
+    @Operation(operationId = "acceptanceReport", summary = "The year's report: every brigade with its outcome, and per-county totals with the city's "
             + "outcome per county and the annual assessment; format=json (default), csv (UTF-8 with BOM) or xlsx "
             + "(a sheet 县级验收 for the county section); section=counties with csv gives the county section alone")
+    @ApiResponse(responseCode = "200", description = "The report, in the format asked for", content = {
+            @Content(mediaType = "application/json", schema = @Schema(implementation = ReportDocument.class)),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", schema = @Schema(type = "string", format = "binary")) })
     @GetMapping("/report")
     Mono<ResponseEntity<Flux<DataBuffer>>> report(Caller caller, @PathVariable int year,
             @RequestParam(defaultValue = "json") String format, @RequestParam(required = false) String county,

@@ -23,6 +23,10 @@ import cn.jincheng.brigades.proto.station.v1.ConstructionMode;
 import cn.jincheng.brigades.proto.station.v1.ListBrigadesRequest;
 import cn.jincheng.brigades.proto.station.v1.UpdateBrigadeRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.headers.Header;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -40,14 +44,14 @@ class BrigadeController {
         this.mapper = mapper;
     }
 
-    @Operation(summary = "Counties with their brigade counts (a county clerk sees only their own)")
+    @Operation(operationId = "listCounties", summary = "Counties with their brigade counts (a county clerk sees only their own)")
     @GetMapping("/counties")
     Mono<Dtos.Items<Dtos.CountyDto>> counties(Caller caller) {
         return station.listCounties(caller)
                 .map(r -> new Dtos.Items<>(r.getCountiesList().stream().map(mapper::county).toList()));
     }
 
-    @Operation(summary = "Brigades, optionally filtered by county, level and construction mode")
+    @Operation(operationId = "listBrigades", summary = "Brigades, optionally filtered by county, level and construction mode")
     @GetMapping("/brigades")
     Mono<Dtos.Items<Dtos.BrigadeDto>> brigades(Caller caller, @RequestParam(required = false) String county,
             @RequestParam(required = false) String level, @RequestParam(required = false) String mode,
@@ -73,13 +77,17 @@ class BrigadeController {
                         r.getNextPageToken().isEmpty() ? null : r.getNextPageToken()));
     }
 
-    @Operation(summary = "One brigade; the ETag header carries its version for If-Match")
+    @Operation(operationId = "getBrigade", summary = "One brigade; the ETag header carries its version for If-Match")
+    @ApiResponse(responseCode = "200", description = "The brigade", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", description = "The brigade's version, for If-Match", schema = @Schema(type = "string")))
     @GetMapping("/brigades/{id}")
     Mono<ResponseEntity<Dtos.BrigadeDto>> brigade(Caller caller, @PathVariable String id) {
         return station.getBrigade(caller, id).map(b -> withETag(mapper.brigade(b)));
     }
 
-    @Operation(summary = "Change housing, partner or notes; needs If-Match with the ETag last read")
+    @Operation(operationId = "patchBrigade", summary = "Change housing, partner or notes; needs If-Match with the ETag last read")
+    @ApiResponse(responseCode = "200", description = "The brigade", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", description = "The brigade's version, for If-Match", schema = @Schema(type = "string")))
     @PatchMapping(path = "/brigades/{id}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
     Mono<ResponseEntity<Dtos.BrigadeDto>> patch(Caller caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -102,6 +110,8 @@ class BrigadeController {
     }
 
     @Operation(summary = "Change the construction mode (CITY_ADMIN), e.g. activate a deferred town")
+    @ApiResponse(responseCode = "200", description = "The brigade", useReturnTypeSchema = true,
+            headers = @Header(name = "ETag", description = "The brigade's version, for If-Match", schema = @Schema(type = "string")))
     @PostMapping(path = "/brigades/{id}/mode", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<Dtos.BrigadeDto>> changeMode(Caller caller, @PathVariable String id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,

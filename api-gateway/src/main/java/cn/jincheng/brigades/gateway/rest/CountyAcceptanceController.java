@@ -64,7 +64,7 @@ class CountyAcceptanceController {
         this.station = station;
     }
 
-    @Operation(summary = "Every county of the caller's scope: its brigades' results (from their latest inspections), "
+    @Operation(operationId = "listCountyAcceptances", summary = "Every county of the caller's scope: its brigades' results (from their latest inspections), "
             + "the county's summary, the city's outcome (ACCEPTED 通过, NOT_ACCEPTED 不通过, RETURNED_FOR_REWORK 退回整改) "
             + "and the annual fire-work assessment")
     @GetMapping
@@ -74,7 +74,7 @@ class CountyAcceptanceController {
                 .map(r -> new Dtos.Items<>(r.getCountiesList().stream().map(CountyAcceptanceController::dto).toList()));
     }
 
-    @Operation(summary = "One county's acceptance; the ETag carries its version (\"0\": nothing written yet)")
+    @Operation(operationId = "getCountyAcceptance", summary = "One county's acceptance; the ETag carries its version (\"0\": nothing written yet)")
     @GetMapping("/{countyId}")
     Mono<ResponseEntity<CountyAcceptanceDto>> get(Caller caller, @PathVariable int year, @PathVariable String countyId) {
         checkYear(year);
@@ -82,7 +82,7 @@ class CountyAcceptanceController {
                 .setCountyId(countyId).build()).map(CountyAcceptanceController::withETag);
     }
 
-    @Operation(summary = "The county's summary and long-term mechanism (长效机制), by that county's clerk or CITY_ADMIN; "
+    @Operation(operationId = "putCountySummary", summary = "The county's summary and long-term mechanism (长效机制), by that county's clerk or CITY_ADMIN; "
             + "needs If-Match with the ETag last read")
     @PutMapping(path = "/{countyId}/summary", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<CountyAcceptanceDto>> summary(Caller caller, @PathVariable int year,
@@ -101,7 +101,7 @@ class CountyAcceptanceController {
                 .map(CountyAcceptanceController::withETag);
     }
 
-    @Operation(summary = "The city's outcome for the county (CITY_INSPECTOR or CITY_ADMIN) with the annual assessment "
+    @Operation(operationId = "putCountyOutcome", summary = "The city's outcome for the county (CITY_INSPECTOR or CITY_ADMIN) with the annual assessment "
             + "(score 0–100 and/or grade EXCELLENT 优秀, GOOD 良好, PASS 合格, FAIL 不合格); ACCEPTED while some of the "
             + "county's brigades have no city PASS needs a note; needs If-Match")
     @PutMapping(path = "/{countyId}/outcome", consumes = MediaType.APPLICATION_JSON_VALUE)

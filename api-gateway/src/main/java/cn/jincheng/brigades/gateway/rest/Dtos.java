@@ -34,7 +34,7 @@ final class Dtos {
     }
 
     /** PATCH body: only housing, partner and notes are editable; anything else is refused. */
-    record BrigadePatch(HousingDto housing, String partner, String notes) {
+    record BrigadePatch(HousingDto housing, String partner, @Schema(example = "营房主体完工") String notes) {
     }
 
     record ModeChange(String constructionMode, String reason, LocalDate effectiveDate) {

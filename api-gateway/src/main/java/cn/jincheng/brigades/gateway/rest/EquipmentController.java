@@ -23,6 +23,7 @@ import cn.jincheng.brigades.proto.equipment.v1.ListExpiringItemsRequest;
 import cn.jincheng.brigades.proto.equipment.v1.RecordDrillRequest;
 import cn.jincheng.brigades.proto.equipment.v1.RecordEquipmentCheckRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -40,13 +41,14 @@ class EquipmentController {
         this.mapper = mapper;
     }
 
-    @Operation(summary = "The brigade's equipment, with the quantity that counts after checks and expiry")
+    @Operation(operationId = "listEquipment", summary = "The brigade's equipment, with the quantity that counts after checks and expiry")
     @GetMapping("/brigades/{id}/equipment")
     Mono<Dtos.Items<EquipmentDtos.ItemDto>> list(Caller caller, @PathVariable String id) {
         return equipment.equipment(caller, id).map(r -> new Dtos.Items<>(r.getItemsList().stream().map(mapper::item).toList()));
     }
 
-    @Operation(summary = "Add equipment by catalog item code")
+    @Operation(operationId = "addEquipment", summary = "Add equipment by catalog item code")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(path = "/brigades/{id}/equipment", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<EquipmentDtos.ItemDto>> add(Caller caller, @PathVariable String id,
             @RequestBody EquipmentDtos.NewItem body) {
@@ -65,7 +67,8 @@ class EquipmentController {
                 .created(URI.create("/api/v1/brigades/" + id + "/equipment/" + item.getId())).body(mapper.item(item)));
     }
 
-    @Operation(summary = "The fire department's on-site equipment check (FIRE_DEPT, CITY_ADMIN)")
+    @Operation(operationId = "recordEquipmentCheck", summary = "The fire department's on-site equipment check (FIRE_DEPT, CITY_ADMIN)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(path = "/brigades/{id}/equipment-checks", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<EquipmentDtos.CheckDto>> check(Caller caller, @PathVariable String id,
             @RequestBody EquipmentDtos.NewCheck body) {
@@ -81,13 +84,14 @@ class EquipmentController {
                 .created(URI.create("/api/v1/brigades/" + id + "/equipment-checks/" + c.getId())).body(mapper.check(c)));
     }
 
-    @Operation(summary = "The brigade's equipment checks, newest first")
+    @Operation(operationId = "listEquipmentChecks", summary = "The brigade's equipment checks, newest first")
     @GetMapping("/brigades/{id}/equipment-checks")
     Mono<Dtos.Items<EquipmentDtos.CheckDto>> checks(Caller caller, @PathVariable String id) {
         return equipment.checks(caller, id).map(r -> new Dtos.Items<>(r.getChecksList().stream().map(mapper::check).toList()));
     }
 
-    @Operation(summary = "Record a readiness drill (FIRE_DEPT, CITY_ADMIN)")
+    @Operation(operationId = "recordDrill", summary = "Record a readiness drill (FIRE_DEPT, CITY_ADMIN)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(path = "/brigades/{id}/drills", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<EquipmentDtos.DrillDto>> drill(Caller caller, @PathVariable String id,
             @RequestBody EquipmentDtos.NewDrill body) {
@@ -103,7 +107,7 @@ class EquipmentController {
                 .created(URI.create("/api/v1/brigades/" + id + "/drills/" + d.getId())).body(mapper.drill(d)));
     }
 
-    @Operation(summary = "The brigade's readiness drills, newest first")
+    @Operation(operationId = "listDrills", summary = "The brigade's readiness drills, newest first")
     @GetMapping("/brigades/{id}/drills")
     Mono<Dtos.Items<EquipmentDtos.DrillDto>> drills(Caller caller, @PathVariable String id) {
         return equipment.drills(caller, id).map(r -> new Dtos.Items<>(r.getDrillsList().stream().map(mapper::drill).toList()));

@@ -44,6 +44,11 @@ import cn.jincheng.brigades.proto.attachments.v1.UploadHeader;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -58,6 +63,16 @@ import reactor.core.publisher.Mono;
 @RequestMapping(path = "/api/v1")
 @Tag(name = "Evidence")
 class EvidenceController {
+
+    /**
+     * The multipart form as the contract describes it (the parts are read as they stream, not bound
+     * to this): the record's fields first, then the file.
+     */
+    @Schema(name = "AttachmentForm", requiredProperties = { "recordKind", "recordId", "file" })
+    record AttachmentForm(@Schema(example = "MILESTONE_SUBMISSION") String recordKind,
+            @Schema(example = "construction-complete") String recordId,
+            @Schema(type = "string", format = "binary") byte[] file) {
+    }
 
     static final String FILE_CSP = "default-src 'none'; sandbox";
 
@@ -81,13 +96,18 @@ class EvidenceController {
         this.drainCap = drainCap.toBytes();
     }
 
-    @Operation(summary = "Attach a photo or document (multipart/form-data: recordKind and recordId, then file) to one of "
+    @Operation(operationId = "uploadAttachment", summary = "Attach a photo or document (multipart/form-data: recordKind and recordId, then file) to one of "
             + "the brigade's records; the type is sniffed from the bytes (JPEG, PNG, PDF, Word, Excel); 413 over the "
             + "caps, 415 for any other type; Idempotency-Key makes a retry store nothing new")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(path = "/brigades/{brigadeId}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     Mono<ResponseEntity<AttachmentDto>> upload(Caller caller, @PathVariable String brigadeId,
-            @RequestParam(required = false) String recordKind, @RequestParam(required = false) String recordId,
+            // the form's fields are the documented way; these query parameters are an older spelling still accepted
+            @Parameter(hidden = true) @RequestParam(required = false) String recordKind,
+            @Parameter(hidden = true) @RequestParam(required = false) String recordId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
+                    mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = AttachmentForm.class)))
             @RequestBody Flux<PartEvent> parts) {
         MultipartUpload upload = new MultipartUpload(caller, brigadeId, idempotencyKey, recordKind, recordId);
         return parts.concatMap(upload::next)
@@ -103,7 +123,7 @@ class EvidenceController {
                 });
     }
 
-    @Operation(summary = "The brigade's attachments, of one record (recordKind and recordId), one kind, or all; "
+    @Operation(operationId = "listAttachments", summary = "The brigade's attachments, of one record (recordKind and recordId), one kind, or all; "
             + "includeDeleted=true (city administrator and inspectors) shows deleted ones with deletedBy/deletedAt")
     @GetMapping("/brigades/{brigadeId}/attachments")
     Mono<Dtos.Items<AttachmentDto>> list(Caller caller, @PathVariable String brigadeId,
@@ -131,21 +151,26 @@ class EvidenceController {
                 .map(EvidenceController::dto).collectList().map(Dtos.Items::new);
     }
 
-    @Operation(summary = "The file's bytes, with the sniffed type; documents always as a download, photos inline unless "
+    @Operation(operationId = "attachmentContent", summary = "The file's bytes, with the sniffed type; documents always as a download, photos inline unless "
             + "download=1; without location data for callers who may not see locations")
+    @ApiResponse(responseCode = "200", description = "The file, with its sniffed type", content = @Content(
+            mediaType = "*/*", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/attachments/{id}/content")
     Mono<Void> content(Caller caller, @PathVariable String id, @RequestParam(defaultValue = "false") boolean download,
             ServerWebExchange exchange) {
         return serve(caller, id, false, download, exchange);
     }
 
-    @Operation(summary = "A JPEG thumbnail of a photo (made once, at upload)")
+    @Operation(operationId = "attachmentThumbnail", summary = "A JPEG thumbnail of a photo (made once, at upload)")
+    @ApiResponse(responseCode = "200", description = "The thumbnail", content = @Content(
+            mediaType = "image/jpeg", schema = @Schema(type = "string", format = "binary")))
     @GetMapping("/attachments/{id}/thumbnail")
     Mono<Void> thumbnail(Caller caller, @PathVariable String id, ServerWebExchange exchange) {
         return serve(caller, id, true, false, exchange);
     }
 
-    @Operation(summary = "Delete an attachment: it is marked deleted (who, when), kept, and the deletion audited")
+    @Operation(operationId = "deleteAttachment", summary = "Delete an attachment: it is marked deleted (who, when), kept, and the deletion audited")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     @DeleteMapping("/attachments/{id}")
     Mono<ResponseEntity<Void>> delete(Caller caller, @PathVariable String id) {
         return attachments.delete(Backend.STATION, caller, id)

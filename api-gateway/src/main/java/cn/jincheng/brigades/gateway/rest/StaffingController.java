@@ -39,6 +39,7 @@ import cn.jincheng.brigades.proto.staffing.v1.PutFundingRequest;
 import cn.jincheng.brigades.proto.staffing.v1.RecordDepartureRequest;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingRules;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -110,7 +111,8 @@ class StaffingController {
                 r.getFirefightersList().stream().map(StaffingController::firefighter).toList(), r.getActiveCount(), asOf));
     }
 
-    @Operation(summary = "Add a full-time firefighter (no national ID numbers: the roster keeps none)")
+    @Operation(operationId = "addFirefighter", summary = "Add a full-time firefighter (no national ID numbers: the roster keeps none)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(path = "/brigades/{id}/firefighters", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<FirefighterDto>> add(Caller caller, @PathVariable String id, @RequestBody NewFirefighter body) {
         AddFirefighterRequest.Builder request = AddFirefighterRequest.newBuilder().setBrigadeId(id)
@@ -137,7 +139,7 @@ class StaffingController {
                 .created(URI.create("/api/v1/brigades/" + id + "/firefighters/" + f.getId())).body(firefighter(f)));
     }
 
-    @Operation(summary = "A firefighter leaves (the record stays, with its end date; default today)")
+    @Operation(operationId = "firefighterLeaves", summary = "A firefighter leaves (the record stays, with its end date; default today)")
     @DeleteMapping("/brigades/{id}/firefighters/{firefighterId}")
     Mono<FirefighterDto> leave(Caller caller, @PathVariable String id, @PathVariable String firefighterId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate endDate) {
@@ -190,7 +192,7 @@ class StaffingController {
                         r.getAllocatedYuan(), r.getRequiredYuan(), r.getShortfallYuan()));
     }
 
-    @Operation(summary = "The staffing and funding rules in force, with the source of each")
+    @Operation(operationId = "staffingRules", summary = "The staffing and funding rules in force, with the source of each")
     @GetMapping("/standards/staffing")
     Mono<StaffingRulesDto> rules(Caller caller) {
         return staffing.rules(caller, GetRulesRequest.getDefaultInstance()).map(StaffingController::rules);
@@ -199,7 +201,8 @@ class StaffingController {
     record RulesPublication(Integer basedOnVersion, String note, List<StaffingRuleDto> rules) {
     }
 
-    @Operation(summary = "Publish a new version of the staffing and funding rules (the whole set; CITY_ADMIN)")
+    @Operation(operationId = "publishStaffingRules", summary = "Publish a new version of the staffing and funding rules (the whole set; CITY_ADMIN)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(path = "/standards/staffing", consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<StaffingRulesDto>> publishRules(Caller caller, @RequestBody RulesPublication body) {
         var request = cn.jincheng.brigades.proto.staffing.v1.PublishRulesRequest.newBuilder()

@@ -18,6 +18,7 @@ import cn.jincheng.brigades.gateway.problem.ApiException;
 import cn.jincheng.brigades.proto.equipment.v1.GetCatalogRequest;
 import cn.jincheng.brigades.proto.equipment.v1.PublishCatalogRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -35,26 +36,27 @@ class StandardsController {
         this.mapper = mapper;
     }
 
-    @Operation(summary = "The catalog in force: id, version and the provenance of every rule")
+    @Operation(operationId = "catalogInForce", summary = "The catalog in force: id, version and the provenance of every rule")
     @GetMapping
     Mono<EquipmentDtos.CatalogDto> inForce(Caller caller) {
         return equipment.catalog(caller, GetCatalogRequest.getDefaultInstance()).map(mapper::catalog);
     }
 
-    @Operation(summary = "Every published version of the catalog, newest first")
+    @Operation(operationId = "listCatalogVersions", summary = "Every published version of the catalog, newest first")
     @GetMapping("/versions")
     Mono<Dtos.Items<EquipmentDtos.CatalogVersionDto>> versions(Caller caller) {
         return equipment.catalogVersions(caller)
                 .map(r -> new Dtos.Items<>(r.getVersionsList().stream().map(mapper::version).toList()));
     }
 
-    @Operation(summary = "One version of the catalog (old versions stay readable)")
+    @Operation(operationId = "catalogVersion", summary = "One version of the catalog (old versions stay readable)")
     @GetMapping("/{version}")
     Mono<EquipmentDtos.CatalogDto> version(Caller caller, @PathVariable int version) {
         return equipment.catalog(caller, GetCatalogRequest.newBuilder().setVersion(version).build()).map(mapper::catalog);
     }
 
-    @Operation(summary = "Publish a new catalog version, whole (REPLACE) or as an amendment (AMEND); CITY_ADMIN")
+    @Operation(operationId = "publishCatalog", summary = "Publish a new catalog version, whole (REPLACE) or as an amendment (AMEND); CITY_ADMIN")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<EquipmentDtos.CatalogDto>> publish(Caller caller, @RequestBody EquipmentDtos.Publication body) {
         PublishCatalogRequest.Builder request = PublishCatalogRequest.newBuilder()

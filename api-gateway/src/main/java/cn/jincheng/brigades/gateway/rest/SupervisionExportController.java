@@ -33,6 +33,10 @@ import cn.jincheng.brigades.proto.station.v1.GetSupervisionListRequest;
 import cn.jincheng.brigades.proto.station.v1.GetSupervisionListResponse;
 import cn.jincheng.brigades.proto.station.v1.OverdueMilestone;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -64,8 +68,12 @@ class SupervisionExportController {
         this.json = json;
     }
 
-    @Operation(summary = "The overdue milestones as a file for the 13710 supervision system: format=xlsx (default), "
+    @Operation(operationId = "supervisionExport", summary = "The overdue milestones as a file for the 13710 supervision system: format=xlsx (default), "
             + "csv (UTF-8 with BOM) or json; optional county and asOf (default today)")
+    @ApiResponse(responseCode = "200", description = "The overdue milestones, in the format asked for", content = {
+            @Content(mediaType = XLSX, schema = @Schema(type = "string", format = "binary")),
+            @Content(mediaType = "text/csv", schema = @Schema(type = "string")),
+            @Content(mediaType = "application/json", schema = @Schema(implementation = SupervisionExportDto.class)) })
     @GetMapping("/api/v1/supervision/export")
     Mono<ResponseEntity<Flux<DataBuffer>>> export(Caller caller, @RequestParam(defaultValue = "xlsx") String format,
             @RequestParam(required = false) String county,

@@ -22,6 +22,7 @@ import cn.jincheng.brigades.proto.equipment.v1.AddVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.RemoveVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.UpdateVehicleRequest;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import reactor.core.publisher.Mono;
 
@@ -39,14 +40,15 @@ class VehicleController {
         this.mapper = mapper;
     }
 
-    @Operation(summary = "The brigade's vehicles")
+    @Operation(operationId = "listVehicles", summary = "The brigade's vehicles")
     @GetMapping
     Mono<Dtos.Items<EquipmentDtos.VehicleDto>> list(Caller caller, @PathVariable String id) {
         return equipment.vehicles(caller, id)
                 .map(r -> new Dtos.Items<>(r.getVehiclesList().stream().map(mapper::vehicle).toList()));
     }
 
-    @Operation(summary = "Register a vehicle (plates are unique across the city)")
+    @Operation(operationId = "addVehicle", summary = "Register a vehicle (plates are unique across the city)")
+    @ApiResponse(responseCode = "201", description = "Created; Location names the new record", useReturnTypeSchema = true)
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     Mono<ResponseEntity<EquipmentDtos.VehicleDto>> add(Caller caller, @PathVariable String id,
             @RequestBody EquipmentDtos.NewVehicle body) {
@@ -58,7 +60,7 @@ class VehicleController {
                 .eTag(ETags.of(v.getVersion())).body(mapper.vehicle(v)));
     }
 
-    @Operation(summary = "Change a vehicle, e.g. {\"status\": \"OUT_OF_SERVICE\"}; needs If-Match")
+    @Operation(operationId = "patchVehicle", summary = "Change a vehicle, e.g. {\"status\": \"OUT_OF_SERVICE\"}; needs If-Match")
     @PatchMapping(path = "/{vehicleId}", consumes = { MediaType.APPLICATION_JSON_VALUE, "application/merge-patch+json" })
     Mono<ResponseEntity<EquipmentDtos.VehicleDto>> patch(Caller caller, @PathVariable String id,
             @PathVariable String vehicleId, @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
@@ -79,7 +81,8 @@ class VehicleController {
                 .map(v -> ResponseEntity.ok().eTag(ETags.of(v.getVersion())).body(mapper.vehicle(v)));
     }
 
-    @Operation(summary = "Remove a vehicle from the inventory (If-Match optional)")
+    @Operation(operationId = "removeVehicle", summary = "Remove a vehicle from the inventory (If-Match optional)")
+    @ApiResponse(responseCode = "204", description = "Done; no content")
     @DeleteMapping("/{vehicleId}")
     Mono<ResponseEntity<Void>> remove(Caller caller, @PathVariable String id, @PathVariable String vehicleId,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
