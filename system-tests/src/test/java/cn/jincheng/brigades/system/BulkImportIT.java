@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
@@ -141,7 +140,7 @@ class BulkImportIT {
         assertThat(formula.body().get("errors").get(0).get("column").asString()).isEqualTo("C2");
         assertProblem(api.upload("/api/v1/imports/equipment", clerk, XLSX, utf8("PK not really a workbook")), 400, "XLSX");
         // read as a stream and stopped at the row limit: the gateway (256 MB heap) stays up
-        assertProblem(api.upload("/api/v1/imports/equipment", clerk, XLSX, workbookOfRows(300_000)), 400,
+        assertProblem(api.upload("/api/v1/imports/equipment", clerk, XLSX, HostileFiles.workbookOfRows(300_000)), 400,
                 "at most 10000 rows");
         assertProblem(api.upload("/api/v1/imports/firefighters", clerk, CSV,
                 utf8("队站编号,姓名,用工形式,入职日期\nzezhou-gaodu,\"王五,合同制,2019-08-01\n")), 400, "at line");
@@ -199,27 +198,6 @@ class BulkImportIT {
                 }
             }
             workbook.write(out);
-            return out.toByteArray();
-        }
-    }
-
-    /** An equipment workbook of many rows, written as a stream (a few MB, well under the upload cap). */
-    private static byte[] workbookOfRows(int rows) throws Exception {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            var sheet = workbook.createSheet();
-            Row heading = sheet.createRow(0);
-            List<String> names = List.of("队站编号", "器材代码", "数量", "有效期至");
-            for (int c = 0; c < names.size(); c++) {
-                heading.createCell(c).setCellValue(names.get(c));
-            }
-            for (int r = 1; r <= rows; r++) {
-                Row row = sheet.createRow(r);
-                row.createCell(0).setCellValue("zezhou-gaodu");
-                row.createCell(1).setCellValue("PPE_HELMET");
-                row.createCell(2).setCellValue(1);
-            }
-            workbook.write(out);
-            workbook.dispose();
             return out.toByteArray();
         }
     }
