@@ -15,8 +15,11 @@ fi
 DATA="${BENCH_DATA_DIR:-$(mktemp -d /tmp/brigades-bench.XXXXXX)}"
 [ -n "${BENCH_DATA_DIR:-}" ] && BENCH_KEEP=1
 export DATA_DIR="$DATA" SKIP_BUILD=1 DEMO_PASSWORD=bench-2019
-export GATEWAY_PORT=18080 STATION_PORT=19091 EQUIPMENT_PORT=19092 STAFFING_PORT=19093
-export STATION_MANAGEMENT_PORT=18091 EQUIPMENT_MANAGEMENT_PORT=18092 STAFFING_MANAGEMENT_PORT=18093 MONGO_PORT=37017
+# BENCH_PORT_BASE moves every port (default 18000), so that two benchmarks can run side by side
+PB="${BENCH_PORT_BASE:-18000}"
+export GATEWAY_PORT=$((PB + 80)) STATION_PORT=$((PB + 1091)) EQUIPMENT_PORT=$((PB + 1092)) STAFFING_PORT=$((PB + 1093))
+export STATION_MANAGEMENT_PORT=$((PB + 91)) EQUIPMENT_MANAGEMENT_PORT=$((PB + 92)) STAFFING_MANAGEMENT_PORT=$((PB + 93))
+export MONGO_PORT=$((PB + 19017))
 BASE="http://127.0.0.1:$GATEWAY_PORT"
 # one token makes all the load: the per-caller rate limit (1,000 per 10 s by default) stays in the
 # path, set above what the load asks, so that capacity is measured rather than the limit
