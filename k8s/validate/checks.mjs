@@ -169,6 +169,21 @@ function strictSchema(schema, root = false) {
 // required (prod), every image by digest.
 
 const DIGEST = /@sha256:[0-9a-f]{64}$/;
+// what k8s/overlays/prod/kustomization.yaml ships where no digest could be verified
+const PLACEHOLDER = /@sha256:0{64}$/;
+
+/** Images still carrying the placeholder digest, each named once: "image (kind/name container)". */
+export function placeholderImages(objects) {
+  const found = new Map();
+  for (const object of objects) {
+    for (const [container, image] of imagesOf(object)) {
+      if (image && PLACEHOLDER.test(image) && !found.has(image)) {
+        found.set(image, `${image.replace(PLACEHOLDER, "")} (${object.kind}/${object.metadata?.name} container ${container})`);
+      }
+    }
+  }
+  return [...found.values()];
+}
 
 export function imagesOf(object) {
   const images = [];

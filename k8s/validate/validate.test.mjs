@@ -1,10 +1,11 @@
 // The validation must catch what it is there to catch: each test plants one fault into a copy of
 // the rendered prod overlay and expects a finding naming it; the untouched copy has none.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { before, test } from "node:test";
-import { checkObjects, k8sDir, parseYaml, privateKeySecretsIn, render } from "./checks.mjs";
+import { checkObjects, here, k8sDir, parseYaml, placeholderImages, privateKeySecretsIn, render } from "./checks.mjs";
 
 let prod;
 let privateKeySecrets;
@@ -114,4 +115,29 @@ test("a root or privileged container is found", async () => {
   });
   assertFinding(list, /StatefulSet\/keycloak-postgres: pod must set runAsNonRoot: true/);
   assertFinding(list, /StatefulSet\/keycloak-postgres container postgres: must not run as root or privileged/);
+});
+
+test("images at the placeholder digest are listed, each once, and a real digest is not", () => {
+  const copy = structuredClone(prod);
+  const zeros = "0".repeat(64);
+  const pod = (kind, name) => find(copy, kind, name).spec.template.spec;
+  pod("Deployment", "api-gateway").containers[0].image = `registry.example/brigades/api-gateway@sha256:${zeros}`;
+  pod("Deployment", "station-service").containers[0].image = `registry.example/brigades/station-service@sha256:${"ab".repeat(32)}`;
+  find(copy, "Keycloak", "keycloak").spec.image = `quay.io/keycloak/keycloak@sha256:${zeros}`;
+  const listed = placeholderImages(copy);
+  assert.ok(listed.includes("registry.example/brigades/api-gateway (Deployment/api-gateway container api-gateway)"), listed.join("\n"));
+  assert.ok(listed.some((p) => p.startsWith("quay.io/keycloak/keycloak (Keycloak/keycloak")), listed.join("\n"));
+  assert.ok(!listed.some((p) => p.includes("station-service")), listed.join("\n"));
+  assert.equal(new Set(listed).size, listed.length);
+});
+
+test("the release gate fails exactly while the prod overlay has placeholder digests", () => {
+  const remaining = placeholderImages(prod);
+  const run = spawnSync(process.execPath, [join(here, "validate.mjs"), "--release"], { encoding: "utf8" });
+  if (remaining.length > 0) {
+    assert.equal(run.status, 1, run.stdout + run.stderr);
+    for (const p of remaining) assert.ok(run.stdout.includes(`placeholder digest, not a release: ${p}`), `${p} not named:\n${run.stdout}`);
+  } else {
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+  }
 });
