@@ -7,7 +7,7 @@
 #
 #   tools/local-base-image.sh OUT.tar        (JAVA_HOME or the java on PATH decides the JDK)
 #
-# The tarball is itself reproducible (fixed file times and owners, sorted entries).
+# The tarball is written with fixed file times and owners and sorted entries.
 set -euo pipefail
 
 [ $# -eq 1 ] || { echo "usage: $0 OUT.tar" >&2; exit 2; }
@@ -30,6 +30,7 @@ find "$root/opt/java/openjdk" -type f \( -name '*.so' -o -path '*/bin/*' \) -pri
   | xargs -0 ldd 2>/dev/null \
   | awk '/=> \//{print $3} /^[ \t]*\/[^ ]+ \(/{print $1}' | sort -u \
   | while read -r lib; do
+      case "$lib" in "$work"/*) continue ;; esac   # the runtime's own, already there
       mkdir -p "$root$(dirname "$lib")"
       cp -L "$lib" "$root$lib"
     done
