@@ -139,7 +139,10 @@ fill_chromium() {
 EOF
   cat > "$out/chromium" <<EOF
 #!/bin/sh
-# Debian's chromium, unpacked by tools/fetch.sh, with its libraries and fonts
+# Debian's chromium, unpacked by tools/fetch.sh, with its libraries and fonts. A UTF-8 locale when
+# none is set (a plain \`su - user\` or ssh session): Chromium names a download in the system's
+# character set, and without one the Chinese file name became "download".
+[ -n "\${LC_ALL:-}\${LC_CTYPE:-}\${LANG:-}" ] || export LANG=C.UTF-8
 export LD_LIBRARY_PATH="$libs\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}"
 export FONTCONFIG_FILE="$out/fonts.conf"
 exec "$out/root/usr/lib/chromium/chromium" "\$@"
