@@ -190,10 +190,17 @@ final class H2SecondaryIndex extends Index<Object> {
         return entries.sizeAsLong() - MARKS.stream().filter(entries::containsKey).count();
     }
 
-    /** Empty in the sense the store asks: not built yet (an index from before the mark has entries). */
+    /**
+     * Empty in the sense the store asks: not built yet, so that the store builds it from the
+     * documents. An index created by this version is built once marked so: a build cut short (the
+     * process killed while a large collection was being indexed) is done again at the next start
+     * rather than left with part of its entries. An index from before the marks counts as built
+     * when it has entries.
+     */
     @Override
     public boolean isEmpty() {
-        return !entries.containsKey(BUILT) && entries.ceilingKey(FIRST_ENTRY) == null;
+        return !entries.containsKey(BUILT)
+                && (entries.containsKey(ENTRIES_COUNTED) || entries.ceilingKey(FIRST_ENTRY) == null);
     }
 
     /**

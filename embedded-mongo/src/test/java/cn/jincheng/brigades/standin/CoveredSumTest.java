@@ -128,6 +128,21 @@ class CoveredSumTest {
     }
 
     @Test
+    void anIndexWhoseBuildWasCutShortIsBuiltAgainAtTheNextOpen() {
+        MVStore store = MVStore.open(null);
+        H2SecondaryIndex index = new H2SecondaryIndex(store.openMap("i"), "brigade_1",
+                List.of(new IndexKey("brigade", true)), false);
+        index.add(new Document("_id", "a").append("brigade", "b1"), "a", null);
+        H2SecondaryIndex reopened = new H2SecondaryIndex(store.openMap("i"), "brigade_1",
+                List.of(new IndexKey("brigade", true)), false);
+        assertThat(reopened.isEmpty()).as("entries, but never marked built").isTrue();
+        reopened.markBuilt();
+        assertThat(new H2SecondaryIndex(store.openMap("i"), "brigade_1", List.of(new IndexKey("brigade", true)), false)
+                .isEmpty()).isFalse();
+        assertThat(reopened.getCount()).isEqualTo(1);
+    }
+
+    @Test
     void onlyComparisonsOfPlainFieldsWithScalarsAreDecidedFromKeys() {
         assertThat(CoveredFields.of(new Document("$and", List.of(new Document("a", new Document("$in", List.of("x"))),
                 new Document("$or", List.of(new Document("b", null), new Document("b", new Document("$gte", "2019"))))))))
