@@ -267,7 +267,8 @@ if listening "$MONGO_PORT"; then
   exit 1
 fi
 start embedded-mongo
-store_deadline=$((SECONDS + 30))
+# opening a large store after an unclean stop takes a while: the same limit as the whole start
+store_deadline=$((SECONDS + ${START_TIMEOUT:-120}))
 until listening "$MONGO_PORT"; do
   check_children
   if [ ${#REPORTED[@]} -gt 0 ] || [ $SECONDS -ge $store_deadline ]; then

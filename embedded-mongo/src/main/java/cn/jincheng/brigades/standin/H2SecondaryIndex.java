@@ -8,6 +8,10 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 import org.h2.mvstore.MVMap;
 
@@ -45,6 +49,16 @@ final class H2SecondaryIndex extends Index<Object> {
      * nothing in it (no audit entry waiting) read all 3.6 million holdings at every start.
      */
     private static final String BUILT = END_OF_KEY + "built";
+    /**
+     * Marks for covering: an index created by this version knows whether any document gave it more
+     * than one entry (an array among its fields); only such an index, with none, can answer for
+     * its documents from its keys ({@link #covered}). Real entries start with a type letter, so
+     * no entry sorts among the marks.
+     */
+    private static final String ENTRIES_COUNTED = END_OF_KEY + "entries-counted";
+    private static final String MULTIKEY = END_OF_KEY + "multikey";
+    private static final List<String> MARKS = List.of(BUILT, ENTRIES_COUNTED, MULTIKEY);
+    private static final String FIRST_ENTRY = "a";
 
     private final MVMap<String, Object> entries;
     private final String firstKey;
@@ -53,6 +67,9 @@ final class H2SecondaryIndex extends Index<Object> {
         super(name, keys, sparse);
         this.entries = entries;
         this.firstKey = keys.get(0).getKey();
+        if (entries.isEmpty()) {
+            entries.put(ENTRIES_COUNTED, ENTRIES_COUNTED);
+        }
     }
 
     @Override
@@ -109,8 +126,16 @@ final class H2SecondaryIndex extends Index<Object> {
         if (leavesOut(document)) {
             return;
         }
-        for (KeyValue values : getKeyValues(document)) {
+        Set<KeyValue> keyValues = getKeyValues(document);
+        noteMultikey(keyValues);
+        for (KeyValue values : keyValues) {
             entries.put(entryKey(values, position), position);
+        }
+    }
+
+    private void noteMultikey(Set<KeyValue> keyValues) {
+        if (keyValues.size() != 1) {
+            entries.putIfAbsent(MULTIKEY, MULTIKEY);
         }
     }
 
@@ -132,6 +157,9 @@ final class H2SecondaryIndex extends Index<Object> {
         Set<KeyValue> after = leavesOut(newDocument) ? Set.of() : getKeyValues(newDocument);
         if (before.equals(after)) {
             return;
+        }
+        if (!leavesOut(newDocument)) {
+            noteMultikey(after);
         }
         before.forEach(values -> entries.remove(entryKey(values, position)));
         after.forEach(values -> entries.put(entryKey(values, position), position));
@@ -159,13 +187,47 @@ final class H2SecondaryIndex extends Index<Object> {
 
     @Override
     public long getCount() {
-        return entries.sizeAsLong() - (entries.containsKey(BUILT) ? 1 : 0);
+        return entries.sizeAsLong() - MARKS.stream().filter(entries::containsKey).count();
     }
 
-    /** Empty in the sense the store asks: not built yet (an index from before the mark has entries). */
+    /**
+     * Empty in the sense the store asks: not built yet, so that the store builds it from the
+     * documents. An index created by this version is built once marked so: a build cut short (the
+     * process killed while a large collection was being indexed) is done again at the next start
+     * rather than left with part of its entries. An index from before the marks counts as built
+     * when it has entries.
+     */
     @Override
     public boolean isEmpty() {
-        return !entries.containsKey(BUILT) && entries.isEmpty();
+        return !entries.containsKey(BUILT)
+                && (entries.containsKey(ENTRIES_COUNTED) || entries.ceilingKey(FIRST_ENTRY) == null);
+    }
+
+    /**
+     * The wanted fields of each document the query's value(s) of the index's first field select,
+     * decoded from the entries' keys without reading a document, as MongoDB answers a covered
+     * query; null when the index cannot: not all of {@code fields} are its keys, it is sparse, it
+     * has (or may have, being older than the count) documents with several entries. A key holding a
+     * value the encoding does not give back throws {@link IndexKeyDecoding.Unreadable} as it is
+     * reached. Decoded, a missing field and a null are both absent,
+     * and a number is the narrowest of int, long and double that holds it (the encoding keeps
+     * values, not types: an int-sized sum of longs comes back as an int).
+     */
+    Stream<Document> covered(Document query, Set<String> fields) {
+        List<String> names = keys();
+        Object condition = QueryClauses.conditionOn(query, firstKey);
+        List<Object> values = condition == null ? null : queriedValues(condition);
+        if (values == null || isSparse() || !entries.containsKey(ENTRIES_COUNTED) || entries.containsKey(MULTIKEY)
+                || !names.containsAll(fields) || names.stream().anyMatch(n -> n.contains("."))) {
+            return null;
+        }
+        return values.stream().flatMap(value -> {
+            String prefix = encode(value) + (names.size() == 1 ? END_OF_KEY : END_OF_VALUE);
+            Iterator<String> keys = entries.keyIterator(prefix);
+            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false)
+                    .takeWhile(key -> key.startsWith(prefix))
+                    .map(key -> IndexKeyDecoding.fields(key.substring(0, key.indexOf(END_OF_KEY)), names, fields));
+        });
     }
 
     /** Called once the collection has built the index from its documents. */

@@ -50,6 +50,13 @@ final class IndexedH2Collection extends H2Collection {
         this.streaming = streaming;
     }
 
+    /** A top-level {@code $and} of one-field clauses is planned as the flat query it means ({@link QueryClauses#flattened}). */
+    @Override
+    protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
+            Document fieldSelector) {
+        return super.queryDocuments(QueryClauses.flattened(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
     /**
      * A query the store would collect whole before answering, answered as a stream instead when
      * its order allows: unsorted, or sorted by {@code _id} (the ids alone are sorted, the documents
@@ -130,6 +137,23 @@ final class IndexedH2Collection extends H2Collection {
         if (index instanceof H2SecondaryIndex secondary) {
             secondary.markBuilt();
         }
+    }
+
+    /**
+     * The query's matches as the fields of a secondary index that covers the query and
+     * {@code fields} ({@link H2SecondaryIndex#covered}), without reading a document; null when no
+     * index covers them.
+     */
+    Stream<Document> coveredMatches(Document query, Set<String> fields) {
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof H2SecondaryIndex secondary) {
+                Stream<Document> found = secondary.covered(query, fields);
+                if (found != null) {
+                    return found.filter(d -> documentMatchesQuery(d, query));
+                }
+            }
+        }
+        return null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.jincheng.brigades.standin;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -165,12 +166,40 @@ final class IndexedH2Database extends H2Database {
         }
         Aggregation rest = Aggregation.fromPipeline(later, databaseResolver, this, collection, oplog);
         rest.validate(query);
+        Document covered = sums == null ? null : fromCoveringIndex(collection, match, sums, rest, namespace);
+        if (covered != null) {
+            return covered;
+        }
         // A batch of one opens a streaming cursor over the rest, which this reads itself.
         QueryResult first = collection.handleQuery(StandInBridge.query(new Document("$query", match), 1));
         Stream<Document> matched = Stream.concat(StreamSupport.stream(first.spliterator(), false),
                 streaming().detach(first.getCursorId()));
         try (matched) {
             return StandInBridge.firstBatch(namespace, rest.runStages(sums == null ? matched : sums.apply(matched)));
+        }
+    }
+
+    /**
+     * A summing aggregation answered from a secondary index's keys when the index holds every field
+     * the {@code $match} and the {@code $group} read, as MongoDB answers a covered pipeline: the
+     * report's sums of 4 million holdings then decode index keys instead of documents. Null when no
+     * index covers it or a key cannot be read back (the documents answer then).
+     */
+    private static Document fromCoveringIndex(MongoCollection<Object> collection, Document match, SumGroupStage sums,
+            Aggregation rest, String namespace) {
+        Set<String> fields = CoveredFields.of(match);
+        if (fields == null || !(collection instanceof IndexedH2Collection indexed)) {
+            return null;
+        }
+        fields.addAll(sums.fields());
+        Stream<Document> matched = indexed.coveredMatches(match, fields);
+        if (matched == null) {
+            return null;
+        }
+        try (matched) {
+            return StandInBridge.firstBatch(namespace, rest.runStages(sums.apply(matched)));
+        } catch (IndexKeyDecoding.Unreadable documentsMustAnswer) {
+            return null;
         }
     }
 

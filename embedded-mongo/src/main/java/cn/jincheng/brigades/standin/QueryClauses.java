@@ -47,6 +47,31 @@ final class QueryClauses {
         return null;
     }
 
+    /**
+     * A top-level {@code $and} of one-field clauses on distinct fields as the one document it
+     * means ({@code {$and: [{_id: x}, {f: {$exists: false}}]}} is {@code {_id: x, f: {$exists: false}}}),
+     * so that the store's own indexes, which look at the top level only, find the {@code _id}
+     * lookup a driver's {@code and(eq("_id", x), ...)} is: MongoDB plans both alike. Any other
+     * query is returned unchanged.
+     */
+    static Document flattened(Document query) {
+        if (query.size() != 1 || !(query.get(AND) instanceof List<?> clauses) || clauses.isEmpty()) {
+            return query;
+        }
+        Document flat = new Document();
+        for (Object clause : clauses) {
+            if (!(clause instanceof Document d) || d.size() != 1) {
+                return query;
+            }
+            String field = d.keySet().iterator().next();
+            if (field.startsWith("$") || flat.containsKey(field)) {
+                return query;
+            }
+            flat.put(field, d.get(field));
+        }
+        return flat;
+    }
+
     /** The query without its condition on the field (as found by {@link #conditionOn}); empty when nothing is left. */
     static Document without(Document query, String field) {
         if (query.containsKey(field)) {

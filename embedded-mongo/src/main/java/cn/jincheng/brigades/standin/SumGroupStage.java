@@ -1,6 +1,8 @@
 package cn.jincheng.brigades.standin;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +63,18 @@ final class SumGroupStage {
     private static String plainField(Object expression) {
         return expression instanceof String s && s.length() > 1 && s.startsWith("$") && !s.startsWith("$$")
                 && s.indexOf('.') < 0 ? s.substring(1) : null;
+    }
+
+    /** The fields the stage reads: those of its key and those it sums. */
+    Set<String> fields() {
+        Set<String> fields = new HashSet<>();
+        if (idSpec instanceof Document spec) {
+            spec.values().forEach(v -> fields.add(plainField(v)));
+        } else {
+            fields.add(plainField(idSpec));
+        }
+        sums.values().stream().map(SumGroupStage::plainField).filter(f -> f != null).forEach(fields::add);
+        return fields;
     }
 
     Stream<Document> apply(Stream<Document> documents) {

@@ -14,6 +14,7 @@ import java.util.Collections;
 import java.util.function.Consumer;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,8 @@ import org.bson.conversions.Bson;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.IndexModel;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -326,17 +329,27 @@ public class AuditTrail implements AuditLog {
     }
 
     /**
-     * The current heads of the brigades' chains, signed now, for a report to print: from the ends
-     * this process knows, each confirmed by a lookup of the next place ({@link #headAfter}).
+     * The current heads of the brigades' chains, signed now, for a report to print. One aggregation
+     * per call: the entries of the brigades in (brigade, seq) descending order and the first of each
+     * brigade, which MongoDB answers from the {@code {brigadeId: 1, seq: 1}} index read backwards, one
+     * index entry per brigade (a {@code DISTINCT_SCAN}). Probing the next place of every chain
+     * ({@link #headAfter}) made one to five lookups per brigade, 470,000 for a 40,000-brigade report.
+     * A brigade without entries has the empty head (seq 0).
      */
     @Override
     public List<AuditLog.Anchor> heads(Collection<String> brigadeIds) {
-        knowNewChains(new HashSet<>(brigadeIds));
+        Map<String, Head> found = new HashMap<>();
+        audit.aggregate(List.of(
+                Aggregates.match(in("brigadeId", brigadeIds)),
+                Aggregates.sort(Sorts.descending("brigadeId", "seq")),
+                Aggregates.group("$brigadeId", Accumulators.first("seq", "$seq"), Accumulators.first("hash", "$hash"))))
+                .batchSize(WALKED_TOGETHER)
+                .forEach(d -> found.put(d.getString("_id"), new Head(((Number) d.get("seq")).longValue(), d.getString("hash"))));
         Instant at = clock.instant();
-        List<AuditLog.Anchor> out = new ArrayList<>();
+        List<AuditLog.Anchor> out = new ArrayList<>(brigadeIds.size());
         for (String brigadeId : brigadeIds) {
-            Head head = headAfter(brigadeId, heads.getOrDefault(brigadeId, Head.NONE));
-            heads.put(brigadeId, head);
+            Head head = found.getOrDefault(brigadeId, Head.NONE);
+            heads.merge(brigadeId, head, (known, now) -> known.seq() > now.seq() ? known : now);
             out.add(anchors.sign(brigadeId, head.seq(), head.hash(), at));
         }
         return out;

@@ -56,6 +56,34 @@ class AuditTrailTest {
     }
 
     @Test
+    void headsAreEachChainsLastEntryAsStoredIncludingEntriesAnotherReplicaAppended() {
+        for (int n = 1; n <= 3; n++) {
+            trail.append(entry("zezhou-gaodu", n));
+        }
+        trail.append(entry("zezhou-nanling", 1));
+        assertThat(trail.heads(List.of("zezhou-gaodu", "zezhou-nanling", "zezhou-none")))
+                .extracting(AuditLog.Anchor::brigadeId, AuditLog.Anchor::seq, AuditLog.Anchor::hash)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("zezhou-gaodu", 3L, storedHash("zezhou-gaodu#3")),
+                        org.assertj.core.groups.Tuple.tuple("zezhou-nanling", 1L, storedHash("zezhou-nanling#1")),
+                        org.assertj.core.groups.Tuple.tuple("zezhou-none", 0L, ""));
+
+        // a second replica writes to the same chain: this one's remembered head is stale, the answer is not
+        TestAuditKeys.trail(database).append(entry("zezhou-gaodu", 4));
+        assertThat(trail.heads(List.of("zezhou-gaodu"))).singleElement()
+                .satisfies(head -> assertThat(head.seq()).isEqualTo(4))
+                .satisfies(head -> assertThat(head.hash()).isEqualTo(storedHash("zezhou-gaodu#4")));
+        // and this replica's next entry still joins the chain after it
+        trail.append(entry("zezhou-gaodu", 5));
+        assertThat(trail.verify().verified()).isTrue();
+        assertThat(database.getCollection("audit").countDocuments(new Document("brigadeId", "zezhou-gaodu"))).isEqualTo(5);
+    }
+
+    private String storedHash(String id) {
+        return database.getCollection("audit").find(new Document("_id", id)).first().getString("hash");
+    }
+
+    @Test
     void aChangeAndItsEntryAreOneWriteAndACrashBeforeTheRelayIsMadeGoodOnRestart() {
         AuditOutbox outbox = new AuditOutbox(trail);
         com.mongodb.client.MongoCollection<Document> vehicles = database.getCollection("vehicles");

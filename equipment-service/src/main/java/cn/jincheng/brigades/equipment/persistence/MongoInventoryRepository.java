@@ -58,10 +58,14 @@ class MongoInventoryRepository implements InventoryRepository {
         this.vehicles = database.getCollection(InventoryCodec.VEHICLES);
         this.items = database.getCollection(InventoryCodec.ITEMS);
         // each index serves a query below whole, its sort included (equality, then sort keys)
+        // (the sparse index on the tombstone mark finds the few tombstones the sweep below removes)
         MongoIndexes.declare(vehicles, List.of(new IndexModel(Indexes.ascending("plate"), new IndexOptions().unique(true)),
-                new IndexModel(Indexes.ascending("brigadeId", "plate"))), "brigadeId_1");
-        MongoIndexes.declare(items, List.of(new IndexModel(Indexes.ascending("brigadeId", "itemCode", "_id")),
-                new IndexModel(Indexes.ascending("countyId"))), "brigadeId_1");
+                new IndexModel(Indexes.ascending("brigadeId", "plate")),
+                new IndexModel(Indexes.ascending(REMOVED), new IndexOptions().sparse(true))), "brigadeId_1");
+        // a brigade's holdings in order by its first three fields; its last two make the report's
+        // sums (unexpiredQuantities) a covered aggregation, answered from the index without the documents
+        MongoIndexes.declare(items, List.of(new IndexModel(Indexes.ascending("brigadeId", "itemCode", "_id", "expiresOn", "quantity")),
+                new IndexModel(Indexes.ascending("countyId"))), "brigadeId_1", "brigadeId_1_itemCode_1__id_1");
         for (MongoCollection<Document> c : List.of(vehicles, items)) {
             outbox.relayLeftovers(c);
         }

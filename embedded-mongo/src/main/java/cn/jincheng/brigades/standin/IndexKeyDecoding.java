@@ -1,0 +1,113 @@
+package cn.jincheng.brigades.standin;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+
+import de.bwaldvogel.mongo.bson.Document;
+
+/**
+ * Reads back the values of an index entry's key, as {@link H2SecondaryIndex#encode} wrote them:
+ * strings, numbers and booleans come back; a missing field or a null comes back absent; values the
+ * encoding keeps only as text (dates, sub-documents, arrays, ids of other types) make the key
+ * {@link Unreadable}, and the caller reads the documents instead.
+ */
+final class IndexKeyDecoding {
+
+    private static final char END_OF_VALUE = '\u0001';
+    private static final char ESCAPE = '\u0002';
+    private static final Object UNREADABLE = new Object();
+
+    /** A key with a value that cannot be read back: the answer must come from the documents. */
+    static final class Unreadable extends RuntimeException {
+        Unreadable() {
+            super("an index key holds a value that cannot be read back", null, false, false);
+        }
+    }
+    private static final Object ABSENT = new Object();
+
+    private IndexKeyDecoding() {
+    }
+
+    /**
+     * The wanted fields of one entry (its key up to the position), the index's fields named in
+     * index order; the others are not read, so a key field of a type that cannot be read back
+     * (an {@code ObjectId} {@code _id}, say) is no obstacle unless it is wanted.
+     */
+    static Document fields(String encodedValues, List<String> names, Set<String> wanted) {
+        Document fields = new Document();
+        int start = 0;
+        for (String name : names) {
+            int end = encodedValues.indexOf(END_OF_VALUE, start);
+            if (end < 0) {
+                end = encodedValues.length();
+            }
+            if (!wanted.contains(name)) {
+                start = end + 1;
+                continue;
+            }
+            Object value = value(encodedValues.substring(start, end));
+            if (value == UNREADABLE) {
+                throw new Unreadable();
+            }
+            if (value != ABSENT) {
+                fields.put(name, value);
+            }
+            start = end + 1;
+        }
+        return fields;
+    }
+
+    private static Object value(String encoded) {
+        if (encoded.isEmpty()) {
+            return UNREADABLE;
+        }
+        String text = encoded.substring(1);
+        return switch (encoded.charAt(0)) {
+            case 's' -> unescape(text);
+            case 'n' -> number(text);
+            case 'b' -> Boolean.valueOf(text);
+            case 'z' -> ABSENT;
+            default -> UNREADABLE;
+        };
+    }
+
+    private static Object number(String text) {
+        switch (text) {
+            case "NaN":
+                return Double.NaN;
+            case "Infinity":
+                return Double.POSITIVE_INFINITY;
+            case "-Infinity":
+                return Double.NEGATIVE_INFINITY;
+            default:
+                break;
+        }
+        BigDecimal n = new BigDecimal(text);
+        if (n.scale() > 0) {
+            return n.doubleValue();
+        }
+        try {
+            long whole = n.longValueExact();
+            return whole == (int) whole ? (Object) (int) whole : (Object) whole;
+        } catch (ArithmeticException beyondLong) {
+            return n.doubleValue();
+        }
+    }
+
+    private static String unescape(String text) {
+        if (text.indexOf(ESCAPE) < 0) {
+            return text;
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == ESCAPE && i + 1 < text.length()) {
+                out.append((char) (text.charAt(++i) - '0'));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}
