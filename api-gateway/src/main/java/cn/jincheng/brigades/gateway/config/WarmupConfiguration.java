@@ -18,7 +18,6 @@ import org.springframework.core.env.Environment;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
-import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.gateway.auth.LocalTokenService;
 import cn.jincheng.brigades.gateway.backend.BackendHealth;
 
@@ -29,7 +28,9 @@ import cn.jincheng.brigades.gateway.backend.BackendHealth;
  * the gateway holds no such key and is ready without a warm-up.
  *
  * <p>Settings: {@code brigades.warmup.enabled} (WARMUP_ENABLED, true), {@code brigades.warmup.reports}
- * (how many acceptance reports, 6), {@code brigades.warmup.wait-for-services} (60s).
+ * (how many acceptance reports, 6), {@code brigades.warmup.report-year} (the year of the reports: one
+ * the plan covers, else the services refuse it; 2019, the seeded plan's) and
+ * {@code brigades.warmup.wait-for-services} (60s).
  */
 @Configuration(proxyBeanMethods = false)
 class WarmupConfiguration {
@@ -38,14 +39,14 @@ class WarmupConfiguration {
     static final String SUBJECT = "startup-warmup";
 
     @Bean("warmup")
-    StartupWarmup startupWarmup(BackendHealth backends, ObjectProvider<LocalTokenService> tokens, TimeSource time,
-            @Value("${brigades.warmup.reports:6}") int reports,
+    StartupWarmup startupWarmup(BackendHealth backends, ObjectProvider<LocalTokenService> tokens,
+            @Value("${brigades.warmup.reports:6}") int reports, @Value("${brigades.warmup.report-year:2019}") int year,
             @Value("${brigades.warmup.wait-for-services:60s}") Duration waitForServices) {
         // the inspector sees every county, as the report's usual reader does; the warm-up only reads
         Caller caller = new Caller(SUBJECT, Role.CITY_INSPECTOR, null);
         List<String> paths = new ArrayList<>(List.of("/api/v1/brigades", "/api/v1/counties"));
         for (int i = 0; i < reports; i++) {
-            paths.add("/api/v1/acceptance/" + time.today().getYear() + "/report");
+            paths.add("/api/v1/acceptance/" + year + "/report");
         }
         return new StartupWarmup(() -> Status.UP.equals(backends.health().getStatus()),
                 () -> tokens.getObject().issue(caller), paths, waitForServices);
