@@ -222,7 +222,9 @@ train_stack() { # scratch
     fi
     trainers[$name]=$!
   done
-  local deadline=$((SECONDS + ${TRAINING_TIMEOUT:-300}))
+  # at least 300 s, or START_TIMEOUT if that is longer (a busy machine: the tests raise it)
+  local wait_for=$(( ${START_TIMEOUT:-120} > 300 ? ${START_TIMEOUT:-120} : 300 ))
+  local deadline=$((SECONDS + ${TRAINING_TIMEOUT:-$wait_for}))
   until curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null | grep -q '^{"components".*"status":"UP"}$'; do
     alive=1
     for name in "${TRAINED[@]}"; do kill -0 "${trainers[$name]}" 2>/dev/null || alive=0; done
