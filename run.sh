@@ -34,7 +34,8 @@ export EQUIPMENT_SERVICE_ADDR="127.0.0.1:$EQUIPMENT_PORT"
 export STAFFING_SERVICE_ADDR="127.0.0.1:$STAFFING_PORT"
 
 java_release() { # java-executable
-  "$1" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'
+  # the version line, not the first: JAVA_TOOL_OPTIONS makes the JVM print "Picked up ..." before it
+  "$1" -version 2>&1 | sed -nE 's/.*version "([0-9]+).*/\1/p' | head -n 1
 }
 # A JDK of release 25 or later starts the services from an AOT cache (classes loaded and linked,
 # method profiles) in about half the time class-data sharing takes on 17; the code is built for 17.
@@ -67,7 +68,9 @@ mkdir -p "$LOGS" "$RUN"
 # On release 25 or later, compact object headers (JEP 519) make every object 4 bytes smaller, and
 # Netty's native transport and the libraries' use of sun.misc.Unsafe are allowed as on 17 (else the
 # JVM writes warnings into logs that are JSON lines in production).
-COMMON_OPTS="-Xss512k -XX:+UseSerialGC"
+# glibc keeps what the JVM frees (class parsing, the JIT's arenas at start-up) in its arenas;
+# trimming every 5 s gives it back: about 20 MB per JVM at idle (BENCHMARKS.md, fifth round).
+COMMON_OPTS="-Xss512k -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"
 if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then
   COMMON_OPTS="$COMMON_OPTS -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 fi
@@ -100,12 +103,20 @@ if [ "${SKIP_BUILD:-0}" != "1" ] && needs_build; then
   "$ROOT/mvnw" -B -q -Dstyle.color=never -DskipTests package -pl embedded-mongo,api-gateway,station-service,equipment-service,staffing-service -am
 fi
 
+listening() { # port
+  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+}
+
 # Class-data sharing: a service starts in about half the time from its extracted jar and a class
-# archive made by one training start (the context is built, nothing is served, the JVM exits): on a
-# JDK of release 25 or later an AOT cache (JEP 483/514), on 17 a dynamic CDS archive. Made again
-# whenever the jar, the JDK or the options change; a JVM that cannot use the archive simply starts without it.
-# The training starts talk to a stand-in of their own in a scratch directory, never to the real store.
+# archive made by one training run: on a JDK of release 25 or later an AOT cache (JEP 483/514/515:
+# classes loaded and linked, and the method profiles of what the training ran), on 17 a dynamic CDS
+# archive. The training starts the whole stack once, in a scratch directory on ports of its own
+# (never the real store), has it serve what users do (training_workload: logins, the lists, one
+# brigade, compliance, the overview, the acceptance report as JSON and Excel, a PATCH with If-Match),
+# then stops it with SIGTERM: each JVM writes its archive as it exits. Made again whenever a jar,
+# the JDK or the options change; a JVM that cannot use the archive simply starts without it.
 if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then ARCHIVE=app.aot; else ARCHIVE=app.jsa; fi
+TRAINED=(station-service equipment-service staffing-service api-gateway)
 
 cds_stale() { # name
   local jar dir="$ROOT/$1/target/cds"
@@ -138,36 +149,117 @@ extract_for_cds() { # name
   "$JAVA" -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$dir/app" >/dev/null
 }
 
-prepare_cds() { # name scratch-dir mongodb-uri
-  local name="$1" dir="$ROOT/$1/target/cds"
-  extract_for_cds "$name"
-  # shellcheck disable=SC2086
-  DATA_DIR="$2/$name" MONGODB_URI="$3" SPRING_PROFILES_ACTIVE=local GATEWAY_PORT=0 STATION_PORT=0 EQUIPMENT_PORT=0 \
-    STAFFING_PORT=0 STATION_MANAGEMENT_PORT=0 EQUIPMENT_MANAGEMENT_PORT=0 STAFFING_MANAGEMENT_PORT=0 \
-    "$JAVA" $(opts_of "$name") $(archive_options "$dir" training) \
-    -Dspring.context.exit=onRefresh -jar "$(extracted_jar "$name")" >"$dir/training.log" 2>&1 || true
-  jvm_of "$name" >"$dir/java"
+# FREE_PORTS: COUNT distinct ports nothing listens on, for the training stack (one taken meanwhile
+# is noticed: that JVM fails, and starts without an archive later)
+pick_free_ports() { # count
+  local port
+  FREE_PORTS=()
+  while [ ${#FREE_PORTS[@]} -lt "$1" ]; do
+    port=$((20000 + RANDOM % 40000))
+    [[ " ${FREE_PORTS[*]} " == *" $port "* ]] && continue
+    listening "$port" || FREE_PORTS+=("$port")
+  done
 }
 
-train_class_archives() {
-  local stale=() name scratch store job waited=0
-  for name in station-service equipment-service staffing-service api-gateway; do
-    cds_stale "$name" && stale+=("$name")
+# What users do, a few times over, through the gateway: the classes and method profiles these
+# paths need in all four JVMs go into the archives. Failures are ignored (an archive is still made).
+training_workload() { # base-url
+  local base="$1" admin clerk etag round
+  token_of() { curl -fsS -X POST "$base/api/v1/auth/token" -H 'Content-Type: application/json' \
+    -d "{\"username\":\"$1\",\"password\":\"$DEMO_PASSWORD\"}" | sed -E 's/.*"access_token":"([^"]+)".*/\1/'; }
+  admin="$(token_of admin)" || return 0
+  clerk="$(token_of clerk-zezhou)" || return 0
+  get() { curl -fsS -o /dev/null -H "Authorization: Bearer $1" "$base$2" || true; }
+  curl -fsS -o /dev/null "$base/" || true
+  for round in $(seq "${TRAINING_ROUNDS:-8}"); do
+    get "$admin" /api/v1/brigades
+    get "$clerk" /api/v1/brigades
+    get "$admin" /api/v1/brigades/zezhou-gaodu
+    get "$admin" /api/v1/brigades/zezhou-gaodu/compliance
+    get "$admin" /api/v1/counties
+    get "$admin" /api/v1/standards
+    get "$admin" "/api/v1/supervision?asOf=2019-07-01"
+    get "$admin" /api/v1/acceptance/2019/report
+    get "$clerk" /api/v1/acceptance/2019/report
+    [ $((round % 4)) = 1 ] && get "$admin" "/api/v1/acceptance/2019/report?format=xlsx"
+    etag="$(curl -fsS -D - -o /dev/null -H "Authorization: Bearer $clerk" "$base/api/v1/brigades/zezhou-gaodu" \
+      | sed -nE 's/^[Ee][Tt][Aa][Gg]: *([^[:space:]]+).*/\1/p')" || true
+    curl -fsS -o /dev/null -X PATCH "$base/api/v1/brigades/zezhou-gaodu" -H "Authorization: Bearer $clerk" \
+      -H 'Content-Type: application/json' -H "If-Match: $etag" \
+      -d "{\"housing\":{\"floorAreaM2\":$((600 + round)),\"garageBays\":3}}" || true
   done
-  [ ${#stale[@]} -eq 0 ] && return 0
-  scratch="$(mktemp -d)"
+}
+
+# The training run: the stack in a scratch directory on free ports, each service and the gateway
+# recording its archive; the workload; SIGTERM; each JVM writes its archive on the way out.
+train_stack() { # scratch
+  local scratch="$1" name store waited=0 pid alive
+  declare -A trainers=()
+  set +e # whatever fails here, the store and the trainers are stopped at the end
   # shellcheck disable=SC2086
   DATA_DIR="$scratch" MONGO_PORT=0 "$JAVA" $MONGO_OPTS -jar "$(jar_of embedded-mongo)" >"$scratch/store.log" 2>&1 &
   store=$!
-  until [ -s "$scratch/run/mongo.uri" ] || [ $waited -ge 150 ]; do sleep 0.2; waited=$((waited + 1)); done
-  local trainers=()
-  for name in "${stale[@]}"; do
-    prepare_cds "$name" "$scratch" "$(cat "$scratch/run/mongo.uri" 2>/dev/null)" &
-    trainers+=($!)
+  until [ -s "$scratch/run/mongo.uri" ] || [ $waited -ge 300 ]; do sleep 0.2; waited=$((waited + 1)); done
+  export DATA_DIR="$scratch" MONGODB_URI="$(cat "$scratch/run/mongo.uri" 2>/dev/null)"
+  pick_free_ports 7
+  export STATION_PORT="${FREE_PORTS[0]}" EQUIPMENT_PORT="${FREE_PORTS[1]}" STAFFING_PORT="${FREE_PORTS[2]}" \
+    GATEWAY_PORT="${FREE_PORTS[3]}" STATION_MANAGEMENT_PORT="${FREE_PORTS[4]}" \
+    EQUIPMENT_MANAGEMENT_PORT="${FREE_PORTS[5]}" STAFFING_MANAGEMENT_PORT="${FREE_PORTS[6]}"
+  export STATION_SERVICE_ADDR="127.0.0.1:$STATION_PORT" EQUIPMENT_SERVICE_ADDR="127.0.0.1:$EQUIPMENT_PORT" \
+    STAFFING_SERVICE_ADDR="127.0.0.1:$STAFFING_PORT" RATE_LIMIT_REQUESTS=100000
+  for name in "${TRAINED[@]}"; do
+    local dir="$ROOT/$name/target/cds"
+    extract_for_cds "$name"
+    # started as the real start does: the gateway with the local profile (unless told otherwise)
+    if [ "$name" = api-gateway ]; then
+      # shellcheck disable=SC2086
+      SPRING_PROFILES_ACTIVE="${SPRING_PROFILES_ACTIVE:-local}" "$JAVA" $(opts_of "$name") \
+        $(archive_options "$dir" training) -jar "$(extracted_jar "$name")" >"$dir/training.log" 2>&1 &
+    else
+      # shellcheck disable=SC2086
+      "$JAVA" $(opts_of "$name") $(archive_options "$dir" training) -jar "$(extracted_jar "$name")" \
+        >"$dir/training.log" 2>&1 &
+    fi
+    trainers[$name]=$!
   done
-  for job in "${trainers[@]}"; do wait "$job" || true; done
+  # at least 300 s, or START_TIMEOUT if that is longer (a busy machine: the tests raise it)
+  local wait_for=$(( ${START_TIMEOUT:-120} > 300 ? ${START_TIMEOUT:-120} : 300 ))
+  local deadline=$((SECONDS + ${TRAINING_TIMEOUT:-$wait_for}))
+  until curl -fsS "http://127.0.0.1:$GATEWAY_PORT/actuator/health" 2>/dev/null | grep -q '^{"components".*"status":"UP"}$'; do
+    alive=1
+    for name in "${TRAINED[@]}"; do kill -0 "${trainers[$name]}" 2>/dev/null || alive=0; done
+    if [ $alive = 0 ] || [ $SECONDS -ge $deadline ]; then
+      echo "The training stack did not become healthy; see $ROOT/*/target/cds/training.log" >&2
+      deadline=0
+      break
+    fi
+    sleep 0.5
+  done
+  [ $SECONDS -lt $deadline ] && training_workload "http://127.0.0.1:$GATEWAY_PORT"
+  for name in "${TRAINED[@]}"; do kill -TERM "${trainers[$name]}" 2>/dev/null || true; done
+  for name in "${TRAINED[@]}"; do
+    pid="${trainers[$name]}"
+    # writing an AOT cache takes a while after the application has stopped
+    deadline=$((SECONDS + 300))
+    while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
+    kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    [ -f "$ROOT/$name/target/cds/$ARCHIVE" ] && jvm_of "$name" >"$ROOT/$name/target/cds/java"
+  done
   kill -TERM "$store" 2>/dev/null || true
   wait "$store" 2>/dev/null || true
+}
+
+train_class_archives() {
+  local stale=0 name scratch
+  for name in "${TRAINED[@]}"; do
+    cds_stale "$name" && stale=1
+  done
+  [ $stale -eq 0 ] && return 0
+  echo "Training the class archives (the whole system once, serving a scripted workload)..."
+  scratch="$(mktemp -d)"
+  # a subshell: the training's ports and data directory do not leak into the real start
+  ( train_stack "$scratch" )
   rm -rf "$scratch"
 }
 
@@ -256,10 +348,6 @@ check_children() {
   done
 }
 
-listening() { # port
-  (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
-}
-
 echo "Starting the MongoDB stand-in, station-service, equipment-service, staffing-service and api-gateway (data: $DATA_DIR)"
 LAUNCHED=$SECONDS
 if listening "$MONGO_PORT"; then
@@ -290,7 +378,7 @@ until curl -fsS "$HEALTH" 2>/dev/null | grep -q '^{"components".*"status":"UP"}$
     echo "The system did not become healthy; see the logs in $LOGS" >&2
     stop_all
   fi
-  sleep 0.5
+  sleep 0.25
 done
 
 cat <<INFO

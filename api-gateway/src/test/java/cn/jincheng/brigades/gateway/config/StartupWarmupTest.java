@@ -1,0 +1,95 @@
+package cn.jincheng.brigades.gateway.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Status;
+
+import com.sun.net.httpserver.HttpServer;
+
+/** The warm-up against a stand-in for the gateway's own HTTP face (a JDK server on a free port). */
+class StartupWarmupTest {
+
+    private HttpServer server;
+    private final List<String> seen = new CopyOnWriteArrayList<>();
+    private volatile int status = 200;
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Authorization"));
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private URI base() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Test
+    void notReadyUntilEveryPathWasRequestedOnceTheServicesServe() throws InterruptedException {
+        AtomicInteger probes = new AtomicInteger();
+        StartupWarmup warmup = new StartupWarmup(() -> probes.incrementAndGet() > 3, () -> "t0k3n",
+                List.of("/api/v1/brigades", "/api/v1/acceptance/2026/report", "/api/v1/acceptance/2026/report"),
+                Duration.ofSeconds(30));
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
+
+        warmup.start(base()).join(30_000);
+
+        assertThat(probes.get()).as("it waited for the services").isGreaterThan(3);
+        assertThat(seen).containsExactly("GET /api/v1/brigades Bearer t0k3n",
+                "GET /api/v1/acceptance/2026/report Bearer t0k3n", "GET /api/v1/acceptance/2026/report Bearer t0k3n");
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(warmup.health().getDetails()).containsEntry("warmup", "done").containsEntry("failures", List.of());
+    }
+
+    @Test
+    void servicesThatDoNotServeInTimeEndTheWarmUpWithoutARequest() throws InterruptedException {
+        StartupWarmup warmup = new StartupWarmup(() -> false, () -> "t", List.of("/api/v1/brigades"),
+                Duration.ofMillis(300));
+        warmup.start(base()).join(30_000);
+
+        assertThat(seen).isEmpty();
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
+        assertThat((String) warmup.health().getDetails().get("warmup")).startsWith("skipped");
+    }
+
+    @Test
+    void aFailedRequestIsReportedAndDoesNotHoldReadinessBack() throws InterruptedException {
+        status = 503;
+        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/api/v1/counties"),
+                Duration.ofSeconds(30));
+        warmup.start(base()).join(30_000);
+
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(warmup.health().getDetails()).containsEntry("warmup", "done with failures")
+                .containsEntry("failures", List.of("/api/v1/counties: 503"));
+    }
+
+    @Test
+    void skippedIsReadyAtOnce() {
+        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/x"), Duration.ofSeconds(1));
+        warmup.skip("switched off");
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(seen).isEmpty();
+    }
+}
