@@ -30,12 +30,21 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
         this.clock = clock;
     }
 
-    @Override
-    public Mono<Jwt> decode(String token) {
+    /** The token as verified earlier, while it is still valid; null when it has to be verified (again). */
+    Jwt cached(String token) {
         Jwt known = verified.getIfPresent(token);
         Instant now = clock.instant();
         if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)
                 && (known.getNotBefore() == null || !known.getNotBefore().isAfter(now))) {
+            return known;
+        }
+        return null;
+    }
+
+    @Override
+    public Mono<Jwt> decode(String token) {
+        Jwt known = cached(token);
+        if (known != null) {
             return Mono.just(known);
         }
         return delegate.decode(token).doOnNext(jwt -> {

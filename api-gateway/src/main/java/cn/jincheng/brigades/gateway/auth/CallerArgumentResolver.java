@@ -1,7 +1,6 @@
 package cn.jincheng.brigades.gateway.auth;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.reactive.BindingContext;
 import org.springframework.web.reactive.result.method.HandlerMethodArgumentResolver;
 import org.springframework.web.server.ServerWebExchange;
@@ -21,10 +20,7 @@ public final class CallerArgumentResolver implements HandlerMethodArgumentResolv
     @Override
     public Mono<Object> resolveArgument(MethodParameter parameter, BindingContext bindingContext,
             ServerWebExchange exchange) {
-        return ReactiveSecurityContextHolder.getContext()
-                .mapNotNull(context -> context.getAuthentication())
-                .filter(CallerAuthentication.class::isInstance)
-                .map(auth -> (Object) ((CallerAuthentication) auth).getPrincipal())
-                .switchIfEmpty(Mono.error(() -> ApiException.unauthorized("a bearer token is required")));
+        Caller caller = Callers.of(exchange);
+        return caller != null ? Mono.just(caller) : Mono.error(ApiException.unauthorized("a bearer token is required"));
     }
 }

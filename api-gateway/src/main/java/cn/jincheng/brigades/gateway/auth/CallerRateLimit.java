@@ -2,11 +2,8 @@ package cn.jincheng.brigades.gateway.auth;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -14,6 +11,7 @@ import org.springframework.web.server.WebFilterChain;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.gateway.problem.ProblemWriter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
@@ -23,8 +21,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * At most {@code requests} API requests per {@code period} for each authenticated caller (by the
- * token's subject), answered 429 problem+json with {@code Retry-After} beyond that. One script or
- * stuck browser tab cannot take the services' capacity from every other county.
+ * token's subject, as {@link BearerAuthentication} found it), answered 429 problem+json with
+ * {@code Retry-After} beyond that. One script or stuck browser tab cannot take the services'
+ * capacity from every other county.
  *
  * <p>Counted per gateway replica: with N replicas a caller may make up to N times the limit. The
  * callers' limiters live in a Caffeine cache bounded in size and dropped after idle minutes, so a
@@ -52,18 +51,14 @@ public final class CallerRateLimit implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        return ReactiveSecurityContextHolder.getContext()
-                .map(context -> Optional.ofNullable(overLimit(context.getAuthentication())))
-                .defaultIfEmpty(Optional.empty())
-                .flatMap(over -> over.isPresent() ? refuse(exchange, over.get()) : chain.filter(exchange));
+        Caller caller = Callers.of(exchange);
+        AtomicRateLimiter over = caller == null ? null : overLimit(caller);
+        return over == null ? chain.filter(exchange) : refuse(exchange, over);
     }
 
-    /** The caller's limiter when this request takes them over it; null when it may pass (or names no caller). */
-    private AtomicRateLimiter overLimit(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()) {
-            return null;
-        }
-        AtomicRateLimiter limiter = limiters.get(authentication.getName(), subject -> new AtomicRateLimiter(subject, config));
+    /** The caller's limiter when this request takes them over it; null when it may pass. */
+    private AtomicRateLimiter overLimit(Caller caller) {
+        AtomicRateLimiter limiter = limiters.get(caller.subject(), subject -> new AtomicRateLimiter(subject, config));
         return limiter.acquirePermission() ? null : limiter;
     }
 

@@ -10,7 +10,7 @@ import cn.jincheng.brigades.gateway.problem.ProblemWriter;
 import reactor.core.publisher.Mono;
 
 /**
- * Answers a request that Spring Security's firewall refuses before any filter runs (an encoded
+ * Answers a request that Spring Security's strict firewall refuses before any filter runs (an encoded
  * {@code %}, {@code /}, {@code \} or {@code .} in the path, a control character, a header it
  * distrusts) with a 400 problem+json like every other bad request, instead of the default empty 400.
  * The security header writer has not run for such a request, so the same headers are set here.

@@ -9,10 +9,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
-import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -21,11 +17,16 @@ import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
-import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
+import org.springframework.security.web.server.firewall.StrictServerWebExchangeFirewall;
+import org.springframework.security.web.server.header.CacheControlServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ContentSecurityPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ContentTypeOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XXssProtectionServerHttpHeadersWriter;
 import org.springframework.util.unit.DataSize;
 
 import com.nimbusds.jose.jwk.JWK;
@@ -36,12 +37,6 @@ import cn.jincheng.brigades.gateway.problem.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Flux;
 
-/**
- * Every {@code /api/v1/**} call but the token endpoint needs a valid bearer token: signed by the
- * local key (local profile) or by the configured OpenID Connect issuer, for our audience, not
- * expired. Failures are problem+json 401/403. Sessions, CSRF tokens and form login do not exist:
- * the API is stateless.
- */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -54,57 +49,40 @@ class SecurityConfiguration {
             + "base-uri 'self'; form-action 'self'";
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder decoder,
-            AuthProperties properties, ProblemWriter problems,
+    GatewaySecurity gatewaySecurity(CachingJwtDecoder decoder, AuthProperties properties, ProblemWriter problems,
             @Value("${spring.codec.max-in-memory-size:1MB}") DataSize bodyLimit,
             @Value("${brigades.web.body-drain-cap:16MB}") DataSize drainCap,
             @Value("${brigades.web.upload-limit:20MB}") DataSize uploadLimit,
             @Value("${brigades.web.upload-drain-cap:128MB}") DataSize uploadDrainCap,
             @Value("${brigades.web.rate-limit.requests:1000}") int rateLimitRequests,
             @Value("${brigades.web.rate-limit.period:10s}") Duration rateLimitPeriod, MeterRegistry meters) {
-        return http
-                .addFilterAfter(new RequestBodyGuard(bodyLimit.toBytes(), drainCap.toBytes(),
-                        uploadLimit.toBytes(), uploadDrainCap.toBytes(), problems),
-                        SecurityWebFiltersOrder.HTTP_HEADERS_WRITER)
-                .addFilterBefore(new CallerRateLimit(rateLimitRequests, rateLimitPeriod, problems, meters),
-                        SecurityWebFiltersOrder.AUTHORIZATION)
-                .csrf(ServerHttpSecurity.CsrfSpec::disable)
-                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-                .logout(ServerHttpSecurity.LogoutSpec::disable)
-                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
-                .authorizeExchange(ex -> ex
-                        .pathMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
-                        .pathMatchers("/api/**").authenticated()
-                        .anyExchange().permitAll())
-                .oauth2ResourceServer(rs -> rs
-                        .jwt(jwt -> jwt.jwtDecoder(decoder)
-                                .jwtAuthenticationConverter(new CallerTokenConverter(properties.roleClaim(),
-                                        properties.countyClaim())))
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "a valid bearer token is required", null))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "not allowed", null)))
-                .exceptionHandling(eh -> eh
-                        .authenticationEntryPoint((exchange, e) -> problems.write(exchange, HttpStatus.UNAUTHORIZED,
-                                "a valid bearer token is required", null))
-                        .accessDeniedHandler((exchange, e) -> problems.write(exchange, HttpStatus.FORBIDDEN,
-                                "not allowed", null)))
-                .headers(h -> h
-                        .frameOptions(f -> f.mode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY))
-                        .referrerPolicy(r -> r.policy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER))
-                        .contentSecurityPolicy(c -> c.policyDirectives(CSP)))
-                .build();
+        return new GatewaySecurity(new StrictServerWebExchangeFirewall(), new RejectedRequestHandler(problems),
+                secureHeaders(),
+                new RequestBodyGuard(bodyLimit.toBytes(), drainCap.toBytes(), uploadLimit.toBytes(),
+                        uploadDrainCap.toBytes(), problems),
+                new BearerAuthentication(decoder, new CallerTokenConverter(properties.roleClaim(),
+                        properties.countyClaim()), problems),
+                new CallerRateLimit(rateLimitRequests, rateLimitPeriod, problems, meters));
     }
 
-    /** Picked up by Spring Security's filter chain proxy for what its firewall refuses. */
-    @Bean
-    ServerExchangeRejectedHandler rejectedRequestHandler(ProblemWriter problems) {
-        return new RejectedRequestHandler(problems);
+    /**
+     * Spring Security's default response headers (no caching unless the answer says otherwise,
+     * nosniff, HSTS over TLS, X-XSS-Protection 0) with frames denied, no referrer and our CSP.
+     */
+    static ServerHttpHeadersWriter secureHeaders() {
+        XFrameOptionsServerHttpHeadersWriter frames = new XFrameOptionsServerHttpHeadersWriter();
+        frames.setMode(XFrameOptionsServerHttpHeadersWriter.Mode.DENY);
+        ContentSecurityPolicyServerHttpHeadersWriter csp = new ContentSecurityPolicyServerHttpHeadersWriter();
+        csp.setPolicyDirectives(CSP);
+        ReferrerPolicyServerHttpHeadersWriter referrer = new ReferrerPolicyServerHttpHeadersWriter();
+        referrer.setPolicy(ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy.NO_REFERRER);
+        return new CompositeServerHttpHeadersWriter(new CacheControlServerHttpHeadersWriter(),
+                new ContentTypeOptionsServerHttpHeadersWriter(), new StrictTransportSecurityServerHttpHeadersWriter(),
+                frames, new XXssProtectionServerHttpHeadersWriter(), csp, referrer);
     }
 
     @Bean
-    ReactiveJwtDecoder jwtDecoder(AuthProperties properties, Clock clock) {
+    CachingJwtDecoder jwtDecoder(AuthProperties properties, Clock clock) {
         NimbusReactiveJwtDecoder decoder;
         String issuer;
         if (properties.localEnabled()) {

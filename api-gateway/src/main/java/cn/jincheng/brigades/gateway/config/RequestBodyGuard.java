@@ -27,7 +27,7 @@ import reactor.core.publisher.Mono;
  * {@code drainCap} and answered 413; beyond that the connection is cut, which is what an abusive
  * upload deserves.
  *
- * <p>It runs inside the security chain, right after the security headers are set and before
+ * <p>It runs inside {@code auth.GatewaySecurity}, right after the security headers are set and before
  * authentication, whose 401 would otherwise be the early answer.
  */
 public final class RequestBodyGuard implements WebFilter {

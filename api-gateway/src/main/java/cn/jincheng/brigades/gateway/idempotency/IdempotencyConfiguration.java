@@ -8,7 +8,7 @@ import cn.jincheng.brigades.gateway.problem.ProblemWriter;
 @Configuration(proxyBeanMethods = false)
 class IdempotencyConfiguration {
 
-    /** A web filter bean runs after Spring Security's chain, so every key belongs to a verified user. */
+    /** A web filter bean runs after the gateway's security filter (order -100), so every key belongs to a verified user. */
     @Bean
     IdempotencyFilter idempotencyFilter(ProblemWriter problems) {
         return new IdempotencyFilter(problems);

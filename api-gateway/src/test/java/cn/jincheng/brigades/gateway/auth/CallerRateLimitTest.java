@@ -10,7 +10,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
-import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.web.server.WebFilterChain;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
@@ -31,11 +30,10 @@ class CallerRateLimitTest {
 
     private MockServerWebExchange send(Caller caller) {
         MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/api/v1/brigades"));
-        Mono<Void> filtered = limit.filter(exchange, chain);
         if (caller != null) {
-            filtered = filtered.contextWrite(ReactiveSecurityContextHolder.withAuthentication(new CallerAuthentication(caller)));
+            Callers.set(exchange, caller);
         }
-        filtered.block();
+        limit.filter(exchange, chain).block();
         return exchange;
     }
 
