@@ -39,6 +39,7 @@ import cn.jincheng.brigades.common.grpc.AttachmentGrpcService;
 import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
 import cn.jincheng.brigades.common.persistence.GridFsAttachmentStore;
+import cn.jincheng.brigades.common.persistence.MongoEvidenceRoom;
 import cn.jincheng.brigades.common.persistence.ObjectIdRecordIds;
 import cn.jincheng.brigades.common.persistence.TestAuditKeys;
 import cn.jincheng.brigades.common.testing.LocalResources;
@@ -94,11 +95,13 @@ class EvidenceRestTest {
                 return kind == RecordKind.HOUSING ? recordId.equals(brigadeId) : recordId.equals("land");
             }
         };
-        EvidenceService evidence = new EvidenceService(store, records, new ObjectIdRecordIds(), TestTime.timeSource(),
+        EvidenceService evidence = new EvidenceService(store, new MongoEvidenceRoom(database, Duration.ofHours(1)), records,
+                new ObjectIdRecordIds(), TestTime.timeSource(),
                 new EvidenceLimits(100 * 1024, 20, 50L * 1024 * 1024));
         var equipmentDatabase = CLIENT.getDatabase("equipment");
         EvidenceService none = new EvidenceService(new GridFsAttachmentStore(equipmentDatabase,
-                new AuditOutbox(TestAuditKeys.trail(equipmentDatabase))), new AttachableRecords() {
+                new AuditOutbox(TestAuditKeys.trail(equipmentDatabase))),
+                new MongoEvidenceRoom(equipmentDatabase, Duration.ofHours(1)), new AttachableRecords() {
                     @Override
                     public Set<RecordKind> kinds() {
                         return Set.of(RecordKind.VEHICLE);
