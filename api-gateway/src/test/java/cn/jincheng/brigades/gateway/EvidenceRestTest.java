@@ -168,9 +168,14 @@ class EvidenceRestTest {
     }
 
     private WebTestClient.ResponseSpec upload(String token, String brigade, String name, byte[] bytes, String key) {
+        return upload(token, brigade, "MILESTONE_SUBMISSION", "land", name, bytes, key);
+    }
+
+    private WebTestClient.ResponseSpec upload(String token, String brigade, String recordKind, String recordId, String name,
+            byte[] bytes, String key) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("recordKind", "MILESTONE_SUBMISSION");
-        body.part("recordId", "land");
+        body.part("recordKind", recordKind);
+        body.part("recordId", recordId);
         body.part("file", new ByteArrayResource(bytes) {
             @Override
             public String getFilename() {
@@ -269,5 +274,43 @@ class EvidenceRestTest {
                 .jsonPath("$.items[?(@.id == '" + first.get("id") + "')].deletedBy").isEqualTo("clerk-zezhou");
         http.get().uri("/api/v1/brigades/" + GAODU + "/attachments?includeDeleted=true")
                 .headers(h -> h.setBearerAuth(clerk)).exchange().expectStatus().isForbidden();
+    }
+
+    /** 24 uploads at once to a record that takes 20 files: exactly 20 stored, each other one told why. */
+    @Test
+    void parallelUploadsToOneRecordStopExactlyAtItsCapAndTheOthersGet413() throws Exception {
+        String clerk = token("clerk-zezhou");
+        int uploads = 24;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(uploads);
+        List<java.util.concurrent.Future<org.springframework.test.web.reactive.server.EntityExchangeResult<String>>> results =
+                new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < uploads; i++) {
+                byte[] photo = TestImages.png(40 + i, 30);
+                results.add(threads.submit(() -> {
+                    together.await();
+                    return upload(clerk, GAODU, "HOUSING", GAODU, "site.png", photo, null).expectBody(String.class)
+                            .returnResult();
+                }));
+            }
+            int stored = 0;
+            for (var result : results) {
+                var answer = result.get(60, TimeUnit.SECONDS);
+                if (answer.getStatus().value() == 201) {
+                    stored++;
+                } else {
+                    assertThat(answer.getStatus().value()).isEqualTo(413);
+                    assertThat(answer.getResponseBody()).contains("20 files");
+                }
+            }
+            assertThat(stored).isEqualTo(20);
+        } finally {
+            threads.shutdownNow();
+        }
+        List<?> kept = (List<?>) http.get().uri("/api/v1/brigades/" + GAODU + "/attachments?recordKind=HOUSING&recordId=" + GAODU)
+                .headers(h -> h.setBearerAuth(clerk)).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("items");
+        assertThat(kept).hasSize(20);
     }
 }
