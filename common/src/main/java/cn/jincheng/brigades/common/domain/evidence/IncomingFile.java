@@ -117,7 +117,9 @@ public final class IncomingFile {
         upload.finish();
         uploadOpen = false;
         over = true;
-        return service.record(this, contentType, size, hash);
+        Stored stored = service.record(this, contentType, size, hash);
+        abandoned = true; // recorded (or answered by an earlier one): a late abandon() must leave its files alone
+        return stored;
     }
 
     /** The upload was refused or the client went away: nothing of it stays. */
