@@ -15,8 +15,6 @@ import java.util.regex.Pattern;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 
-import com.mongodb.ErrorCategory;
-import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Projections;
@@ -138,15 +136,9 @@ public final class MongoEvidenceRoom implements EvidenceRoom {
             return;
         }
         Usage usage = recorded(place);
-        try {
-            rooms.insertOne(new Document("_id", key).append("brigadeId", place.brigadeId())
-                    .append("recordKind", place.kind().name()).append("recordId", place.recordId())
-                    .append("files", usage.files()).append("bytes", usage.bytes()).append("pending", new Document()));
-        } catch (MongoWriteException e) {
-            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
-                throw e;
-            }
-        }
+        MongoWrites.insertIfAbsent(rooms, new Document("_id", key).append("brigadeId", place.brigadeId())
+                .append("recordKind", place.kind().name()).append("recordId", place.recordId())
+                .append("files", usage.files()).append("bytes", usage.bytes()).append("pending", new Document()));
     }
 
     private Usage recorded(Place place) {
