@@ -641,6 +641,123 @@ test('an oversized photo and a disguised one (an HTML page named .jpg) are refus
   await page.context().close();
 });
 
+/** Attaches a file to a record through the REST API, as `user`: the stored attachment. */
+async function attach(user, id, recordKind, recordId, {name, mimeType, buffer}) {
+  const form = new FormData();
+  form.append('recordKind', recordKind);
+  form.append('recordId', recordId);
+  form.append('file', new Blob([buffer], {type: mimeType}), name);
+  const response = await fetch(`${BASE}/api/v1/brigades/${id}/attachments`, {method: 'POST',
+    headers: {Authorization: `Bearer ${await apiToken(user)}`}, body: form});
+  assert.equal(response.status, 201, `${name} attached`);
+  return response.json();
+}
+
+test('a record\'s gallery: thumbnails for photos, a download for documents, a photo opens, a deletion disappears and is in the history', async (t) => {
+  if (!(await attachmentsServed())) return t.skip(NO_ATTACHMENTS);
+  const id = 'qinshui-duanshi';
+  const page = await open('admin');
+  const pdf = {name: '营房平面图.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n')};
+  const photo = await attach('admin', id, 'HOUSING', id, {name: '营房外景.png', mimeType: 'image/png', buffer: png(64, 48, [30, 120, 200])});
+  const garage = await attach('admin', id, 'HOUSING', id, {name: 'garage.jpg', mimeType: 'image/jpeg', buffer: await jpeg(page)});
+  const plan = await attach('admin', id, 'HOUSING', id, pdf);
+  await openBrigade(page, id);
+  const gallery = page.locator(`.gallery[data-kind="HOUSING"][data-record="${id}"]`);
+  const item = (a) => gallery.locator(`.gallery-item[data-id="${a.id}"]`);
+  await item(plan).waitFor();
+  assert.equal(await gallery.locator('.gallery-item').count(), 3);
+  // photos as thumbnails (fetched with the token, shown as data: URLs), the document as a download
+  await page.waitForFunction((ids) => ids.every((a) => document.querySelector(`.gallery-item[data-id="${a}"] img`)
+    ?.getAttribute('src')?.startsWith('data:image/jpeg')), [photo.id, garage.id]);
+  assert.equal(await item(plan).locator('img').count(), 0, 'no thumbnail for a document');
+  const [saved] = await Promise.all([page.waitForEvent('download'), item(plan).locator('button.download').click()]);
+  assert.equal(saved.suggestedFilename(), pdf.name);
+  const savedPath = join(SHOTS, 'gallery-document.pdf');
+  await saved.saveAs(savedPath);
+  assert.equal(sha256(readFileSync(savedPath)), sha256(pdf.buffer), 'the very bytes attached');
+  // a photo opens over the page at its own size, and closes
+  await item(photo).locator('button.open-photo').click();
+  await page.waitForFunction(() => document.querySelector('#photo-viewer img')?.naturalWidth === 64);
+  await page.screenshot({path: join(SHOTS, 'gallery-photo.png')});
+  await page.click('#photo-viewer button.close');
+  await page.waitForSelector('#photo-viewer', {state: 'detached'});
+  // a deletion: asked first, then gone from the gallery, and the page's history shows it
+  page.once('dialog', (dialog) => dialog.accept());
+  await item(garage).locator('button.delete').click();
+  await page.waitForSelector('td:text-is("attachment.delete")');
+  await item(photo).waitFor();
+  assert.equal(await item(garage).count(), 0, 'the deleted photo is gone');
+  assert.equal(await gallery.locator('.gallery-item').count(), 2);
+  const listed = (await api('admin', 'GET', `/api/v1/brigades/${id}/attachments?recordKind=HOUSING&recordId=${id}&includeDeleted=true`)).body.items;
+  assert.equal(listed.find((a) => a.id === garage.id)?.deletedBy, 'admin', 'a soft delete the audit can show');
+  await page.screenshot({path: join(SHOTS, 'gallery.png'), fullPage: true});
+  await page.context().close();
+});
+
+test('offline: the page reloads without signal, the queue survives, and an expired session signs in again before sending it once', async () => {
+  const id = 'gaoping-hexi';
+  const page = await openInstalled('admin');
+  await openOffline(page, id); // offline, reloaded from the stored copies
+  const notes = `离线登录过期-${Date.now()}`;
+  await page.locator('details:has(#inspection-form) summary').click();
+  await page.selectOption('#inspection-form-stage', 'COUNTY');
+  await page.selectOption('#inspection-form-result', 'FAIL');
+  await page.fill('#inspection-form-notes', notes);
+  await page.click('#inspection-form button[type=submit]');
+  await page.waitForSelector('#inspection-form .form-message[data-state="queued"]');
+  // reloaded once more without signal: the brigade and the queue are still there
+  await page.reload();
+  await page.waitForSelector(`.brigade[data-id="${id}"] #offline-copy`);
+  await page.waitForSelector('#queue-indicator[data-pending="1"]');
+  // the token expired while offline (never the password: nothing but the token is kept, in this tab)
+  assert.equal(await page.evaluate((pw) => JSON.stringify({...localStorage, ...sessionStorage}).includes(pw), PASSWORD), false);
+  await queueTwice(page, 'admin'); // and a sync that stored it but never heard back: the same action, the same key
+  await page.waitForSelector('#queue-indicator[data-pending="2"]');
+  await page.evaluate(() => sessionStorage.setItem('brigades.token', 'expired.token.value'));
+  await page.context().setOffline(false);
+  await page.waitForSelector('#login [role=alert]:has-text("登录已过期")');
+  assert.equal((await inspectionsOf(id, notes)).length, 0, 'nothing sent with the expired token');
+  await logIn(page, 'admin');
+  await page.waitForFunction(() => {
+    const q = document.getElementById('queue-indicator');
+    return q && q.dataset.pending === '0' && q.dataset.sending === 'false';
+  }, null, {timeout: 30_000});
+  const stored = await inspectionsOf(id, notes);
+  assert.equal(stored.length, 1, 'exactly one inspection');
+  await page.evaluate(async () => (await import('/js/offline/sync.js')).sync());
+  assert.equal((await inspectionsOf(id, notes)).length, 1, 'still one after another sync');
+  await page.context().close();
+});
+
+test('take brigades offline: a clerk saves the county\'s brigades and opens one never visited without signal', async () => {
+  const page = await openInstalled('clerk-zezhou');
+  await page.waitForSelector('#take-offline-status[data-state="never"]');
+  await page.click('#take-offline');
+  await page.waitForSelector('#take-offline-status[data-state="done"]', {timeout: 90_000});
+  const county = (await api('clerk-zezhou', 'GET', '/api/v1/brigades')).body.items.map((b) => b.id);
+  const status = await page.innerText('#take-offline-status');
+  assert.ok(status.includes(`${county.length}`), `the count is shown: ${status}`);
+  // the last one was never opened on this device
+  const id = county.at(-1);
+  await page.context().setOffline(true);
+  await page.reload();
+  await page.waitForSelector('#take-offline-status[data-state="done"]'); // the time of the last refresh stays
+  await page.goto(`${BASE}/#/brigades/${id}`);
+  await page.waitForSelector(`.brigade[data-id="${id}"] #offline-copy`);
+  assert.ok(await page.locator('[data-milestone]').count() > 0, 'its milestones');
+  assert.ok(await page.locator('#inspection-form').count() === 1, 'and the inspection form, to record on site');
+  assert.equal(await page.locator('.brigade p.error').count(), 0, 'every section from the stored copies');
+  await page.screenshot({path: join(SHOTS, 'offline-taken.png'), fullPage: true});
+  // in English too
+  await page.click('#language');
+  await page.goto(`${BASE}/#/`);
+  await page.waitForSelector('#take-offline:text("Take brigades offline")');
+  await page.click('#language');
+  await page.context().setOffline(false);
+  await page.context().close();
+});
+
 test('every asset came from the gateway: no CDN, fonts or tiles from elsewhere', () => {
   assert.deepEqual(foreignRequests, []);
 });

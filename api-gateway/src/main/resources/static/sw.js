@@ -2,10 +2,11 @@
 // named after VERSION (bump it when a file is added, renamed or removed: the old cache is dropped on
 // activation) and the API reads an inspector needs on site in a second cache, so that a brigade
 // opened once can be opened again without a connection. Both are network-first: online, the user
-// always sees the server's current files and data and the caches are refreshed; offline (or when
+// always sees the server's current files and data and the caches are refreshed ("take brigades
+// offline" reads a set of brigades through here to fill them); offline (or when
 // the network does not answer in time) the stored copy is served. Writes are never handled here:
 // they fail as network errors and the page queues them (js/offline/).
-const VERSION = 'v2';
+const VERSION = 'v3';
 const SHELL_CACHE = `brigades-shell-${VERSION}`;
 const API_CACHE = 'brigades-api';
 const SHELL_TIMEOUT_MS = 4000;
@@ -17,7 +18,7 @@ const SHELL = [
   'js/api.js', 'js/app.js', 'js/calendar.js', 'js/chart.js', 'js/i18n.js', 'js/ui.js',
   'js/offline/queue.js', 'js/offline/sync.js', 'js/offline/photos.js',
   'js/views/brigade.js', 'js/views/gallery.js', 'js/views/imports.js', 'js/views/overview.js', 'js/views/queue.js',
-  'js/views/report.js', 'js/views/supervision.js',
+  'js/views/report.js', 'js/views/supervision.js', 'js/views/take-offline.js',
 ];
 
 // The reads behind the overview and a brigade's page (path only; the query is part of the key).
@@ -79,7 +80,9 @@ async function apiRead(event) {
       detail: 'no connection, and this page was not opened before on this device'}),
     {status: 503, headers: {'Content-Type': 'application/problem+json'}});
   }
-  if (response.status === 200) event.waitUntil(store(request, response.clone()));
+  // stored before it is handed over, so that a page read (or a brigade taken offline) is on the
+  // device once the page has it; a full device only costs the copy
+  if (response.status === 200) await store(request, response.clone()).catch(() => {});
   return response;
 }
 

@@ -32,6 +32,8 @@ const API_CACHE = 'brigades-api';
 const LAST_USER = 'brigades.lastUser';
 
 export async function forgetOfflineCopies() {
+  // and the notes of when brigades were taken offline (views/take-offline.js), which named these copies
+  Object.keys(localStorage).filter((k) => k.startsWith('brigades.offlineSaved.')).forEach((k) => localStorage.removeItem(k));
   if ('caches' in window) await caches.delete(API_CACHE);
 }
 

@@ -107,6 +107,7 @@ function loginPage(expired) {
   const submit = h('button', {type: 'submit'}, t('login'));
   const form = h('form', {class: 'login card', id: 'login'},
     h('h1', {}, t('appTitle')), error,
+    navigator.onLine ? null : h('p', {class: 'offline-note', id: 'login-offline'}, t('loginOffline')),
     h('div', {class: 'field'}, h('label', {for: 'username'}, t('username')), username),
     h('div', {class: 'field'}, h('label', {for: 'password'}, t('password')), password),
     submit,

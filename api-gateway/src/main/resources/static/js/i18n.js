@@ -51,6 +51,13 @@ const WORDS = {
     recordSent: '记录已保存', savedWithRefusedPhotos: '记录已保存，但有照片被拒绝，请在“待发送”中处理。',
     removePhoto: '放弃此照片', installHint: '可安装到手机桌面，无信号时也能打开已看过的队伍。',
     evidence: '佐证材料', delete: '删除', attachFile: '上传照片或文件', uploadRefused: '未能上传', deleteEvidence: '删除这份佐证材料？（删除记入变更记录）',
+    openPhoto: '查看大图', close: '关闭',
+    takeOffline: '离线保存队伍资料', takeOfflineCounty: '保存本县全部队伍，无信号时也能打开',
+    takeOfflineShown: '保存当前筛选出的队伍，无信号时也能打开', takeOfflineSaving: '正在保存',
+    takeOfflineDone: '已离线保存', takeOfflineAt: '更新于', takeOfflineNever: '尚未离线保存',
+    takeOfflineTooMany: '一次最多离线保存 50 支队伍，请先按县（市、区）或等级筛选。当前筛选出：',
+    takeOfflineFailed: '未能保存', takeOfflineNeedsSignal: '离线保存需要网络连接。',
+    loginOffline: '当前没有网络，登录需要连接。离线保存的内容和待发送的记录都保留在本机，联网后登录即可发送。',
   },
   en: {
     appTitle: 'Jincheng township fire brigades', login: 'Log in', logout: 'Log out', username: 'User name',
@@ -109,6 +116,13 @@ const WORDS = {
     removePhoto: 'Discard this photo', installHint: 'Install it on the phone: brigades opened once open again without signal.',
     evidence: 'Evidence', delete: 'Delete', attachFile: 'Attach a photo or document', uploadRefused: 'Not uploaded',
     deleteEvidence: 'Delete this evidence? (The deletion is kept in the history.)',
+    openPhoto: 'Open the photo', close: 'Close',
+    takeOffline: 'Take brigades offline', takeOfflineCounty: 'Save all brigades of the county to open them without signal',
+    takeOfflineShown: 'Save the brigades shown to open them without signal', takeOfflineSaving: 'Saving',
+    takeOfflineDone: 'Saved for offline use', takeOfflineAt: 'updated', takeOfflineNever: 'Not saved for offline use yet',
+    takeOfflineTooMany: 'At most 50 brigades can be taken offline at once; filter by county or level first. Shown now:',
+    takeOfflineFailed: 'Not saved', takeOfflineNeedsSignal: 'Taking brigades offline needs a connection.',
+    loginOffline: 'No connection: signing in needs one. What was saved for offline use and the actions waiting stay on this device; sign in once online to send them.',
   },
 };
 

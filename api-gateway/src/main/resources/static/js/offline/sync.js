@@ -64,7 +64,9 @@ export function sync() {
     try {
       for (const action of waiting) {
         const outcome = await sendAction(action.seq, () => { progress.done += 1; notify(); });
-        if (outcome.kind === 'stopped') break;
+        // no connection, or the session ended (the page asks to sign in; signing in starts the sync
+        // again): the rest waits, untouched, with its keys
+        if (outcome.kind === 'stopped' || outcome.kind === 'expired') break;
       }
     } finally {
       progress = {active: false, done: 0, total: 0};

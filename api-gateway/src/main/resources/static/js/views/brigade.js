@@ -28,11 +28,14 @@ function may(me, brigade) {
 
 const optional = (promise) => promise.catch((e) => (e instanceof ApiError && e.status !== 401 ? e : Promise.reject(e)));
 
-export async function brigadePage(me, id, reload) {
+/**
+ * Everything a brigade's page reads (a failed optional read is its ApiError), the same requests in
+ * the same form each time: "take brigades offline" (views/take-offline.js) calls it too, so that the
+ * service worker holds exactly what the page asks for when there is no connection.
+ */
+export async function loadBrigade(id) {
   const base = `/api/v1/brigades/${encodeURIComponent(id)}`;
   const {body: brigade, etag, storedAt} = await getWithTag(base);
-  const queued = offline.currentUser()
-    ? (await queue.list(offline.currentUser())).filter((a) => a.brigadeId === id) : [];
   const [milestones, vehicles, equipment, checks, drills, roster, funding, catalog, audit] = await Promise.all([
     optional(get(`${base}/milestones`)), optional(get(`${base}/vehicles`)), optional(get(`${base}/equipment`)),
     optional(get(`${base}/equipment-checks`)), optional(get(`${base}/drills`)), optional(get(`${base}/firefighters`)),
@@ -40,6 +43,15 @@ export async function brigadePage(me, id, reload) {
   const year = planYear([milestones.items || []]);
   const [compliance, inspections] = await Promise.all([optional(get(`${base}/compliance?year=${year}`)),
     optional(get(`/api/v1/acceptance/${year}/brigades/${encodeURIComponent(id)}/inspections`))]);
+  return {base, brigade, etag, storedAt, milestones, vehicles, equipment, checks, drills, roster, funding, catalog, audit,
+    year, compliance, inspections};
+}
+
+export async function brigadePage(me, id, reload) {
+  const {base, brigade, etag, storedAt, milestones, vehicles, equipment, checks, drills, roster, funding, catalog, audit,
+    year, compliance, inspections} = await loadBrigade(id);
+  const queued = offline.currentUser()
+    ? (await queue.list(offline.currentUser())).filter((a) => a.brigadeId === id) : [];
   const can = may(me, brigade);
   const after = (promise) => promise.then(reload);
   const place = {brigadeId: id, town: brigade.town, countyName: brigade.countyName};
@@ -69,7 +81,7 @@ export async function brigadePage(me, id, reload) {
       drillSection(drills, can, base, after),
       fundingSection(funding, can, base, after, year, brigade.fundingPayer)),
     inspectionSection(inspections, can, year, place, after),
-    evidenceSection(me, brigade, evidenceRecords(brigade, {milestones, vehicles, equipment, checks, drills, inspections})),
+    evidenceSection(me, brigade, evidenceRecords(brigade, {milestones, vehicles, equipment, checks, drills, inspections}), reload),
     auditSection(audit));
 }
 

@@ -5,6 +5,7 @@ import {get, inBatches} from '../api.js';
 import {h, table, badge, section, progressBar, options} from '../ui.js';
 import {phaseChart} from '../chart.js';
 import {thisYear} from '../calendar.js';
+import {takeOfflineBar} from './take-offline.js';
 
 const LEVELS = ['LEVEL_ONE', 'LEVEL_TWO'];
 const MODES = ['SELF_BUILT', 'JOINT_ENTERPRISE', 'ADAPTED', 'DEFERRED', 'EXISTING'];
@@ -45,7 +46,8 @@ export async function overview(me) {
     h('div', {class: 'grid2'},
       section(`${t('phaseChart')} (${year})`, phaseChart(phases(rows))),
       section(t('counties'), countyTable(rows, counties.items))),
-    section(`${t('brigadeList')} (${brigades.items.length})`, filterBar, list));
+    section(`${t('brigadeList')} (${brigades.items.length})`, takeOfflineBar(me, () => (me.role === 'COUNTY_CLERK'
+      ? rows : rows.filter((r) => matches(r, filters))).map((r) => r.brigade.id)), filterBar, list));
 }
 
 function matches({brigade, milestones}, f) {

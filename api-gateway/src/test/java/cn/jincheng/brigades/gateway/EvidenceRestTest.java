@@ -39,6 +39,7 @@ import cn.jincheng.brigades.common.grpc.AttachmentGrpcService;
 import cn.jincheng.brigades.common.grpc.identity.CallerInterceptor;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
 import cn.jincheng.brigades.common.persistence.GridFsAttachmentStore;
+import cn.jincheng.brigades.common.persistence.MongoEvidenceRoom;
 import cn.jincheng.brigades.common.persistence.ObjectIdRecordIds;
 import cn.jincheng.brigades.common.persistence.TestAuditKeys;
 import cn.jincheng.brigades.common.testing.LocalResources;
@@ -94,11 +95,13 @@ class EvidenceRestTest {
                 return kind == RecordKind.HOUSING ? recordId.equals(brigadeId) : recordId.equals("land");
             }
         };
-        EvidenceService evidence = new EvidenceService(store, records, new ObjectIdRecordIds(), TestTime.timeSource(),
+        EvidenceService evidence = new EvidenceService(store, new MongoEvidenceRoom(database, Duration.ofHours(1)), records,
+                new ObjectIdRecordIds(), TestTime.timeSource(),
                 new EvidenceLimits(100 * 1024, 20, 50L * 1024 * 1024));
         var equipmentDatabase = CLIENT.getDatabase("equipment");
         EvidenceService none = new EvidenceService(new GridFsAttachmentStore(equipmentDatabase,
-                new AuditOutbox(TestAuditKeys.trail(equipmentDatabase))), new AttachableRecords() {
+                new AuditOutbox(TestAuditKeys.trail(equipmentDatabase))),
+                new MongoEvidenceRoom(equipmentDatabase, Duration.ofHours(1)), new AttachableRecords() {
                     @Override
                     public Set<RecordKind> kinds() {
                         return Set.of(RecordKind.VEHICLE);
@@ -165,9 +168,14 @@ class EvidenceRestTest {
     }
 
     private WebTestClient.ResponseSpec upload(String token, String brigade, String name, byte[] bytes, String key) {
+        return upload(token, brigade, "MILESTONE_SUBMISSION", "land", name, bytes, key);
+    }
+
+    private WebTestClient.ResponseSpec upload(String token, String brigade, String recordKind, String recordId, String name,
+            byte[] bytes, String key) {
         MultipartBodyBuilder body = new MultipartBodyBuilder();
-        body.part("recordKind", "MILESTONE_SUBMISSION");
-        body.part("recordId", "land");
+        body.part("recordKind", recordKind);
+        body.part("recordId", recordId);
         body.part("file", new ByteArrayResource(bytes) {
             @Override
             public String getFilename() {
@@ -266,5 +274,43 @@ class EvidenceRestTest {
                 .jsonPath("$.items[?(@.id == '" + first.get("id") + "')].deletedBy").isEqualTo("clerk-zezhou");
         http.get().uri("/api/v1/brigades/" + GAODU + "/attachments?includeDeleted=true")
                 .headers(h -> h.setBearerAuth(clerk)).exchange().expectStatus().isForbidden();
+    }
+
+    /** 24 uploads at once to a record that takes 20 files: exactly 20 stored, each other one told why. */
+    @Test
+    void parallelUploadsToOneRecordStopExactlyAtItsCapAndTheOthersGet413() throws Exception {
+        String clerk = token("clerk-zezhou");
+        int uploads = 24;
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(uploads);
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(uploads);
+        List<java.util.concurrent.Future<org.springframework.test.web.reactive.server.EntityExchangeResult<String>>> results =
+                new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < uploads; i++) {
+                byte[] photo = TestImages.png(40 + i, 30);
+                results.add(threads.submit(() -> {
+                    together.await();
+                    return upload(clerk, GAODU, "HOUSING", GAODU, "site.png", photo, null).expectBody(String.class)
+                            .returnResult();
+                }));
+            }
+            int stored = 0;
+            for (var result : results) {
+                var answer = result.get(60, TimeUnit.SECONDS);
+                if (answer.getStatus().value() == 201) {
+                    stored++;
+                } else {
+                    assertThat(answer.getStatus().value()).isEqualTo(413);
+                    assertThat(answer.getResponseBody()).contains("20 files");
+                }
+            }
+            assertThat(stored).isEqualTo(20);
+        } finally {
+            threads.shutdownNow();
+        }
+        List<?> kept = (List<?>) http.get().uri("/api/v1/brigades/" + GAODU + "/attachments?recordKind=HOUSING&recordId=" + GAODU)
+                .headers(h -> h.setBearerAuth(clerk)).exchange().expectStatus().isOk().expectBody(Map.class)
+                .returnResult().getResponseBody().get("items");
+        assertThat(kept).hasSize(20);
     }
 }

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
  * whole system started from run.sh.
  * Each scenario asserts what a user sees; this test fails when any of them fails or none ran. The
  * offline scenarios (issue 22) take the browser offline with playwright's network emulation, which
- * the service worker's fetches obey too.
+ * the service worker's fetches obey too: reloading without signal, a session expired meanwhile, and
+ * brigades taken offline before being opened; the gallery scenario opens, downloads and deletes evidence.
  */
 class DashboardIT {
 
@@ -47,7 +48,7 @@ class DashboardIT {
             System.out.println(output);
             assertThat(finished).as("the browser tests finished within 10 minutes").isTrue();
             assertThat(browser.exitValue()).as("browser tests' exit code (output above)").isZero();
-            assertThat(count(output, "tests")).as("scenarios run").isGreaterThanOrEqualTo(23);
+            assertThat(count(output, "tests")).as("scenarios run").isGreaterThanOrEqualTo(26);
             // the photo scenarios skip themselves when the gateway has no attachments endpoint; this
             // branch has it, so a skip is a failure here (the output above says why)
             assertThat(count(output, "skipped")).as("scenarios skipped").isZero();
@@ -56,6 +57,8 @@ class DashboardIT {
         assertThat(screenshots.resolve("overview.png")).exists();
         assertThat(screenshots.resolve("offline-conflict.png")).exists();
         assertThat(screenshots.resolve("brigades-phone.png")).exists();
+        assertThat(screenshots.resolve("gallery.png")).exists();
+        assertThat(screenshots.resolve("offline-taken.png")).exists();
     }
 
     /** A figure of the test runner's summary, such as "ℹ pass 15". */

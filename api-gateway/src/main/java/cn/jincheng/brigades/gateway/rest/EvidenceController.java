@@ -106,10 +106,13 @@ class EvidenceController {
             @Parameter(hidden = true) @RequestParam(required = false) String recordKind,
             @Parameter(hidden = true) @RequestParam(required = false) String recordId,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            // the body's length bounds the file's: the service reserves that much of the record's room
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) Long contentLength,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(
                     mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = AttachmentForm.class)))
             @RequestBody Flux<PartEvent> parts) {
-        MultipartUpload upload = new MultipartUpload(caller, brigadeId, idempotencyKey, recordKind, recordId);
+        MultipartUpload upload = new MultipartUpload(caller, brigadeId, idempotencyKey, recordKind, recordId,
+                contentLength == null ? 0 : contentLength);
         return parts.concatMap(upload::next)
                 .then(Mono.defer(upload::finish))
                 .doOnCancel(() -> upload.cancel("the client went away"))
@@ -257,6 +260,7 @@ class EvidenceController {
         private final Caller caller;
         private final String brigadeId;
         private final String idempotencyKey;
+        private final long maxSize;
         private String recordKind;
         private String recordId;
         private AttachmentClient.Upload call;
@@ -266,8 +270,10 @@ class EvidenceController {
         private long drained;
         private RuntimeException refusal;
 
-        MultipartUpload(Caller caller, String brigadeId, String idempotencyKey, String recordKind, String recordId) {
+        MultipartUpload(Caller caller, String brigadeId, String idempotencyKey, String recordKind, String recordId,
+                long maxSize) {
             this.caller = caller;
+            this.maxSize = maxSize;
             this.brigadeId = brigadeId;
             this.idempotencyKey = idempotencyKey;
             this.recordKind = recordKind;
@@ -332,7 +338,7 @@ class EvidenceController {
             }
             RecordKind kind = kind(recordKind);
             UploadHeader.Builder header = UploadHeader.newBuilder().setBrigadeId(brigadeId).setRecordKind(kind)
-                    .setRecordId(recordId).setOriginalName(filename == null ? "" : filename);
+                    .setRecordId(recordId).setOriginalName(filename == null ? "" : filename).setMaxSize(Math.max(0, maxSize));
             if (idempotencyKey != null) {
                 header.setIdempotencyKey(idempotencyKey);
             }

@@ -16,12 +16,14 @@ import cn.jincheng.brigades.common.domain.time.TimeSource;
 import cn.jincheng.brigades.common.grpc.AttachmentGrpcService;
 import cn.jincheng.brigades.common.persistence.AuditOutbox;
 import cn.jincheng.brigades.common.persistence.GridFsAttachmentStore;
+import cn.jincheng.brigades.common.persistence.MongoEvidenceRoom;
 
 /**
  * Evidence attachments in a service that declares which of its records take them (an
  * {@link AttachableRecords} bean): the GridFS store in its own database, the rules, and
  * attachments.v1 on its gRPC port. Limits: {@code brigades.evidence.max-file-size} (10MB),
- * {@code max-files-per-record} (20), {@code max-record-size} (50MB).
+ * {@code max-files-per-record} (20), {@code max-record-size} (50MB), enforced atomically per record
+ * ({@link MongoEvidenceRoom}).
  */
 @AutoConfiguration(after = { MongoAutoConfiguration.class, BusinessTimeAutoConfiguration.class })
 @ConditionalOnBean({ AttachableRecords.class, MongoDatabase.class })
@@ -39,10 +41,17 @@ public class EvidenceAutoConfiguration {
         return new GridFsAttachmentStore(database, outbox);
     }
 
+    /** Each record's room; a reservation left by a service stopped mid-upload is given back after {@code stale-reservation}. */
     @Bean
-    EvidenceService evidenceService(GridFsAttachmentStore store, AttachableRecords records, RecordIds ids,
-            TimeSource time, EvidenceLimits limits) {
-        return new EvidenceService(store, records, ids, time, limits);
+    MongoEvidenceRoom evidenceRoom(MongoDatabase database,
+            @Value("${brigades.evidence.stale-reservation:1h}") java.time.Duration staleAfter) {
+        return new MongoEvidenceRoom(database, staleAfter);
+    }
+
+    @Bean
+    EvidenceService evidenceService(GridFsAttachmentStore store, MongoEvidenceRoom room, AttachableRecords records,
+            RecordIds ids, TimeSource time, EvidenceLimits limits) {
+        return new EvidenceService(store, room, records, ids, time, limits);
     }
 
     @Bean

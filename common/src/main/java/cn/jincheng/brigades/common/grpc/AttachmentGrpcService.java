@@ -64,7 +64,7 @@ public final class AttachmentGrpcService extends AttachmentServiceGrpc.Attachmen
                         var h = chunk.getHeader();
                         file = evidence.begin(caller, new EvidenceService.UploadHeader(h.getBrigadeId(),
                                 kind(h.getRecordKind()), h.getRecordId(), h.getOriginalName(),
-                                h.getIdempotencyKey().isEmpty() ? null : h.getIdempotencyKey()));
+                                h.getIdempotencyKey().isEmpty() ? null : h.getIdempotencyKey(), Math.max(0, h.getMaxSize())));
                     } else if (file == null) {
                         throw new ValidationException("header", "the first chunk must carry the header");
                     } else if (chunk.getData().size() > CHUNK_BYTES) {

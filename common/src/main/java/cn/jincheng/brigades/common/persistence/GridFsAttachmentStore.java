@@ -155,18 +155,6 @@ public final class GridFsAttachmentStore implements AttachmentStore {
     }
 
     @Override
-    public Usage usage(String brigadeId, RecordKind kind, String recordId) {
-        int files = 0;
-        long bytes = 0;
-        for (Document d : evidence.find(and(eq("brigadeId", brigadeId), eq("recordKind", kind.name()),
-                eq("recordId", recordId), eq("deletedAt", null))).projection(Projections.include("size"))) {
-            files++;
-            bytes += d.get("size", Number.class).longValue();
-        }
-        return new Usage(files, bytes);
-    }
-
-    @Override
     public boolean markDeleted(String id, String by, Instant at, AuditEntry audit) {
         boolean marked = evidence.updateOne(and(eq("_id", id), eq("deletedAt", null)),
                 Updates.combine(Updates.set("deletedAt", Date.from(at)), Updates.set("deletedBy", by),

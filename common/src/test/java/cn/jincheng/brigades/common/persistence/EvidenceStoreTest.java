@@ -35,6 +35,7 @@ import cn.jincheng.brigades.common.domain.errors.UnacceptableContentException;
 import cn.jincheng.brigades.common.domain.evidence.AttachableRecords;
 import cn.jincheng.brigades.common.domain.evidence.Attachment;
 import cn.jincheng.brigades.common.domain.evidence.EvidenceLimits;
+import cn.jincheng.brigades.common.domain.evidence.EvidenceRoom;
 import cn.jincheng.brigades.common.domain.evidence.EvidenceService;
 import cn.jincheng.brigades.common.domain.evidence.IncomingFile;
 import cn.jincheng.brigades.common.domain.evidence.RecordKind;
@@ -53,11 +54,14 @@ class EvidenceStoreTest {
     private static final Caller FIRE = new Caller("firedept", Role.FIRE_DEPT, null);
     private static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
 
+    private static final EvidenceRoom.Place M1 = new EvidenceRoom.Place("b1", RecordKind.MILESTONE_SUBMISSION, "m1");
+
     private StandInServer server;
     private MongoClient client;
     private MongoDatabase database;
     private AuditTrail trail;
     private GridFsAttachmentStore store;
+    private MongoEvidenceRoom room;
 
     @BeforeEach
     void start() {
@@ -66,6 +70,7 @@ class EvidenceStoreTest {
         database = client.getDatabase("evidence");
         trail = TestAuditKeys.trail(database);
         store = new GridFsAttachmentStore(database, new AuditOutbox(trail));
+        room = new MongoEvidenceRoom(database, java.time.Duration.ofHours(1));
     }
 
     @AfterEach
@@ -101,13 +106,18 @@ class EvidenceStoreTest {
     };
 
     private EvidenceService service(EvidenceLimits limits) {
-        return new EvidenceService(store, RECORDS, new ObjectIdRecordIds(), TestTime.timeSource(), limits);
+        return new EvidenceService(store, room, RECORDS, new ObjectIdRecordIds(), TestTime.timeSource(), limits);
     }
 
     private static IncomingFile.Stored upload(EvidenceService service, Caller caller, String name, byte[] bytes,
             String key) {
+        return upload(service, caller, name, bytes, key, 0);
+    }
+
+    private static IncomingFile.Stored upload(EvidenceService service, Caller caller, String name, byte[] bytes,
+            String key, long maxSize) {
         IncomingFile file = service.begin(caller,
-                new EvidenceService.UploadHeader("b1", RecordKind.MILESTONE_SUBMISSION, "m1", name, key));
+                new EvidenceService.UploadHeader("b1", RecordKind.MILESTONE_SUBMISSION, "m1", name, key, maxSize));
         try {
             for (int at = 0; at < bytes.length; at += 1000) {
                 file.accept(java.util.Arrays.copyOfRange(bytes, at, Math.min(bytes.length, at + 1000)));
@@ -185,6 +195,7 @@ class EvidenceStoreTest {
                         e -> assertThat(e.reason()).isEqualTo(UnacceptableContentException.Reason.TOO_LARGE));
         assertThat(gridFsFiles()).isZero();
         assertThat(database.getCollection("attachments.chunks").countDocuments()).isZero();
+        assertThat(room.usage(M1)).as("the refused upload gave its place back").isEqualTo(new EvidenceRoom.Usage(0, 0));
 
         upload(service, CLERK, "1.jpg", TestImages.jpeg(40, 30), null);
         upload(service, CLERK, "2.jpg", TestImages.jpeg(40, 30), null);
@@ -247,8 +258,124 @@ class EvidenceStoreTest {
         assertThatThrownBy(() -> service.list(CLERK, "b1", null, null, true)).isInstanceOf(AccessDeniedException.class);
         assertThatThrownBy(() -> service.open(CLERK, a.id(), false)).isInstanceOf(NotFoundException.class);
         assertThat(service.counts(INSPECTOR, null)).doesNotContainKey("b1");
+        assertThat(room.usage(M1)).as("a deleted attachment frees its place").isEqualTo(new EvidenceRoom.Usage(0, 0));
         assertThat(trail.list("b1", null, null, 10)).extracting(AuditEntry::action)
                 .containsExactly("attachment.delete", "attachment.add");
         assertThat(trail.verify().verified()).isTrue();
+    }
+
+    /** A PDF of exactly {@code size} bytes (typed by its first bytes; no thumbnail to make). */
+    private static byte[] pdf(int size, int seed) {
+        byte[] bytes = new byte[size];
+        java.util.Arrays.fill(bytes, (byte) ('a' + seed % 26));
+        byte[] head = "%PDF-1.4\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+        return bytes;
+    }
+
+    /** Runs the uploads all at once, each on its own thread: what each stored, or the exception that refused it. */
+    private static List<Object> concurrently(List<java.util.concurrent.Callable<Object>> uploads) throws Exception {
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(uploads.size());
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(uploads.size());
+        try {
+            List<java.util.concurrent.Future<Object>> outcomes = new java.util.ArrayList<>();
+            for (var upload : uploads) {
+                outcomes.add(threads.submit(() -> {
+                    together.await();
+                    try {
+                        return upload.call();
+                    } catch (RuntimeException refused) {
+                        return refused;
+                    }
+                }));
+            }
+            List<Object> results = new java.util.ArrayList<>();
+            for (var outcome : outcomes) {
+                results.add(outcome.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private long storedBytes(EvidenceService service) {
+        return service.list(CLERK, "b1", RecordKind.MILESTONE_SUBMISSION, "m1", false).stream().mapToLong(Attachment::size).sum();
+    }
+
+    @Test
+    void concurrentUploadsToOneRecordNeverExceedItsCapAndTheRefusedOnesAreToldWhy() throws Exception {
+        // room for five files of 50,000 bytes as the gateway declares them (the body's length, a bit more)
+        EvidenceService service = service(new EvidenceLimits(100_000, 50, 300_000));
+        List<java.util.concurrent.Callable<Object>> uploads = new java.util.ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            byte[] file = pdf(50_000, i);
+            String name = "scan-" + i + ".pdf";
+            uploads.add(() -> upload(service, CLERK, name, file, null, 50_200));
+        }
+        List<Object> outcomes = concurrently(uploads);
+
+        List<Object> stored = outcomes.stream().filter(IncomingFile.Stored.class::isInstance).toList();
+        List<Object> refused = outcomes.stream().filter(o -> !(o instanceof IncomingFile.Stored)).toList();
+        assertThat(stored).as("exactly the five that fit").hasSize(5);
+        assertThat(refused).hasSize(11).allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(UnacceptableContentException.class,
+                e -> {
+                    assertThat(e.reason()).isEqualTo(UnacceptableContentException.Reason.TOO_LARGE);
+                    assertThat(e.getMessage()).contains("at most 292 KB together");
+                }));
+        assertThat(storedBytes(service)).isEqualTo(250_000).isLessThanOrEqualTo(300_000);
+        assertThat(room.usage(M1)).as("the room counts what is stored, nothing reserved is left")
+                .isEqualTo(new EvidenceRoom.Usage(5, 250_000));
+        assertThat(database.getCollection(MongoEvidenceRoom.COLLECTION).find().first().get("pending", Document.class)).isEmpty();
+        assertThat(gridFsFiles()).as("a refused upload kept no file").isEqualTo(5);
+        assertThat(trail.list("b1", null, null, 50)).hasSize(5);
+    }
+
+    @Test
+    void uploadsThatDoNotSayTheirSizeShareTheRoomLeftAndStillNeverExceedTheCap() throws Exception {
+        EvidenceService service = service(new EvidenceLimits(100_000, 50, 300_000));
+        upload(service, CLERK, "first.pdf", pdf(30_000, 99), null); // 30,000 bytes stored before
+        List<java.util.concurrent.Callable<Object>> uploads = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            byte[] file = pdf(45_000 + i * 1_000, i);
+            uploads.add(() -> upload(service, CLERK, "unknown-size.pdf", file, null));
+        }
+        List<Object> outcomes = concurrently(uploads);
+
+        long storedNow = outcomes.stream().filter(IncomingFile.Stored.class::isInstance).count();
+        assertThat(storedNow).as("at least what one file's cap each allows at once").isGreaterThanOrEqualTo(2);
+        assertThat(storedBytes(service)).isLessThanOrEqualTo(300_000);
+        assertThat(room.usage(M1).bytes()).isEqualTo(storedBytes(service));
+        assertThat(room.usage(M1).files()).isEqualTo(1 + (int) storedNow);
+        assertThat(outcomes).filteredOn(o -> !(o instanceof IncomingFile.Stored))
+                .allSatisfy(o -> assertThat(o).isInstanceOf(UnacceptableContentException.class));
+    }
+
+    @Test
+    void aReservationLeftByAStoppedServiceIsGivenBackOnceItIsStaleAndOnlyThen() {
+        EvidenceService service = service(new EvidenceLimits(100_000, 50, 300_000));
+        java.time.Instant now = TestTime.timeSource().now();
+        // a service stopped mid-upload 30 minutes ago: still an upload under way, the record is full
+        assertThat(room.reserve(M1, "0123456789abcdef01234567", 300_000, now.minusSeconds(1800), 50, 300_000)).isTrue();
+        assertThatThrownBy(() -> upload(service, CLERK, "a.pdf", pdf(10_000, 1), null, 10_200))
+                .isInstanceOf(UnacceptableContentException.class);
+
+        // one stopped two hours ago: its place is taken back for the new upload
+        room.release(M1, "0123456789abcdef01234567", 300_000);
+        assertThat(room.reserve(M1, "fedcba9876543210fedcba98", 300_000, now.minusSeconds(7200), 50, 300_000)).isTrue();
+        upload(service, CLERK, "b.pdf", pdf(10_000, 2), null, 10_200);
+        assertThat(room.usage(M1)).isEqualTo(new EvidenceRoom.Usage(1, 10_000));
+    }
+
+    @Test
+    void theRoomOfARecordWithEvidenceFromBeforeStartsFromItsAttachments() {
+        EvidenceService service = service(new EvidenceLimits(100_000, 3, 300_000));
+        upload(service, CLERK, "1.pdf", pdf(20_000, 1), null, 20_000);
+        upload(service, CLERK, "2.pdf", pdf(20_000, 2), null, 20_000);
+        database.getCollection(MongoEvidenceRoom.COLLECTION).drop(); // as before this collection existed
+        assertThat(room.usage(M1)).isEqualTo(new EvidenceRoom.Usage(2, 40_000));
+        upload(service, CLERK, "3.pdf", pdf(20_000, 3), null, 20_000);
+        assertThatThrownBy(() -> upload(service, CLERK, "4.pdf", pdf(20_000, 4), null, 20_000))
+                .isInstanceOfSatisfying(UnacceptableContentException.class, e -> assertThat(e.getMessage()).contains("3 files"));
     }
 }

@@ -24,10 +24,6 @@ public interface AttachmentStore {
         void abort();
     }
 
-    /** How much a record holds already (not counting deleted attachments). */
-    record Usage(int files, long bytes) {
-    }
-
     /** The files kept for an attachment. */
     enum Variant {
         ORIGINAL, THUMBNAIL, WITHOUT_LOCATION
@@ -54,8 +50,6 @@ public interface AttachmentStore {
 
     /** A brigade's attachments in upload order: one record's ({@code kind} and {@code recordId} set), one kind's, or all. */
     List<Attachment> list(String brigadeId, RecordKind kind, String recordId, boolean includeDeleted);
-
-    Usage usage(String brigadeId, RecordKind kind, String recordId);
 
     /** Marks the attachment deleted, with its audit entry. @return false when it was deleted already */
     boolean markDeleted(String id, String by, Instant at, AuditEntry audit);

@@ -28,9 +28,21 @@ public final class EvidenceService {
 
     private static final Pattern KEY = Pattern.compile("^[A-Za-z0-9._:-]{1,200}$");
 
-    /** What an upload says before its bytes. */
+    /**
+     * What an upload says before its bytes. {@code maxSize}: an upper bound of the file's size the
+     * client declares (the gateway sends the request's length), or 0 when it does not know.
+     */
     public record UploadHeader(String brigadeId, RecordKind kind, String recordId, String originalName,
-            String idempotencyKey) {
+            String idempotencyKey, long maxSize) {
+
+        public UploadHeader(String brigadeId, RecordKind kind, String recordId, String originalName,
+                String idempotencyKey) {
+            this(brigadeId, kind, recordId, originalName, idempotencyKey, 0);
+        }
+
+        EvidenceRoom.Place place() {
+            return new EvidenceRoom.Place(brigadeId, kind, recordId);
+        }
     }
 
     /** A file to send: the attachment as the caller may see it, its bytes and their type. */
@@ -38,6 +50,7 @@ public final class EvidenceService {
     }
 
     private final AttachmentStore store;
+    private final EvidenceRoom room;
     private final AttachableRecords records;
     private final RecordIds ids;
     private final TimeSource time;
@@ -45,9 +58,10 @@ public final class EvidenceService {
     private final ContentSniffer sniffer = new ContentSniffer();
     private final PhotoProcessing photos;
 
-    public EvidenceService(AttachmentStore store, AttachableRecords records, RecordIds ids, TimeSource time,
-            EvidenceLimits limits) {
+    public EvidenceService(AttachmentStore store, EvidenceRoom room, AttachableRecords records, RecordIds ids,
+            TimeSource time, EvidenceLimits limits) {
         this.store = store;
+        this.room = room;
         this.records = records;
         this.ids = ids;
         this.time = time;
@@ -82,22 +96,47 @@ public final class EvidenceService {
         }
         Attachment earlier = header.idempotencyKey() == null ? null
                 : store.findByKey(caller.subject(), header.idempotencyKey()).orElse(null);
-        long cap = limits.maxFileBytes();
-        String capMessage = "a file may be at most " + EvidenceLimits.megabytes(limits.maxFileBytes());
-        if (earlier == null) {
-            AttachmentStore.Usage usage = store.usage(header.brigadeId(), header.kind(), header.recordId());
-            if (usage.files() >= limits.maxFilesPerRecord()) {
-                throw IncomingFile.tooLarge("this record has " + usage.files() + " files, the most a record may have");
-            }
-            long room = limits.maxBytesPerRecord() - usage.bytes();
-            if (room < cap) {
-                cap = Math.max(0, room);
-                capMessage = "this record's files may be at most " + EvidenceLimits.megabytes(limits.maxBytesPerRecord())
-                        + " together; " + EvidenceLimits.megabytes(Math.max(0, room)) + " are left";
-            }
+        String id = ids.next();
+        if (earlier != null) { // a retry only hashes its bytes: it takes no room
+            return new IncomingFile(this, caller, header, county, sanitize(header.originalName()), id, earlier,
+                    limits.maxFileBytes(), "a file may be at most " + EvidenceLimits.megabytes(limits.maxFileBytes()), 0);
         }
-        return new IncomingFile(this, caller, header, county, sanitize(header.originalName()), ids.next(), earlier,
-                cap, capMessage);
+        boolean sizeKnown = header.maxSize() > 0;
+        long wanted = sizeKnown ? Math.min(header.maxSize(), limits.maxFileBytes()) : limits.maxFileBytes();
+        long reserved = reserve(header.place(), id, wanted, !sizeKnown);
+        String capMessage = reserved == limits.maxFileBytes()
+                ? "a file may be at most " + EvidenceLimits.megabytes(limits.maxFileBytes())
+                : sizeKnown ? "the file is larger than the " + reserved + " bytes its upload declared"
+                        : roomMessage(reserved);
+        return new IncomingFile(this, caller, header, county, sanitize(header.originalName()), id, null, reserved,
+                capMessage, reserved);
+    }
+
+    /**
+     * Reserves the upload's place on its record before any byte is kept: what it declared (or one
+     * file's cap), or, when it declared nothing, what is left. @return the bytes reserved
+     */
+    private long reserve(EvidenceRoom.Place place, String id, long wanted, boolean mayTakeWhatIsLeft) {
+        java.time.Instant at = time.now();
+        if (room.reserve(place, id, wanted, at, limits.maxFilesPerRecord(), limits.maxBytesPerRecord())) {
+            return wanted;
+        }
+        EvidenceRoom.Usage usage = room.usage(place);
+        if (usage.files() >= limits.maxFilesPerRecord()) {
+            throw IncomingFile.tooLarge("this record has " + usage.files() + " files (counting uploads under way), "
+                    + "the most a record may have");
+        }
+        long left = Math.max(0, limits.maxBytesPerRecord() - usage.bytes());
+        if (mayTakeWhatIsLeft && left > 0
+                && room.reserve(place, id, left, at, limits.maxFilesPerRecord(), limits.maxBytesPerRecord())) {
+            return left;
+        }
+        throw IncomingFile.tooLarge(roomMessage(left));
+    }
+
+    private String roomMessage(long left) {
+        return "this record's files may be at most " + EvidenceLimits.megabytes(limits.maxBytesPerRecord())
+                + " together (counting uploads under way); " + EvidenceLimits.megabytes(left) + " are left";
     }
 
     /** A brigade's attachments: of one record, one kind, or every kind this service keeps. */
@@ -143,7 +182,9 @@ public final class EvidenceService {
         Attachment deleted = a.deleted(caller.subject(), at);
         AuditEntry entry = AuditEntry.of(caller, at, a.brigadeId(), "attachment.delete", view(a), view(deleted),
                 Map.of("attachmentId", id));
-        store.markDeleted(id, caller.subject(), at, entry);
+        if (store.markDeleted(id, caller.subject(), at, entry)) {
+            room.free(new EvidenceRoom.Place(a.brigadeId(), a.recordKind(), a.recordId()), a.size());
+        }
         return EvidencePolicy.maySeeLocations(caller, county) ? deleted : deleted.withoutLocation();
     }
 
@@ -211,13 +252,23 @@ public final class EvidenceService {
         Attachment recorded = store.insert(attachment, entry);
         if (!recorded.id().equals(id)) { // the same key was recorded meanwhile by a concurrent retry
             store.discardFiles(id);
+            file.giveBackRoom();
             return IncomingFile.replay(recorded, sha256);
         }
+        file.settleRoom(size);
         return new IncomingFile.Stored(attachment, false);
     }
 
     void discard(String id) {
         store.discardFiles(id);
+    }
+
+    void settle(IncomingFile file, long reserved, long size) {
+        room.settle(file.header().place(), file.id(), reserved, size);
+    }
+
+    void release(IncomingFile file, long reserved) {
+        room.release(file.header().place(), file.id(), reserved);
     }
 
     AttachmentStore.FileUpload upload(String id, String name, String contentType) {

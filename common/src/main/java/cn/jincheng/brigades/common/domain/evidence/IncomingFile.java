@@ -14,7 +14,9 @@ import cn.jincheng.brigades.common.domain.identity.Caller;
  * to decide the type; from then on every chunk goes straight to the store, counted against the
  * cap and hashed on the way, so that no whole file is ever held. A refusal removes what was kept.
  * A retry under an idempotency key already recorded only hashes the bytes, to tell a true retry
- * (the first answer again) from a different file (a conflict).
+ * (the first answer again) from a different file (a conflict). A new upload holds the place it
+ * reserved on its record ({@link EvidenceRoom}) until it is recorded (then settled at its size) or
+ * given up (then given back), whichever way it ends.
  */
 public final class IncomingFile {
 
@@ -31,6 +33,8 @@ public final class IncomingFile {
     private final Attachment earlier;
     private final long cap;
     private final String capMessage;
+    private final long reserved;
+    private boolean roomDone;
     private final MessageDigest sha256;
     private final byte[] head = new byte[ContentSniffer.HEAD_BYTES];
     private int headLength;
@@ -42,7 +46,7 @@ public final class IncomingFile {
     private boolean abandoned;
 
     IncomingFile(EvidenceService service, Caller caller, EvidenceService.UploadHeader header, String county, String name,
-            String id, Attachment earlier, long cap, String capMessage) {
+            String id, Attachment earlier, long cap, String capMessage, long reserved) {
         this.service = service;
         this.caller = caller;
         this.header = header;
@@ -52,6 +56,8 @@ public final class IncomingFile {
         this.earlier = earlier;
         this.cap = cap;
         this.capMessage = capMessage;
+        this.reserved = reserved;
+        this.roomDone = reserved == 0;
         try {
             this.sha256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -111,12 +117,15 @@ public final class IncomingFile {
         upload.finish();
         uploadOpen = false;
         over = true;
-        return service.record(this, contentType, size, hash);
+        Stored stored = service.record(this, contentType, size, hash);
+        abandoned = true; // recorded (or answered by an earlier one): a late abandon() must leave its files alone
+        return stored;
     }
 
     /** The upload was refused or the client went away: nothing of it stays. */
     public void abandon() {
         over = true;
+        giveBackRoom();
         if (abandoned || upload == null) {
             return;
         }
@@ -126,6 +135,22 @@ public final class IncomingFile {
             upload.abort();
         }
         service.discard(id);
+    }
+
+    /** The upload will not be recorded as this attachment: its place on the record is free again. */
+    void giveBackRoom() {
+        if (!roomDone) {
+            roomDone = true;
+            service.release(this, reserved);
+        }
+    }
+
+    /** The upload is recorded with {@code size} bytes: what it reserved beyond that is free again. */
+    void settleRoom(long size) {
+        if (!roomDone) {
+            roomDone = true;
+            service.settle(this, reserved, size);
+        }
     }
 
     private void start() {
