@@ -213,6 +213,47 @@ final class H2SecondaryIndex extends Index<Object> {
      * and a number is the narrowest of int, long and double that holds it (the encoding keeps
      * values, not types: an int-sized sum of longs comes back as an int).
      */
+    /**
+     * For each value the query asks of the index's first field, the position of the entry with the
+     * greatest number in its second field, read from the keys alone; null when the index cannot say
+     * (not two fields from {@code first, second}, not counted, multikey, or a second value that is
+     * not a number: the store's own stages decide then). Values without entries are left out.
+     */
+    Map<Object, Object> latestPositions(Document query, String first, String second) {
+        Object condition = QueryClauses.conditionOn(query, firstKey);
+        List<Object> values = condition == null ? null : queriedValues(condition);
+        if (values == null || isSparse() || keys().size() != 2 || !keys().get(0).equals(first)
+                || !keys().get(1).equals(second) || !entries.containsKey(ENTRIES_COUNTED) || entries.containsKey(MULTIKEY)) {
+            return null;
+        }
+        Map<Object, Object> latest = new java.util.LinkedHashMap<>();
+        for (Object value : values) {
+            String prefix = encode(value) + END_OF_VALUE;
+            Iterator<String> keys = entries.keyIterator(prefix);
+            java.math.BigDecimal greatest = null;
+            String at = null;
+            while (keys.hasNext()) {
+                String key = keys.next();
+                if (!key.startsWith(prefix)) {
+                    break;
+                }
+                String number = key.substring(prefix.length(), key.indexOf(END_OF_KEY));
+                if (!number.startsWith("n") || !number.matches("n-?[0-9]+(\\.[0-9]+)?")) {
+                    return null;
+                }
+                java.math.BigDecimal n = new java.math.BigDecimal(number.substring(1));
+                if (greatest == null || n.compareTo(greatest) > 0) {
+                    greatest = n;
+                    at = key;
+                }
+            }
+            if (at != null) {
+                latest.put(value, entries.get(at));
+            }
+        }
+        return latest;
+    }
+
     Stream<Document> covered(Document query, Set<String> fields) {
         List<String> names = keys();
         Object condition = QueryClauses.conditionOn(query, firstKey);

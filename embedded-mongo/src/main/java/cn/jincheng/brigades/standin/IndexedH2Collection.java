@@ -156,6 +156,29 @@ final class IndexedH2Collection extends H2Collection {
         return null;
     }
 
+    /**
+     * The groups of a latest-per-key aggregation ({@link LatestPerKeyStage}) from an index on
+     * (key, order): one document read per key; null when no index can answer.
+     */
+    List<Document> latestPerKey(Document match, LatestPerKeyStage stage) {
+        for (Index<Object> index : getIndexes()) {
+            if (index instanceof H2SecondaryIndex secondary) {
+                java.util.Map<Object, Object> positions = secondary.latestPositions(match, stage.key(), stage.order());
+                if (positions != null) {
+                    List<Document> groups = new ArrayList<>();
+                    for (Object position : positions.values()) {
+                        Document latest = getDocument(position);
+                        if (latest != null) {
+                            groups.add(stage.group(latest));
+                        }
+                    }
+                    return groups;
+                }
+            }
+        }
+        return null;
+    }
+
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
         Prepared prepared = last;

@@ -160,6 +160,13 @@ final class IndexedH2Database extends H2Database {
         if (count != null) {
             return StandInBridge.firstBatch(namespace, count.answer(collection.count()));
         }
+        LatestPerKeyStage latest = LatestPerKeyStage.of(match, later);
+        if (latest != null && collection instanceof IndexedH2Collection indexed) {
+            List<Document> groups = indexed.latestPerKey(match, latest);
+            if (groups != null) {
+                return StandInBridge.firstBatch(namespace, groups);
+            }
+        }
         SumGroupStage sums = later.isEmpty() ? null : SumGroupStage.of(later.get(0));
         if (sums != null) {
             later = later.subList(1, later.size());
