@@ -82,15 +82,7 @@ final class H2SecondaryIndex extends Index<Object> {
     public Iterable<Object> getPositions(Document query) {
         List<Object> positions = new ArrayList<>();
         for (Object value : queriedValues(QueryClauses.conditionOn(query, firstKey))) {
-            String prefix = encode(value) + (keys().size() == 1 ? END_OF_KEY : END_OF_VALUE);
-            Iterator<String> keys = entries.keyIterator(prefix);
-            while (keys.hasNext()) {
-                String key = keys.next();
-                if (!key.startsWith(prefix)) {
-                    break;
-                }
-                positions.add(entries.get(key));
-            }
+            keysUnder(value).forEach(key -> positions.add(entries.get(key)));
         }
         // in the documents' own order (by _id), so that the store reads its pages front to back
         // and each once, rather than one page per document
@@ -98,6 +90,13 @@ final class H2SecondaryIndex extends Index<Object> {
             positions.sort(Comparator.comparing(String.class::cast));
         }
         return positions;
+    }
+
+    /** The keys of the entries whose first field holds the value, in key order. */
+    private Stream<String> keysUnder(Object value) {
+        String prefix = encode(value) + (keys().size() == 1 ? END_OF_KEY : END_OF_VALUE);
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(entries.keyIterator(prefix), Spliterator.ORDERED), false)
+                .takeWhile(key -> key.startsWith(prefix));
     }
 
     /** The values a query asks for: one scalar, or a {@code $in} of scalars; null when neither. */
@@ -228,16 +227,11 @@ final class H2SecondaryIndex extends Index<Object> {
         }
         Map<Object, Object> latest = new java.util.LinkedHashMap<>();
         for (Object value : values) {
-            String prefix = encode(value) + END_OF_VALUE;
-            Iterator<String> keys = entries.keyIterator(prefix);
             java.math.BigDecimal greatest = null;
             String at = null;
-            while (keys.hasNext()) {
+            for (Iterator<String> keys = keysUnder(value).iterator(); keys.hasNext();) {
                 String key = keys.next();
-                if (!key.startsWith(prefix)) {
-                    break;
-                }
-                String number = key.substring(prefix.length(), key.indexOf(END_OF_KEY));
+                String number = key.substring(key.indexOf(END_OF_VALUE) + 1, key.indexOf(END_OF_KEY));
                 if (!number.startsWith("n") || !number.matches("n-?[0-9]+(\\.[0-9]+)?")) {
                     return null;
                 }
@@ -262,13 +256,8 @@ final class H2SecondaryIndex extends Index<Object> {
                 || !names.containsAll(fields) || names.stream().anyMatch(n -> n.contains("."))) {
             return null;
         }
-        return values.stream().flatMap(value -> {
-            String prefix = encode(value) + (names.size() == 1 ? END_OF_KEY : END_OF_VALUE);
-            Iterator<String> keys = entries.keyIterator(prefix);
-            return StreamSupport.stream(Spliterators.spliteratorUnknownSize(keys, Spliterator.ORDERED), false)
-                    .takeWhile(key -> key.startsWith(prefix))
-                    .map(key -> IndexKeyDecoding.fields(key.substring(0, key.indexOf(END_OF_KEY)), names, fields));
-        });
+        return values.stream().flatMap(value -> keysUnder(value)
+                .map(key -> IndexKeyDecoding.fields(key.substring(0, key.indexOf(END_OF_KEY)), names, fields)));
     }
 
     /** Called once the collection has built the index from its documents. */
