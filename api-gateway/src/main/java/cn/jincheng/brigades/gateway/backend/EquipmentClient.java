@@ -48,7 +48,7 @@ public class EquipmentClient {
     private final IdentityTokens identity;
 
     public EquipmentClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
-        this.stub = EquipmentServiceGrpc.newFutureStub(channels.channel(Backend.EQUIPMENT));
+        this.stub = BackendChannels.answeredOnTransport(EquipmentServiceGrpc.newFutureStub(channels.channel(Backend.EQUIPMENT)));
         this.streams = EquipmentServiceGrpc.newStub(channels.channel(Backend.EQUIPMENT));
         this.calls = calls;
         this.identity = identity;

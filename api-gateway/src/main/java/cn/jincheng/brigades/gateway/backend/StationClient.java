@@ -51,7 +51,7 @@ public class StationClient {
 
     public StationClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
         this.channel = channels.channel(Backend.STATION);
-        this.stub = StationServiceGrpc.newFutureStub(channel);
+        this.stub = BackendChannels.answeredOnTransport(StationServiceGrpc.newFutureStub(channel));
         this.streams = StationServiceGrpc.newStub(channel);
         this.calls = calls;
         this.identity = identity;
