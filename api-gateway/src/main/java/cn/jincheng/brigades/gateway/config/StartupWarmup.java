@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +34,9 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  *
  * <p>It never holds readiness back for good: if the services do not serve within the wait, or a
  * request fails, the warm-up ends (UP, with what happened in its details) and the gateway's own
- * {@code backends} component decides.
+ * {@code backends} component decides. It also has a time budget: the report's cost grows with the
+ * city (a 40,000-brigade city's report takes half a minute), so once the budget is spent the
+ * requests not yet sent are left out, and the one under way is given only what is left.
  */
 final class StartupWarmup implements HealthIndicator {
 
@@ -44,6 +47,7 @@ final class StartupWarmup implements HealthIndicator {
     private final Supplier<String> token;
     private final List<String> paths;
     private final Duration waitForServices;
+    private final Duration budget;
     private volatile Health health = Health.outOfService().withDetail("warmup", "not started").build();
 
     /**
@@ -51,13 +55,15 @@ final class StartupWarmup implements HealthIndicator {
      * @param token           a bearer token for the requests
      * @param paths           what to request, in order (path and query)
      * @param waitForServices how long to wait for the services before giving up the warm-up
+     * @param budget          how long the requests may take in all, once the services serve
      */
     StartupWarmup(BooleanSupplier servicesServing, Supplier<String> token, List<String> paths,
-            Duration waitForServices) {
+            Duration waitForServices, Duration budget) {
         this.servicesServing = servicesServing;
         this.token = token;
         this.paths = List.copyOf(paths);
         this.waitForServices = waitForServices;
+        this.budget = budget;
     }
 
     /** Ready without a warm-up (switched off, or the gateway cannot issue itself a token). */
@@ -110,23 +116,38 @@ final class StartupWarmup implements HealthIndicator {
         long started = System.nanoTime();
         Map<String, List<Long>> millis = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
+        int sent = 0;
         for (String path : paths) {
+            Duration left = budget.minusNanos(System.nanoTime() - started);
+            if (left.isNegative() || left.isZero()) {
+                break;
+            }
+            sent++;
             long t0 = System.nanoTime();
             try {
                 HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                        .header("Authorization", bearer).timeout(REQUEST_TIMEOUT).GET().build(),
+                        .header("Authorization", bearer).timeout(shorter(REQUEST_TIMEOUT, left)).GET().build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() / 100 != 2) {
                     failures.add(path + ": " + response.statusCode());
                 }
+            } catch (HttpTimeoutException e) {
+                failures.add(path + ": no answer in time");
             } catch (IOException e) {
                 failures.add(path + ": " + e);
             }
             millis.computeIfAbsent(path, p -> new ArrayList<>()).add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         }
-        return Health.up().withDetail("warmup", failures.isEmpty() ? "done" : "done with failures")
+        String outcome = sent < paths.size() ? "cut short by its budget of " + budget
+                : failures.isEmpty() ? "done" : "done with failures";
+        return Health.up().withDetail("warmup", outcome)
+                .withDetail("requests", sent + " of " + paths.size())
                 .withDetail("tookMillis", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started))
                 .withDetail("millis", millis).withDetail("failures", failures).build();
+    }
+
+    private static Duration shorter(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     @Override

@@ -30,7 +30,8 @@ import cn.jincheng.brigades.gateway.backend.BackendHealth;
  * <p>Settings: {@code brigades.warmup.enabled} (WARMUP_ENABLED, true), {@code brigades.warmup.reports}
  * (how many acceptance reports, 6), {@code brigades.warmup.report-year} (the year of the reports: one
  * the plan covers, else the services refuse it; 2019, the seeded plan's) and
- * {@code brigades.warmup.wait-for-services} (60s).
+ * {@code brigades.warmup.wait-for-services} (60s) and {@code brigades.warmup.budget} (how long its
+ * requests may take in all once the services serve, 15s).
  */
 @Configuration(proxyBeanMethods = false)
 class WarmupConfiguration {
@@ -41,7 +42,8 @@ class WarmupConfiguration {
     @Bean("warmup")
     StartupWarmup startupWarmup(BackendHealth backends, ObjectProvider<LocalTokenService> tokens,
             @Value("${brigades.warmup.reports:6}") int reports, @Value("${brigades.warmup.report-year:2019}") int year,
-            @Value("${brigades.warmup.wait-for-services:60s}") Duration waitForServices) {
+            @Value("${brigades.warmup.wait-for-services:60s}") Duration waitForServices,
+            @Value("${brigades.warmup.budget:15s}") Duration budget) {
         // the inspector sees every county, as the report's usual reader does; the warm-up only reads
         Caller caller = new Caller(SUBJECT, Role.CITY_INSPECTOR, null);
         List<String> paths = new ArrayList<>(List.of("/api/v1/brigades", "/api/v1/counties"));
@@ -49,7 +51,7 @@ class WarmupConfiguration {
             paths.add("/api/v1/acceptance/" + year + "/report");
         }
         return new StartupWarmup(() -> Status.UP.equals(backends.health().getStatus()),
-                () -> tokens.getObject().issue(caller), paths, waitForServices);
+                () -> tokens.getObject().issue(caller), paths, waitForServices, budget);
     }
 
     @Bean

@@ -8,6 +8,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +25,9 @@ class StartupWarmupTest {
     private HttpServer server;
     private final List<String> seen = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
+    private volatile long answerAfterMillis;
+    /** Lets a held answer go when the test ends, so stopping the server does not wait for it. */
+    private final CountDownLatch testOver = new CountDownLatch(1);
 
     @BeforeEach
     void startServer() throws IOException {
@@ -30,6 +35,11 @@ class StartupWarmupTest {
         server.createContext("/", exchange -> {
             seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Authorization"));
+            try {
+                testOver.await(answerAfterMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
@@ -38,6 +48,7 @@ class StartupWarmupTest {
 
     @AfterEach
     void stopServer() {
+        testOver.countDown();
         server.stop(0);
     }
 
@@ -50,7 +61,7 @@ class StartupWarmupTest {
         AtomicInteger probes = new AtomicInteger();
         StartupWarmup warmup = new StartupWarmup(() -> probes.incrementAndGet() > 3, () -> "t0k3n",
                 List.of("/api/v1/brigades", "/api/v1/acceptance/2026/report", "/api/v1/acceptance/2026/report"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
         assertThat(warmup.health().getStatus()).isEqualTo(Status.OUT_OF_SERVICE);
 
         warmup.start(base()).join(30_000);
@@ -65,7 +76,7 @@ class StartupWarmupTest {
     @Test
     void servicesThatDoNotServeInTimeEndTheWarmUpWithoutARequest() throws InterruptedException {
         StartupWarmup warmup = new StartupWarmup(() -> false, () -> "t", List.of("/api/v1/brigades"),
-                Duration.ofMillis(300));
+                Duration.ofMillis(300), Duration.ofSeconds(30));
         warmup.start(base()).join(30_000);
 
         assertThat(seen).isEmpty();
@@ -77,7 +88,7 @@ class StartupWarmupTest {
     void aFailedRequestIsReportedAndDoesNotHoldReadinessBack() throws InterruptedException {
         status = 503;
         StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/api/v1/counties"),
-                Duration.ofSeconds(30));
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
         warmup.start(base()).join(30_000);
 
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
@@ -86,8 +97,34 @@ class StartupWarmupTest {
     }
 
     @Test
+    void aSpentBudgetLeavesTheRemainingRequestsOutAndCutsTheOneUnderWayShort() throws InterruptedException {
+        answerAfterMillis = 400;
+        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t",
+                List.of("/a", "/b", "/c", "/d", "/e", "/f"), Duration.ofSeconds(30), Duration.ofMillis(1_000));
+        warmup.start(base()).join(30_000);
+
+        assertThat(seen).hasSizeBetween(2, 3).allMatch(s -> s.startsWith("GET /a") || s.startsWith("GET /b")
+                || s.startsWith("GET /c"));
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
+        assertThat((String) warmup.health().getDetails().get("warmup")).startsWith("cut short by its budget");
+        assertThat((String) warmup.health().getDetails().get("requests")).endsWith(" of 6");
+    }
+
+    @Test
+    void aRequestWithoutAnAnswerGetsOnlyWhatIsLeftOfTheBudget() throws InterruptedException {
+        answerAfterMillis = 25_000; // the request's own timeout is 60 s; the budget is half a second
+        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/a", "/b"),
+                Duration.ofSeconds(30), Duration.ofMillis(500));
+        warmup.start(base()).join(20_000);
+
+        assertThat(warmup.health().getStatus()).as("ready before the answer would have come").isEqualTo(Status.UP);
+        assertThat(seen).hasSize(1);
+        assertThat(warmup.health().getDetails()).containsEntry("failures", List.of("/a: no answer in time"));
+    }
+
+    @Test
     void skippedIsReadyAtOnce() {
-        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/x"), Duration.ofSeconds(1));
+        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/x"), Duration.ofSeconds(1), Duration.ofSeconds(1));
         warmup.skip("switched off");
         assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
         assertThat(seen).isEmpty();
