@@ -119,14 +119,15 @@ if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then ARCHIVE=app.aot; else ARCHIVE=app.jsa; 
 TRAINED=(station-service equipment-service staffing-service api-gateway)
 
 cds_stale() { # name
-  local jar dir="$ROOT/$1/target/cds"
-  jar="$(jar_of "$1")"
-  ! { [ -f "$dir/$ARCHIVE" ] && [ "$dir/$ARCHIVE" -nt "$jar" ] && [ "$(cat "$dir/java" 2>/dev/null)" = "$(jvm_of "$1")" ]; }
+  local dir="$ROOT/$1/target/cds"
+  ! { [ -f "$dir/$ARCHIVE" ] && [ "$(cat "$dir/java" 2>/dev/null)" = "$(archive_key "$1")" ]; }
 }
 
-# the JVM and options an archive was made with: it serves only a JVM started the same way
-jvm_of() { # name
-  echo "$JAVA $(opts_of "$1")"
+# what an archive was made from: the JVM and options (it serves only a JVM started the same way)
+# and the jar, by size and change time. Not by modification time: the build stamps every jar with
+# the reproducible-build date, so a rebuilt jar looks as old as the one before it.
+archive_key() { # name
+  echo "$JAVA $(opts_of "$1") jar=$(stat -c '%s %Z' "$(jar_of "$1")")"
 }
 
 archive_options() { # dir training|use
@@ -244,7 +245,7 @@ train_stack() { # scratch
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    [ -f "$ROOT/$name/target/cds/$ARCHIVE" ] && jvm_of "$name" >"$ROOT/$name/target/cds/java"
+    [ -f "$ROOT/$name/target/cds/$ARCHIVE" ] && archive_key "$name" >"$ROOT/$name/target/cds/java"
   done
   kill -TERM "$store" 2>/dev/null || true
   wait "$store" 2>/dev/null || true
@@ -274,7 +275,7 @@ opts_of() { # name
 # How a service is started, here and by anyone who restarts one alone (the tests do).
 launch_command() { # name
   local name="$1" dir="$ROOT/$1/target/cds"
-  if [ -f "$dir/$ARCHIVE" ] && [ "$(cat "$dir/java" 2>/dev/null)" = "$(jvm_of "$name")" ]; then
+  if [ "${CDS:-1}" = "1" ] && ! cds_stale "$name"; then
     echo "$JAVA $(opts_of "$name") $(archive_options "$dir" use) -jar $(extracted_jar "$name")"
   else
     echo "$JAVA $(opts_of "$name") -jar $(jar_of "$name")"
