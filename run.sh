@@ -120,7 +120,7 @@ TRAINED=(station-service equipment-service staffing-service api-gateway)
 
 cds_stale() { # name
   local dir="$ROOT/$1/target/cds"
-  ! { [ -f "$dir/$ARCHIVE" ] && [ "$(cat "$dir/java" 2>/dev/null)" = "$(archive_key "$1")" ]; }
+  ! { [ -f "$dir/$ARCHIVE" ] && [ "$(cat "$dir/made-from" 2>/dev/null)" = "$(archive_key "$1")" ]; }
 }
 
 # what an archive was made from: the JVM and options (it serves only a JVM started the same way)
@@ -144,9 +144,12 @@ extracted_jar() { # name
   echo "$ROOT/$1/target/cds/app/$(basename "$(jar_of "$1")")"
 }
 
+# the key is taken before the jar is read: a jar rebuilt during the training then makes the new
+# archive stale at once instead of passing for the jar it was not made from
 extract_for_cds() { # name
   local dir="$ROOT/$1/target/cds"
   rm -rf "$dir" && mkdir -p "$dir"
+  archive_key "$1" >"$dir/made-from.pending"
   "$JAVA" -Djarmode=tools -jar "$(jar_of "$1")" extract --destination "$dir/app" >/dev/null
 }
 
@@ -245,7 +248,7 @@ train_stack() { # scratch
     while kill -0 "$pid" 2>/dev/null && [ $SECONDS -lt $deadline ]; do sleep 0.5; done
     kill -0 "$pid" 2>/dev/null && kill -KILL "$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
-    [ -f "$ROOT/$name/target/cds/$ARCHIVE" ] && archive_key "$name" >"$ROOT/$name/target/cds/java"
+    [ -f "$ROOT/$name/target/cds/$ARCHIVE" ] && mv "$ROOT/$name/target/cds/made-from.pending" "$ROOT/$name/target/cds/made-from"
   done
   kill -TERM "$store" 2>/dev/null || true
   wait "$store" 2>/dev/null || true
