@@ -115,6 +115,12 @@ class GatewayRestTest {
         return (String) body.get("access_token");
     }
 
+    /**
+     * A response whose body no assertion reads must still be read, or Reactor Netty's buffers holding
+     * it are never released (Netty's "LEAK: ByteBuf.release() was not called", client side): end such
+     * chains with expectBody(Void.class) or use returnResult(Void.class), which read and release it;
+     * returnResult(String.class) and a bare expectStatus() leave it unread.
+     */
     private WebTestClient.ResponseSpec get(String path, String token) {
         return http.get().uri(path).headers(h -> h.setBearerAuth(token)).exchange();
     }
@@ -142,7 +148,8 @@ class GatewayRestTest {
         String flooding = token("clerk-yangcheng");
         int burst = 1_000; // application.yml: a burst of 1,000 per caller in 10 s
         int passed = 0;
-        while (passed < 5 * burst && get("/api/v1/calendar", flooding).returnResult(String.class).getStatus().value() == 200) {
+        // Void.class: the body is read and released (see get(); String.class left a thousand bodies unread)
+        while (passed < 5 * burst && get("/api/v1/calendar", flooding).returnResult(Void.class).getStatus().value() == 200) {
             passed++;
         }
         // more than the burst passes only if a new period began meanwhile (a very slow machine)
@@ -151,7 +158,7 @@ class GatewayRestTest {
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectHeader().exists("Retry-After")
                 .expectBody().jsonPath("$.status").isEqualTo(429);
-        get("/api/v1/calendar", token("clerk-chengqu")).expectStatus().isOk();
+        get("/api/v1/calendar", token("clerk-chengqu")).expectStatus().isOk().expectBody(Void.class);
     }
 
     @Test
@@ -177,7 +184,7 @@ class GatewayRestTest {
         http.post().uri("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(Map.of("username", "clerk-lingchuan", "password", "demo-2019")).exchange()
                 .expectStatus().isEqualTo(429).expectHeader().exists("Retry-After")
-                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON).expectBody(Void.class);
         token("clerk-qinshui"); // other users are not affected
     }
 
@@ -185,7 +192,7 @@ class GatewayRestTest {
     void crossOriginRequestsAreNotAllowedByDefault() {
         http.options().uri("/api/v1/counties").header("Origin", "https://elsewhere.example")
                 .header("Access-Control-Request-Method", "GET").exchange()
-                .expectHeader().doesNotExist("Access-Control-Allow-Origin");
+                .expectHeader().doesNotExist("Access-Control-Allow-Origin").expectBody(Void.class);
     }
 
     @Test
@@ -195,7 +202,7 @@ class GatewayRestTest {
 
         ECKey userKey = IdentityKeyStore.loadOrCreate(USER_KEY);
         JWTClaimsSet good = claims("urn:brigades:local", "brigades-api", TestTime.NOW.plusSeconds(600));
-        assertThat(get("/api/v1/counties", sign(good, userKey)).expectStatus().isOk()).isNotNull();
+        assertThat(get("/api/v1/counties", sign(good, userKey)).expectStatus().isOk().expectBody(Void.class)).isNotNull();
 
         ECKey otherKey = new ECKeyGenerator(Curve.P_256).keyID(userKey.getKeyID()).generate();
         isProblem(get("/api/v1/counties", sign(good, otherKey)), 401);
@@ -221,7 +228,7 @@ class GatewayRestTest {
 
     @Test
     void theVerifiedCallerReachesTheServiceAsAGatewaySignedIdentity() {
-        get("/api/v1/brigades/zezhou-gaodu", token("clerk-zezhou")).expectStatus().isOk();
+        get("/api/v1/brigades/zezhou-gaodu", token("clerk-zezhou")).expectStatus().isOk().expectBody(Void.class);
         assertThat(STATION.lastCaller.get()).isEqualTo(new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou"));
         get("/api/v1/counties", token("firedept")).expectStatus().isOk()
                 .expectBody().jsonPath("$.items[0].brigadeCount").isEqualTo(6);
@@ -233,7 +240,7 @@ class GatewayRestTest {
         get("/api/v1/counties", token("admin")).expectStatus().isOk()
                 .expectHeader().valueEquals("X-Content-Type-Options", "nosniff")
                 .expectHeader().valueEquals("X-Frame-Options", "DENY")
-                .expectHeader().valueEquals("Referrer-Policy", "no-referrer");
+                .expectHeader().valueEquals("Referrer-Policy", "no-referrer").expectBody(Void.class);
     }
 
     @Test
@@ -243,14 +250,14 @@ class GatewayRestTest {
                 .expectHeader().valueEquals("Cache-Control", "no-cache")
                 .expectHeader().value("Content-Security-Policy", csp -> assertThat(csp)
                         .contains("worker-src 'self'").contains("manifest-src 'self'")
-                        .contains("script-src 'self';").doesNotContain("unsafe-eval"));
+                        .contains("script-src 'self';").doesNotContain("unsafe-eval")).expectBody(Void.class);
         http.get().uri("/manifest.webmanifest").exchange().expectStatus().isOk()
                 .expectHeader().contentTypeCompatibleWith("application/manifest+json")
                 .expectBody().jsonPath("$.start_url").isEqualTo("/").jsonPath("$.icons[0].src").isEqualTo("icons/icon-192.png");
         http.get().uri("/icons/icon-512.png").exchange().expectStatus().isOk()
-                .expectHeader().contentType(MediaType.IMAGE_PNG);
+                .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(Void.class);
         http.get().uri("/js/offline/queue.js").exchange().expectStatus().isOk()
-                .expectHeader().contentTypeCompatibleWith("text/javascript");
+                .expectHeader().contentTypeCompatibleWith("text/javascript").expectBody(Void.class);
     }
 
     // --- ETag and If-Match --------------------------------------------------------------------
@@ -331,7 +338,7 @@ class GatewayRestTest {
                     .jsonPath("$.service").isEqualTo("equipment-service");
         }
         STATION.failure.set(null);
-        get("/api/v1/brigades/x", admin).expectStatus().isOk(); // station-service's breaker did not open
+        get("/api/v1/brigades/x", admin).expectStatus().isOk().expectBody(Void.class); // station-service's breaker did not open
     }
 
     @Test
@@ -421,14 +428,14 @@ class GatewayRestTest {
     @Test
     void aNumberWhereTextBelongsIsRefusedAs400() {
         int callsBefore = STATION.calls.get();
-        patch(GAODU, token("admin"), "\"7\"", "{\"notes\": 5}").expectStatus().isBadRequest();
+        patch(GAODU, token("admin"), "\"7\"", "{\"notes\": 5}").expectStatus().isBadRequest().expectBody(Void.class);
         assertThat(STATION.calls.get() - callsBefore).isZero();
     }
 
     @Test
     void anIfMatchThatIsNotAVersionIsRefusedAs400() {
         int callsBefore = STATION.calls.get();
-        patch(GAODU, token("admin"), "\"abc\"", "{\"notes\":\"x\"}").expectStatus().isBadRequest();
+        patch(GAODU, token("admin"), "\"abc\"", "{\"notes\":\"x\"}").expectStatus().isBadRequest().expectBody(Void.class);
         assertThat(STATION.calls.get() - callsBefore).isZero();
     }
 
@@ -652,7 +659,7 @@ class GatewayRestTest {
     @Test
     void anImportTemplateIsNamedOnceInAsciiAndOnceInChinese() {
         String disposition = get("/api/v1/imports/vehicles/template?format=csv", token("clerk-zezhou")).expectStatus()
-                .isOk().returnResult(byte[].class).getResponseHeaders().getFirst("Content-Disposition");
+                .isOk().returnResult(Void.class).getResponseHeaders().getFirst("Content-Disposition");
         assertThat(disposition).isEqualTo("attachment; filename=\"vehicles-template.csv\"; filename*=UTF-8''"
                 + org.springframework.web.util.UriUtils.encode("消防车辆导入模板.csv", java.nio.charset.StandardCharsets.UTF_8));
     }
@@ -715,7 +722,7 @@ class GatewayRestTest {
                     .expectBody().jsonPath("$.service").isEqualTo("station-service");
         }
         long start = System.nanoTime();
-        get("/api/v1/brigades/x", admin).expectStatus().isEqualTo(503);
+        get("/api/v1/brigades/x", admin).expectStatus().isEqualTo(503).expectBody(Void.class);
         // open breaker: answered without trying the service (a generous bound; the point is "not a deadline")
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
 
@@ -723,7 +730,8 @@ class GatewayRestTest {
         Instant giveUp = Instant.now().plusSeconds(15);
         int status = 0;
         while (Instant.now().isBefore(giveUp)) {
-            status = get("/api/v1/brigades/x", admin).returnResult(String.class).getStatus().value();
+            // Void.class: the body is read and released (String.class would leave it unread, and leaked)
+            status = get("/api/v1/brigades/x", admin).returnResult(Void.class).getStatus().value();
             if (status == 200) {
                 break;
             }
@@ -799,7 +807,7 @@ class GatewayRestTest {
         put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"", "{\"outcome\":\"ACCEPTED\",\"assessmentGrade\":\"SUPERB\"}")
                 .expectStatus().isBadRequest().expectBody().jsonPath("$.errors[0].field").isEqualTo("assessmentGrade");
         put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"3\"", "{\"outcome\":\"ACCEPTED\",\"colour\":\"red\"}")
-                .expectStatus().isBadRequest();
+                .expectStatus().isBadRequest().expectBody(Void.class);
         isProblem(put(ZEZHOU_ACCEPTANCE + "/outcome", inspector, "\"x\"", "{\"outcome\":\"ACCEPTED\"}"), 400);
         assertThat(STATION.calls.get()).isZero();
 
