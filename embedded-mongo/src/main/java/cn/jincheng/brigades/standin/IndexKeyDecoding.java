@@ -83,6 +83,10 @@ final class IndexKeyDecoding {
             default:
                 break;
         }
+        if (isSmallWhole(text)) { // what nearly every key holds: parsed without a BigDecimal
+            long whole = Long.parseLong(text);
+            return whole == (int) whole ? (Object) (int) whole : (Object) whole;
+        }
         BigDecimal n = new BigDecimal(text);
         if (n.scale() > 0) {
             return n.doubleValue();
@@ -93,6 +97,20 @@ final class IndexKeyDecoding {
         } catch (ArithmeticException beyondLong) {
             return n.doubleValue();
         }
+    }
+
+    /** Digits with an optional minus, few enough to fit a long whatever they are. */
+    private static boolean isSmallWhole(String text) {
+        int first = text.startsWith("-") ? 1 : 0;
+        if (text.length() == first || text.length() - first > 18) {
+            return false;
+        }
+        for (int i = first; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String unescape(String text) {

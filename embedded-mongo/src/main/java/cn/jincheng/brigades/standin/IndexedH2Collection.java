@@ -35,11 +35,16 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class IndexedH2Collection extends H2Collection {
 
-    /** A query seen last, prepared; queries are matched document after document, so one suffices. */
+    /**
+     * The query each thread matched last, prepared. A query is matched document after document on
+     * the thread that answers it, so one per thread suffices; one for the collection did not: with
+     * two connections reading the same collection at once (a service's pool does, in a report),
+     * each document's match found the other's query there and prepared its own again.
+     */
     private record Prepared(Document query, String field, Set<String> values, Document rest) {
     }
 
-    private volatile Prepared last;
+    private final ThreadLocal<Prepared> last = new ThreadLocal<>();
     private final MVMap<Object, Document> data;
     private final StreamingCursors streaming;
 
@@ -181,10 +186,10 @@ final class IndexedH2Collection extends H2Collection {
 
     @Override
     protected boolean documentMatchesQuery(Document document, Document query) {
-        Prepared prepared = last;
+        Prepared prepared = last.get();
         if (prepared == null || prepared.query() != query) {
             prepared = prepare(query);
-            last = prepared;
+            last.set(prepared);
         }
         if (prepared.field() != null && document.get(prepared.field()) instanceof String value) {
             return prepared.values().contains(value)
