@@ -114,7 +114,10 @@ listening() { # port
 # (never the real store), has it serve what users do (training_workload: logins, the lists, one
 # brigade, compliance, the overview, the acceptance report as JSON and Excel, a PATCH with If-Match),
 # then stops it with SIGTERM: each JVM writes its archive as it exits. Made again whenever a jar,
-# the JDK or the options change; a JVM that cannot use the archive simply starts without it.
+# the JDK or the options change. A dynamic CDS archive (release 17) that cannot be used is skipped;
+# an AOT cache is not: its classes are linked ahead of time, and a JVM whose initial heap is too
+# small to take the cache's archived objects stops at once ("AOT cache has aot-linked classes but
+# the archived heap objects cannot be loaded"). Seen with -Xms16m; the -Xms below leave room.
 if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then ARCHIVE=app.aot; else ARCHIVE=app.jsa; fi
 TRAINED=(station-service equipment-service staffing-service api-gateway)
 
