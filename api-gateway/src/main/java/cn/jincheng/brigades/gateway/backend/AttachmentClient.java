@@ -46,8 +46,8 @@ public class AttachmentClient {
     public AttachmentClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
         this.streams = Map.of(Backend.STATION, AttachmentServiceGrpc.newStub(channels.channel(Backend.STATION)),
                 Backend.EQUIPMENT, AttachmentServiceGrpc.newStub(channels.channel(Backend.EQUIPMENT)));
-        this.stubs = Map.of(Backend.STATION, BackendChannels.answeredOnTransport(AttachmentServiceGrpc.newFutureStub(channels.channel(Backend.STATION))),
-                Backend.EQUIPMENT, BackendChannels.answeredOnTransport(AttachmentServiceGrpc.newFutureStub(channels.channel(Backend.EQUIPMENT))));
+        this.stubs = Map.of(Backend.STATION, channels.unaryStub(Backend.STATION, AttachmentServiceGrpc::newFutureStub),
+                Backend.EQUIPMENT, channels.unaryStub(Backend.EQUIPMENT, AttachmentServiceGrpc::newFutureStub));
         this.calls = calls;
         this.identity = identity;
     }

@@ -2,6 +2,7 @@ package cn.jincheng.brigades.gateway.backend;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import com.google.common.util.concurrent.MoreExecutors;
 
+import io.grpc.Channel;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import io.grpc.stub.AbstractStub;
@@ -45,15 +47,15 @@ public class BackendChannels implements DisposableBean {
     }
 
     /**
-     * A stub for unary calls whose answer completes the request's Mono on gRPC's own transport
-     * thread. By default gRPC hands every answer to its executor, a second thread, before the rest
+     * A stub of the backend for unary calls ({@code XServiceGrpc::newFutureStub}), whose answer
+     * completes the request's Mono on gRPC's own transport thread. By default gRPC hands every answer to its executor, a second thread, before the rest
      * of the request (mapping, JSON, the write to the HTTP connection) runs there: one more thread
      * hop per request, which the gateway's profile showed on a fifth of its samples. Nothing that
      * follows a unary answer blocks (spreadsheets and files move to {@code boundedElastic}).
      * Streams keep the executor: their observers pass demand back and forth with the subscriber.
      */
-    public static <S extends AbstractStub<S>> S answeredOnTransport(S stub) {
-        return stub.withExecutor(MoreExecutors.directExecutor());
+    public <S extends AbstractStub<S>> S unaryStub(Backend backend, Function<Channel, S> newFutureStub) {
+        return newFutureStub.apply(channel(backend)).withExecutor(MoreExecutors.directExecutor());
     }
 
     public ManagedChannel channel(Backend backend) {

@@ -48,7 +48,7 @@ public class EquipmentClient {
     private final IdentityTokens identity;
 
     public EquipmentClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
-        this.stub = BackendChannels.answeredOnTransport(EquipmentServiceGrpc.newFutureStub(channels.channel(Backend.EQUIPMENT)));
+        this.stub = channels.unaryStub(Backend.EQUIPMENT, EquipmentServiceGrpc::newFutureStub);
         this.streams = EquipmentServiceGrpc.newStub(channels.channel(Backend.EQUIPMENT));
         this.calls = calls;
         this.identity = identity;

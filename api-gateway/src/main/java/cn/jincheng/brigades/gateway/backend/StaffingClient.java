@@ -35,7 +35,7 @@ public class StaffingClient {
     private final IdentityTokens identity;
 
     public StaffingClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
-        this.stub = BackendChannels.answeredOnTransport(StaffingServiceGrpc.newFutureStub(channels.channel(Backend.STAFFING)));
+        this.stub = channels.unaryStub(Backend.STAFFING, StaffingServiceGrpc::newFutureStub);
         this.streams = StaffingServiceGrpc.newStub(channels.channel(Backend.STAFFING));
         this.calls = calls;
         this.identity = identity;

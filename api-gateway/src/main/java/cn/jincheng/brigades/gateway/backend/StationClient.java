@@ -45,14 +45,12 @@ public class StationClient {
 
     private final StationServiceGrpc.StationServiceFutureStub stub;
     private final StationServiceGrpc.StationServiceStub streams;
-    private final io.grpc.Channel channel;
     private final BackendCalls calls;
     private final IdentityTokens identity;
 
     public StationClient(BackendChannels channels, BackendCalls calls, IdentityTokens identity) {
-        this.channel = channels.channel(Backend.STATION);
-        this.stub = BackendChannels.answeredOnTransport(StationServiceGrpc.newFutureStub(channel));
-        this.streams = StationServiceGrpc.newStub(channel);
+        this.stub = channels.unaryStub(Backend.STATION, StationServiceGrpc::newFutureStub);
+        this.streams = StationServiceGrpc.newStub(channels.channel(Backend.STATION));
         this.calls = calls;
         this.identity = identity;
     }
@@ -128,7 +126,7 @@ public class StationClient {
 
     /** The report, row by row; its deadline is the report's, not a single call's. */
     public Flux<AcceptanceRow> acceptanceReport(Caller caller, GetAcceptanceReportRequest request, Duration deadline) {
-        return calls.stream(Backend.STATION, observer -> StationServiceGrpc.newStub(channel)
+        return calls.stream(Backend.STATION, observer -> streams
                 .withCallCredentials(identity.credentials(caller))
                 .withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS)
                 .getAcceptanceReport(request, observer));
