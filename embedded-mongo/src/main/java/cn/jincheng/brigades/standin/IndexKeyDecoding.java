@@ -1,6 +1,5 @@
 package cn.jincheng.brigades.standin;
 
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 
@@ -72,45 +71,19 @@ final class IndexKeyDecoding {
         };
     }
 
+    /**
+     * A number as {@link H2SecondaryIndex#encode} wrote it (plain digits, or NaN and the
+     * infinities): a whole number that fits a long as the narrowest of int and long, anything else
+     * (a fraction, a whole number beyond a long) as a double. Keys hold whole numbers nearly always,
+     * so the exception of the fallback is the rare path.
+     */
     private static Object number(String text) {
-        switch (text) {
-            case "NaN":
-                return Double.NaN;
-            case "Infinity":
-                return Double.POSITIVE_INFINITY;
-            case "-Infinity":
-                return Double.NEGATIVE_INFINITY;
-            default:
-                break;
-        }
-        if (isSmallWhole(text)) { // what nearly every key holds: parsed without a BigDecimal
+        try {
             long whole = Long.parseLong(text);
             return whole == (int) whole ? (Object) (int) whole : (Object) whole;
+        } catch (NumberFormatException notAWholeLong) {
+            return Double.parseDouble(text);
         }
-        BigDecimal n = new BigDecimal(text);
-        if (n.scale() > 0) {
-            return n.doubleValue();
-        }
-        try {
-            long whole = n.longValueExact();
-            return whole == (int) whole ? (Object) (int) whole : (Object) whole;
-        } catch (ArithmeticException beyondLong) {
-            return n.doubleValue();
-        }
-    }
-
-    /** Digits with an optional minus, few enough to fit a long whatever they are. */
-    private static boolean isSmallWhole(String text) {
-        int first = text.startsWith("-") ? 1 : 0;
-        if (text.length() == first || text.length() - first > 18) {
-            return false;
-        }
-        for (int i = first; i < text.length(); i++) {
-            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String unescape(String text) {
