@@ -3,9 +3,13 @@ package cn.jincheng.brigades.gateway.auth;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+import cn.jincheng.brigades.common.domain.identity.Caller;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -22,7 +26,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
     private final ReactiveJwtDecoder delegate;
     private final Clock clock;
     // a user token lives an hour at most; entries beyond that are dead weight
-    private final Cache<String, Jwt> verified = Caffeine.newBuilder().maximumSize(10_000)
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
     CachingJwtDecoder(ReactiveJwtDecoder delegate, Clock clock) {
@@ -30,27 +34,65 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
         this.clock = clock;
     }
 
-    /** The token as verified earlier, while it is still valid; null when it has to be verified (again). */
-    Jwt cached(String token) {
-        Jwt known = verified.getIfPresent(token);
-        Instant now = clock.instant();
-        if (known != null && known.getExpiresAt() != null && known.getExpiresAt().isAfter(now)
-                && (known.getNotBefore() == null || !known.getNotBefore().isAfter(now))) {
+    /**
+     * A token that verified, its validity window read once (a claim read through {@code Jwt} goes
+     * through a conversion service on every call), and the caller it names, worked out on first use.
+     */
+    static final class Verified {
+        private final Jwt jwt;
+        private final Instant expiresAt;
+        private final Instant notBefore;
+        // a pure function of the token: two threads working it out at once both get the same answer
+        private volatile Optional<Caller> caller;
+
+        private Verified(Jwt jwt) {
+            this.jwt = jwt;
+            this.expiresAt = jwt.getExpiresAt();
+            this.notBefore = jwt.getNotBefore();
+        }
+
+        Jwt jwt() {
+            return jwt;
+        }
+
+        private boolean validAt(Instant now) {
+            return expiresAt != null && expiresAt.isAfter(now) && (notBefore == null || !notBefore.isAfter(now));
+        }
+
+        /** The caller the token names, by the one converter the gateway has; empty when it names no valid identity. */
+        Optional<Caller> caller(Function<Jwt, Caller> converter) {
+            Optional<Caller> known = caller;
+            if (known == null) {
+                known = Optional.ofNullable(converter.apply(jwt));
+                caller = known;
+            }
             return known;
         }
-        return null;
+    }
+
+    /** The token as verified earlier, while it is still valid; null when it has to be verified (again). */
+    Verified cached(String token) {
+        Verified known = verified.getIfPresent(token);
+        return known != null && known.validAt(clock.instant()) ? known : null;
+    }
+
+    /** The token verified: remembered from earlier while still valid, else by the delegate (and then remembered). */
+    Mono<Verified> verify(String token) {
+        Verified known = cached(token);
+        if (known != null) {
+            return Mono.just(known);
+        }
+        return delegate.decode(token).map(jwt -> {
+            Verified fresh = new Verified(jwt);
+            if (fresh.expiresAt != null) {
+                verified.put(token, fresh);
+            }
+            return fresh;
+        });
     }
 
     @Override
     public Mono<Jwt> decode(String token) {
-        Jwt known = cached(token);
-        if (known != null) {
-            return Mono.just(known);
-        }
-        return delegate.decode(token).doOnNext(jwt -> {
-            if (jwt.getExpiresAt() != null) {
-                verified.put(token, jwt);
-            }
-        });
+        return verify(token).map(Verified::jwt);
     }
 }

@@ -70,6 +70,11 @@ class BearerAuthenticationTest {
                 MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Basic YWRtaW46YWRtaW4="),
                 MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearer forged"),
                 MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearer clerk and more"),
+                MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearer  clerk"),
+                MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearer"),
+                MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearerclerk"),
+                MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearer cl\u00e9rk"),
+                MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearer =clerk"),
                 MockServerHttpRequest.get("/api/v1/brigades").header("Authorization", "Bearer no-county"),
                 MockServerHttpRequest.post("/api/v1/auth/token/extra"),
                 MockServerHttpRequest.get("/api/v1/auth/token"))) {

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 
+import cn.jincheng.brigades.common.domain.identity.Caller;
+import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.testing.MovableClock;
 import reactor.core.publisher.Mono;
 
@@ -41,5 +43,38 @@ class CachingJwtDecoderTest {
         clock.advance(java.time.Duration.ofSeconds(3601));
         decoder.decode("good").block();
         assertThat(verifications).hasValue(4); // expired in memory: verified again (and the real one would refuse it)
+    }
+
+    @Test
+    void aRememberedTokenIsReducedToItsCallerOnceAndNotRememberedAfterItExpires() {
+        MovableClock clock = new MovableClock(NOW);
+        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> Mono.just(jwt(NOW.plusSeconds(60))), clock);
+        AtomicInteger conversions = new AtomicInteger();
+        java.util.function.Function<Jwt, Caller> converter = jwt -> {
+            conversions.incrementAndGet();
+            return new Caller(jwt.getSubject(), Role.CITY_ADMIN, null);
+        };
+
+        assertThat(decoder.cached("good")).isNull();
+        assertThat(decoder.verify("good").block().caller(converter)).contains(new Caller("admin", Role.CITY_ADMIN, null));
+        for (int i = 0; i < 3; i++) {
+            assertThat(decoder.cached("good").caller(converter)).contains(new Caller("admin", Role.CITY_ADMIN, null));
+        }
+        assertThat(conversions).hasValue(1);
+
+        clock.advance(java.time.Duration.ofSeconds(61));
+        assertThat(decoder.cached("good")).isNull();
+    }
+
+    @Test
+    void aTokenNotYetValidIsNotTakenFromMemory() {
+        MovableClock clock = new MovableClock(NOW);
+        Jwt later = Jwt.withTokenValue("t").header("alg", "ES256").subject("admin").notBefore(NOW.plusSeconds(30))
+                .expiresAt(NOW.plusSeconds(3600)).build();
+        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> Mono.just(later), clock);
+        decoder.verify("early").block();
+        assertThat(decoder.cached("early")).isNull();
+        clock.advance(java.time.Duration.ofSeconds(31));
+        assertThat(decoder.cached("early").jwt()).isSameAs(later);
     }
 }
