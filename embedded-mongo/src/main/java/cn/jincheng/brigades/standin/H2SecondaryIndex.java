@@ -260,6 +260,50 @@ final class H2SecondaryIndex extends Index<Object> {
                 .map(key -> IndexKeyDecoding.fields(key.substring(0, key.indexOf(END_OF_KEY)), names, fields)));
     }
 
+    /** Whether the index's first field is {@code field}. */
+    boolean leadsWith(String field) {
+        return firstKey.equals(field);
+    }
+
+    /**
+     * The distinct values of the index's first field, read from its keys with one skip past each
+     * value's entries, as MongoDB answers {@code distinct} on an indexed field (a DISTINCT_SCAN);
+     * null when the keys cannot say: a value the encoding does not give back, or a null or missing
+     * field among them (distinct lists the one and leaves out the other; the keys do not tell them
+     * apart). In the order of the keys, which is not MongoDB's order for numbers.
+     */
+    List<Object> distinctFirstValues() {
+        List<String> names = List.of(firstKey);
+        Set<String> wanted = Set.of(firstKey);
+        List<Object> values = new ArrayList<>();
+        for (String key = entries.ceilingKey(FIRST_ENTRY); key != null;) {
+            String first = key.substring(0, firstValueEnd(key));
+            Document fields;
+            try {
+                fields = IndexKeyDecoding.fields(first, names, wanted);
+            } catch (IndexKeyDecoding.Unreadable e) {
+                return null;
+            }
+            if (!fields.containsKey(firstKey)) {
+                return null;
+            }
+            values.add(fields.get(firstKey));
+            // every entry of this value goes on with a separator, which sorts below the escape
+            // character; the next key at or above that is the next value's first entry
+            key = entries.ceilingKey(first + ESCAPE);
+        }
+        return values;
+    }
+
+    private static int firstValueEnd(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            if (key.charAt(i) == END_OF_VALUE || key.charAt(i) == END_OF_KEY) {
+                return i;
+            }
+        }
+        return key.length();
+    }
+
     /** Called once the collection has built the index from its documents. */
     void markBuilt() {
         entries.putIfAbsent(BUILT, BUILT);
