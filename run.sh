@@ -118,6 +118,10 @@ listening() { # port
 # an AOT cache is not: its classes are linked ahead of time, and a JVM whose initial heap is too
 # small to take the cache's archived objects stops at once ("AOT cache has aot-linked classes but
 # the archived heap objects cannot be loaded"). Seen with -Xms16m; the -Xms below leave room.
+# The cache's method profiles (JEP 515) are not replayed: code compiled at start from the training's
+# mix of paths cost the gateway and station-service about a fifth more CPU per request under a
+# steady load, and compiling it was about a quarter of each JVM's start-up CPU (BENCHMARKS.md, ninth
+# round). The price is a slower first report after start.
 if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then ARCHIVE=app.aot; else ARCHIVE=app.jsa; fi
 TRAINED=(station-service equipment-service staffing-service api-gateway)
 
@@ -136,7 +140,7 @@ archive_key() { # name
 archive_options() { # dir training|use
   if [ "$ARCHIVE" = app.aot ]; then
     if [ "$2" = training ]; then echo "-XX:AOTCacheOutput=$1/app.aot"
-    else echo "-XX:AOTCache=$1/app.aot -Xlog:aot*=off -Xlog:cds*=off"; fi
+    else echo "-XX:AOTCache=$1/app.aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTReplayTraining -Xlog:aot*=off -Xlog:cds*=off"; fi
   else
     if [ "$2" = training ]; then echo "-XX:ArchiveClassesAtExit=$1/app.jsa"
     else echo "-XX:SharedArchiveFile=$1/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"; fi
