@@ -203,16 +203,6 @@ final class H2SecondaryIndex extends Index<Object> {
     }
 
     /**
-     * The wanted fields of each document the query's value(s) of the index's first field select,
-     * decoded from the entries' keys without reading a document, as MongoDB answers a covered
-     * query; null when the index cannot: not all of {@code fields} are its keys, it is sparse, it
-     * has (or may have, being older than the count) documents with several entries. A key holding a
-     * value the encoding does not give back throws {@link IndexKeyDecoding.Unreadable} as it is
-     * reached. Decoded, a missing field and a null are both absent,
-     * and a number is the narrowest of int, long and double that holds it (the encoding keeps
-     * values, not types: an int-sized sum of longs comes back as an int).
-     */
-    /**
      * For each value the query asks of the index's first field, the position of the entry with the
      * greatest number in its second field, read from the keys alone; null when the index cannot say
      * (not two fields from {@code first, second}, not counted, multikey, or a second value that is
@@ -248,6 +238,16 @@ final class H2SecondaryIndex extends Index<Object> {
         return latest;
     }
 
+    /**
+     * The wanted fields of each document the query's value(s) of the index's first field select,
+     * decoded from the entries' keys without reading a document, as MongoDB answers a covered
+     * query; null when the index cannot: not all of {@code fields} are its keys, it is sparse, it
+     * has (or may have, being older than the count) documents with several entries. A key holding a
+     * value the encoding does not give back throws {@link IndexKeyDecoding.Unreadable} as it is
+     * reached. Decoded, a missing field and a null are both absent,
+     * and a number is the narrowest of int, long and double that holds it (the encoding keeps
+     * values, not types: an int-sized sum of longs comes back as an int).
+     */
     Stream<Document> covered(Document query, Set<String> fields) {
         List<String> names = keys();
         Object condition = QueryClauses.conditionOn(query, firstKey);
