@@ -20,8 +20,6 @@ import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.BasicDataType;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 
@@ -49,17 +47,15 @@ class BsonDocumentTypeTest {
     void documentsOfEveryTypeComeBackEqualAfterARestartAndAreStoredAsBson() {
         Path dir = TestDirs.fresh("bson-store");
         List<org.bson.Document> written = new ArrayList<>();
-        try (StandInServer server = TestDirs.store(dir);
-                MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
-            MongoCollection<org.bson.Document> items = client.getDatabase("test").getCollection("items");
+        try (ConnectedStore store = ConnectedStore.in(dir)) {
+            MongoCollection<org.bson.Document> items = store.database().getCollection("items");
             for (int i = 0; i < 50; i++) {
                 written.add(everyType("item-" + i));
             }
             items.insertMany(written);
         }
-        try (StandInServer server = TestDirs.store(dir);
-                MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
-            MongoCollection<org.bson.Document> items = client.getDatabase("test").getCollection("items");
+        try (ConnectedStore store = ConnectedStore.in(dir)) {
+            MongoCollection<org.bson.Document> items = store.database().getCollection("items");
             List<org.bson.Document> read = items.find().into(new ArrayList<>());
             assertThat(read).containsExactlyInAnyOrderElementsOf(written);
         }
@@ -76,9 +72,8 @@ class BsonDocumentTypeTest {
         assertThat(firstBytes(dir.resolve("store.mv.db"), "databases.test.items").values())
                 .doesNotContain(BsonDocumentType.BSON).hasSize(3);
 
-        try (StandInServer server = TestDirs.store(dir);
-                MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
-            MongoCollection<org.bson.Document> items = client.getDatabase("test").getCollection("items");
+        try (ConnectedStore store = ConnectedStore.in(dir)) {
+            MongoCollection<org.bson.Document> items = store.database().getCollection("items");
             assertThat(items.find().into(new ArrayList<>())).containsExactlyInAnyOrderElementsOf(written);
             items.updateOne(eq("_id", "b"), Updates.set("int", 43));
             assertThat(items.find(eq("_id", "b")).first().getInteger("int")).isEqualTo(43);
@@ -86,9 +81,8 @@ class BsonDocumentTypeTest {
         Map<Object, Byte> tags = firstBytes(dir.resolve("store.mv.db"), "databases.test.items");
         assertThat(tags.get("b")).isEqualTo(BsonDocumentType.BSON);
         assertThat(tags.get("a")).isNotEqualTo(BsonDocumentType.BSON);
-        try (StandInServer server = TestDirs.store(dir);
-                MongoClient client = MongoClients.create(withStandardUuids(server.connectionString()))) {
-            List<org.bson.Document> read = client.getDatabase("test").getCollection("items").find().into(new ArrayList<>());
+        try (ConnectedStore store = ConnectedStore.in(dir)) {
+            List<org.bson.Document> read = store.database().getCollection("items").find().into(new ArrayList<>());
             assertThat(read).hasSize(3).contains(written.get(0), written.get(2));
             assertThat(read).filteredOn(d -> d.get("_id").equals("b")).singleElement()
                     .satisfies(d -> assertThat(d.getInteger("int")).isEqualTo(43));
@@ -117,10 +111,6 @@ class BsonDocumentTypeTest {
         assertThat(BsonDocumentType.INSTANCE.read(bytes)).isEqualTo(first);
         assertThat(BsonDocumentType.INSTANCE.read(bytes)).isEqualTo(second);
         assertThat(bytes.remaining()).isZero();
-    }
-
-    private static String withStandardUuids(String connectionString) {
-        return connectionString + "/?uuidRepresentation=standard";
     }
 
     /** The first stored byte of each value of a map, read from the file directly. */

@@ -12,12 +12,10 @@ import java.util.Set;
 
 import org.bson.conversions.Bson;
 import org.h2.mvstore.MVStore;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
@@ -32,22 +30,14 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 class CoveredSumTest {
 
-    private StandInServer server;
-    private MongoClient client;
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-            server.close();
+    @Test
+    void aCoveredSumEqualsTheSumOverTheDocumentsForEveryBrigadeAndDay() {
+        try (ConnectedStore store = ConnectedStore.fresh("covered-sum")) {
+            sumsFromKeysEqualSumsFromDocuments(store.database());
         }
     }
 
-    @Test
-    void aCoveredSumEqualsTheSumOverTheDocumentsForEveryBrigadeAndDay() {
-        server = TestDirs.store(TestDirs.fresh("covered-sum"));
-        client = MongoClients.create(server.connectionString());
-        var database = client.getDatabase("test");
+    private static void sumsFromKeysEqualSumsFromDocuments(MongoDatabase database) {
         MongoCollection<org.bson.Document> covered = database.getCollection("covered");
         MongoCollection<org.bson.Document> read = database.getCollection("read");
         covered.createIndex(Indexes.ascending("brigade", "code", "_id", "expires", "quantity"));

@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Random;
 
 import org.bson.BsonValue;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
@@ -22,23 +20,11 @@ import com.mongodb.client.model.Indexes;
  */
 class DistinctScanTest {
 
-    private StandInServer server;
-    private MongoClient client;
-
-    @AfterEach
-    void stop() {
-        if (client != null) {
-            client.close();
-            server.close();
-        }
-    }
+    @AutoClose
+    private final ConnectedStore store = ConnectedStore.fresh("distinct-scan");
 
     private MongoCollection<org.bson.Document> collection(String name) {
-        if (client == null) {
-            server = TestDirs.store(TestDirs.fresh("distinct-scan"));
-            client = MongoClients.create(server.connectionString());
-        }
-        return client.getDatabase("test").getCollection(name);
+        return store.database().getCollection(name);
     }
 
     private static <T> List<T> distinct(MongoCollection<org.bson.Document> collection, String field, Class<T> type) {

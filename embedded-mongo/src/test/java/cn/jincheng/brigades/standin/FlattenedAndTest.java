@@ -10,8 +10,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
 
@@ -39,9 +37,8 @@ class FlattenedAndTest {
 
     @Test
     void anUpdateByIdAndAConditionChangesTheOneDocumentOnceThroughTheDriver() {
-        try (StandInServer server = TestDirs.store(TestDirs.fresh("flattened-and"));
-                MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<org.bson.Document> brigades = client.getDatabase("test").getCollection("brigades");
+        try (ConnectedStore store = ConnectedStore.fresh("flattened-and")) {
+            MongoCollection<org.bson.Document> brigades = store.database().getCollection("brigades");
             List<org.bson.Document> docs = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
                 docs.add(new org.bson.Document("_id", "b" + i).append("n", i));

@@ -16,7 +16,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import com.mongodb.client.MongoClient;
@@ -37,33 +36,19 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
  */
 class H2SecondaryIndexTest {
 
-    private Path dir;
-    private StandInServer server;
-    private MongoClient client;
-    private MongoDatabase database;
-
-    @BeforeEach
-    void start() {
-        dir = TestDirs.fresh("secondary-index");
-        open();
-    }
-
-    private void open() {
-        server = TestDirs.store(dir);
-        client = MongoClients.create(server.connectionString());
-        database = client.getDatabase("test");
-    }
+    private final Path dir = TestDirs.fresh("secondary-index");
+    private ConnectedStore store = ConnectedStore.in(dir);
+    private MongoDatabase database = store.database();
 
     private void restart() {
-        client.close();
-        server.close();
-        open();
+        store.close();
+        store = ConnectedStore.in(dir);
+        database = store.database();
     }
 
     @AfterEach
     void stop() {
-        client.close();
-        server.close();
+        store.close();
     }
 
     private static List<String> ids(MongoCollection<Document> collection, Bson filter) {

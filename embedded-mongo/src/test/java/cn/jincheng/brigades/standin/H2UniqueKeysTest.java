@@ -18,8 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
@@ -44,9 +42,8 @@ class H2UniqueKeysTest {
         Random random = new Random(35547);
         TreeMap<String, String> plateOf = new TreeMap<>();
         for (int round = 0; round < 3; round++) {
-            try (StandInServer server = TestDirs.store(dir);
-                    MongoClient client = MongoClients.create(server.connectionString())) {
-                MongoCollection<Document> vehicles = client.getDatabase("test").getCollection("vehicles");
+            try (ConnectedStore store = ConnectedStore.in(dir)) {
+                MongoCollection<Document> vehicles = store.database().getCollection("vehicles");
                 vehicles.createIndex(Indexes.ascending("plate"), new IndexOptions().unique(true));
                 for (int i = 0; i < 300; i++) {
                     String id = "v" + random.nextInt(400);
@@ -94,9 +91,8 @@ class H2UniqueKeysTest {
                 vehicles.insertOne(new Document("_id", String.format("v%03d", i)).append("plate", "晋E" + i));
             }
         });
-        try (StandInServer server = TestDirs.store(dir);
-                MongoClient client = MongoClients.create(server.connectionString())) {
-            MongoCollection<Document> vehicles = client.getDatabase("test").getCollection("vehicles");
+        try (ConnectedStore store = ConnectedStore.in(dir)) {
+            MongoCollection<Document> vehicles = store.database().getCollection("vehicles");
             assertThat(vehicles.find(eq("_id", "v077")).first().getString("plate")).isEqualTo("晋E77");
             assertThat(vehicles.find(eq("plate", "晋E5")).first().getString("_id")).isEqualTo("v005");
             assertDuplicateRefused(() -> vehicles.insertOne(new Document("_id", "v001").append("plate", "晋E999")));

@@ -11,8 +11,6 @@ import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -28,9 +26,8 @@ class LatestPerKeyTest {
 
     @Test
     void theLatestEntryOfEachChainFromTheIndexEqualsSortingEveryEntry() {
-        try (StandInServer server = TestDirs.store(TestDirs.fresh("latest-per-key"));
-                MongoClient client = MongoClients.create(server.connectionString())) {
-            var database = client.getDatabase("test");
+        try (ConnectedStore store = ConnectedStore.fresh("latest-per-key")) {
+            var database = store.database();
             MongoCollection<Document> indexed = database.getCollection("indexed");
             MongoCollection<Document> sortedInStore = database.getCollection("sorted");
             indexed.createIndex(Indexes.ascending("brigadeId", "seq"));

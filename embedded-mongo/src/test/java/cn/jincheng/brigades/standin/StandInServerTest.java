@@ -14,6 +14,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 
@@ -22,12 +23,12 @@ class StandInServerTest {
 
     @Test
     void itAnnouncesMongoDb5WithTheWireVersionCurrentClientsRequireAndAnswersHello() {
-        try (StandInServer server = TestDirs.store(TestDirs.fresh("version"));
-                MongoClient client = MongoClients.create(server.connectionString())) {
-            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+        try (ConnectedStore store = ConnectedStore.fresh("version")) {
+            MongoDatabase admin = store.client().getDatabase("admin");
+            Document hello = admin.runCommand(new Document("hello", 1));
             assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
             assertThat(hello.getInteger("maxWireVersion")).isEqualTo(13);
-            Document build = client.getDatabase("admin").runCommand(new Document("buildInfo", 1));
+            Document build = admin.runCommand(new Document("buildInfo", 1));
             assertThat(build.getString("version")).isEqualTo("5.0.0");
         }
     }

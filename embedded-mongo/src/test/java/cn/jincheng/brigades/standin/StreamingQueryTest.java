@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Random;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.model.Accumulators;
@@ -32,16 +30,13 @@ class StreamingQueryTest {
 
     private static final int DOCUMENTS = 3_000;
 
-    private StandInServer server;
-    private MongoClient client;
-    private MongoCollection<Document> items;
+    @AutoClose
+    private final ConnectedStore store = ConnectedStore.fresh("streaming");
+    private final MongoCollection<Document> items = store.database().getCollection("items");
     private final List<String> ids = new ArrayList<>();
 
     @BeforeEach
     void fill() {
-        server = TestDirs.store(TestDirs.fresh("streaming"));
-        client = MongoClients.create(server.connectionString());
-        items = client.getDatabase("test").getCollection("items");
         items.createIndex(Indexes.ascending("county"));
         Random random = new Random(7);
         List<Document> batch = new ArrayList<>();
@@ -51,12 +46,6 @@ class StreamingQueryTest {
             batch.add(new Document("_id", id).append("county", "c" + (i % 6)).append("n", i).append("big", "x".repeat(200)));
         }
         items.insertMany(batch);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     @Test
@@ -114,7 +103,7 @@ class StreamingQueryTest {
         // a group by a field is no count of the collection: it still reads the documents
         assertThat(items.aggregate(List.of(Aggregates.match(new Document()), Aggregates.group("$county",
                 Accumulators.sum("n", 1)))).into(new ArrayList<>())).hasSize(6);
-        MongoCollection<Document> none = client.getDatabase("test").getCollection("none");
+        MongoCollection<Document> none = store.database().getCollection("none");
         assertThat(none.countDocuments()).isZero();
         assertThat(none.aggregate(List.of(Aggregates.match(new Document()), Aggregates.group(null,
                 Accumulators.sum("n", 1)))).first()).isNull();

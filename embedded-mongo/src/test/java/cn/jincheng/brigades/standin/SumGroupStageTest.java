@@ -8,12 +8,10 @@ import java.util.List;
 import java.util.Random;
 
 import org.bson.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Accumulators;
 import com.mongodb.client.model.Aggregates;
@@ -27,15 +25,12 @@ import com.mongodb.client.model.Indexes;
  */
 class SumGroupStageTest {
 
-    private StandInServer server;
-    private MongoClient client;
-    private MongoCollection<Document> items;
+    @AutoClose
+    private final ConnectedStore store = ConnectedStore.fresh("sum-group");
+    private final MongoCollection<Document> items = store.database().getCollection("items");
 
     @BeforeEach
     void fill() {
-        server = TestDirs.store(TestDirs.fresh("sum-group"));
-        client = MongoClients.create(server.connectionString());
-        items = client.getDatabase("test").getCollection("items");
         items.createIndex(Indexes.ascending("brigade"));
         Random random = new Random(11);
         List<Document> batch = new ArrayList<>();
@@ -57,12 +52,6 @@ class SumGroupStageTest {
             batch.add(new Document("_id", "int" + i).append("brigade", "b1").append("code", "only-ints").append("quantity", 7));
         }
         items.insertMany(batch);
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
     }
 
     @Test
