@@ -1,34 +1,11 @@
 package cn.jincheng.brigades.station.architecture;
 
-import org.junit.jupiter.api.Test;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-
-import cn.jincheng.brigades.common.testing.ArchitectureRules;
+import cn.jincheng.brigades.common.testing.ServiceArchitectureTest;
 
 /** The project's architecture rules, held by this service's main code. */
-class ArchitectureTest {
+class ArchitectureTest extends ServiceArchitectureTest {
 
-    private static final String ROOT = "cn.jincheng.brigades.station";
-    private static final JavaClasses MAIN = ArchitectureRules.mainClasses(ROOT);
-
-    @Test
-    void timeComesFromTheBusinessClock() {
-        ArchitectureRules.TIME_COMES_FROM_THE_BUSINESS_CLOCK.check(MAIN);
-    }
-
-    @Test
-    void theDomainIsPlainJava() {
-        ArchitectureRules.DOMAIN_IS_PLAIN_JAVA.check(MAIN);
-    }
-
-    @Test
-    void grpcDomainPersistenceAndConfigKeepTheirPlaces() {
-        ArchitectureRules.layers(ROOT).check(MAIN);
-    }
-
-    @Test
-    void noPackageDependsOnAnotherThatDependsOnIt() {
-        ArchitectureRules.noPackageCycles(ROOT).check(MAIN);
+    ArchitectureTest() {
+        super("cn.jincheng.brigades.station");
     }
 }
