@@ -4,27 +4,21 @@ import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
 import cn.jincheng.brigades.common.grpc.GrpcErrors;
 import cn.jincheng.brigades.common.grpc.idempotency.IdempotencyHeaders;
-import cn.jincheng.brigades.common.testing.LocalResources;
-import cn.jincheng.brigades.common.testing.ServiceClient;
+import cn.jincheng.brigades.common.testing.GrpcServiceTestSupport;
 import cn.jincheng.brigades.common.testing.StationDirectory;
 import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
@@ -59,7 +53,6 @@ import cn.jincheng.brigades.proto.equipment.v1.UpdateVehicleRequest;
 import cn.jincheng.brigades.proto.equipment.v1.Vehicle;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleCategory;
 import cn.jincheng.brigades.proto.equipment.v1.VehicleStatus;
-import cn.jincheng.brigades.standin.StandInServer;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.stub.MetadataUtils;
@@ -71,13 +64,8 @@ import io.grpc.health.v1.HealthGrpc;
 /** equipment.v1 over a real channel against the stand-in store, with the brigades station-service sends its directory copy. */
 @SpringBootTest
 @Import(TestTime.FixedClock.class)
-class EquipmentGrpcServiceTest {
+class EquipmentGrpcServiceTest extends GrpcServiceTestSupport {
 
-    static final Path DATA_DIR = LocalResources.tempDir("equipment-test");
-    static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
-    static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
-    static final int PORT = LocalResources.freePort();
-    static final Path STATION_KEY = DATA_DIR.resolve("keys/station-identity.jwk");
     /** The brigades the tests use, as station-service sends them to this service's directory copy. */
     static final String[] BRIGADES = { "zezhou-gaodu", "zezhou-nancun", "zezhou-zhoucun", "zezhou-bagong",
         "zezhou-dadonggou", "zezhou-dayang", "zezhou-unseen", "qinshui-zhongcun", "qinshui-jiafeng", "qinshui-xiaoyuan",
@@ -87,31 +75,10 @@ class EquipmentGrpcServiceTest {
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
     static final Caller ZEZHOU = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
 
-    static ServiceClient client;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.grpc.server.port", () -> PORT);
-        registry.add("spring.mongodb.uri", MONGO::connectionString);
-        registry.add("brigades.identity.key-file", KEY::toString);
-        registry.add("brigades.station-identity.key-file", STATION_KEY::toString);
-        registry.add("brigades.audit.key-file", () -> STATION_KEY.resolveSibling("audit-hmac.key").toString());
-    }
-
-    @BeforeAll
-    static void connect() {
-        client = new ServiceClient(PORT, KEY);
-    }
-
     /** The service is up by now (the context starts before the first test): the brigades it should know. */
     @BeforeEach
     void directoryCopy() {
         new StationDirectory(client.channel(), STATION_KEY).send(BRIGADES);
-    }
-
-    @AfterAll
-    static void disconnect() throws InterruptedException {
-        client.close();
     }
 
     static EquipmentServiceGrpc.EquipmentServiceBlockingStub as(Caller caller) {

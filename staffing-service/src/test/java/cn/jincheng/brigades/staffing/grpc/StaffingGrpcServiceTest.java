@@ -4,28 +4,22 @@ import static cn.jincheng.brigades.common.testing.GrpcAssertions.failure;
 import static cn.jincheng.brigades.common.testing.GrpcAssertions.fields;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import com.google.type.Date;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.common.grpc.ProtoTime;
-import cn.jincheng.brigades.common.testing.LocalResources;
-import cn.jincheng.brigades.common.testing.ServiceClient;
+import cn.jincheng.brigades.common.testing.GrpcServiceTestSupport;
 import cn.jincheng.brigades.common.testing.StationDirectory;
 import cn.jincheng.brigades.common.testing.TestTime;
 import cn.jincheng.brigades.proto.compliance.v1.Check;
@@ -46,50 +40,23 @@ import cn.jincheng.brigades.proto.staffing.v1.ListFirefightersRequest;
 import cn.jincheng.brigades.proto.staffing.v1.PutFundingRequest;
 import cn.jincheng.brigades.proto.staffing.v1.RecordDepartureRequest;
 import cn.jincheng.brigades.proto.staffing.v1.StaffingServiceGrpc;
-import cn.jincheng.brigades.standin.StandInServer;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 
 /** staffing.v1 over a real channel against the embedded store, with the brigades station-service sends its directory copy. */
 @SpringBootTest
 @Import(TestTime.FixedClock.class)
-class StaffingGrpcServiceTest {
+class StaffingGrpcServiceTest extends GrpcServiceTestSupport {
 
-    static final Path DATA_DIR = LocalResources.tempDir("staffing-test");
-    static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
-    static final Path KEY = DATA_DIR.resolve("keys/internal-identity.jwk");
-    static final int PORT = LocalResources.freePort();
-    static final Path STATION_KEY = DATA_DIR.resolve("keys/station-identity.jwk");
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
     static final Caller QINSHUI = new Caller("clerk-qinshui", Role.COUNTY_CLERK, "qinshui");
-
-    static ServiceClient client;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.grpc.server.port", () -> PORT);
-        registry.add("spring.mongodb.uri", MONGO::connectionString);
-        registry.add("brigades.identity.key-file", KEY::toString);
-        registry.add("brigades.station-identity.key-file", STATION_KEY::toString);
-        registry.add("brigades.audit.key-file", () -> STATION_KEY.resolveSibling("audit-hmac.key").toString());
-    }
-
-    @BeforeAll
-    static void connect() {
-        client = new ServiceClient(PORT, KEY);
-    }
 
     /** The service is up by now: the brigades station-service has sent its directory copy. */
     @BeforeEach
     void directoryCopy() {
         new StationDirectory(client.channel(), STATION_KEY).send("qinshui-zhongcun", "qinshui-jiafeng",
                 "qinshui-later-deferred", "qinshui-xiaoyuan", "zezhou-gaodu");
-    }
-
-    @AfterAll
-    static void disconnect() throws InterruptedException {
-        client.close();
     }
 
     static StaffingServiceGrpc.StaffingServiceBlockingStub as(Caller caller) {

@@ -1,9 +1,7 @@
 package cn.jincheng.brigades.station.grpc;
 
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,24 +11,20 @@ import com.google.rpc.ErrorInfo;
 
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
+import cn.jincheng.brigades.common.testing.GrpcServiceTestSupport;
 import cn.jincheng.brigades.common.testing.LocalResources;
-import cn.jincheng.brigades.common.testing.ServiceClient;
 import cn.jincheng.brigades.common.tokens.InternalTokenIssuer;
 import cn.jincheng.brigades.proto.station.v1.StationServiceGrpc;
-import cn.jincheng.brigades.standin.StandInServer;
 import io.grpc.ManagedChannel;
 import io.grpc.StatusRuntimeException;
 import io.grpc.protobuf.StatusProto;
 
 /**
- * Starts station-service on a free port with its embedded store in a fresh data directory, and
- * talks to it over a real gRPC channel with gateway-signed identities, as the gateway does.
+ * station-service under test ({@link GrpcServiceTestSupport}), with equipment-service and
+ * staffing-service pointed at a port where nothing listens.
  */
-abstract class StationGrpcTestSupport {
+abstract class StationGrpcTestSupport extends GrpcServiceTestSupport {
 
-    static final Path DATA_DIR = LocalResources.tempDir("station-test");
-    static final StandInServer MONGO = StandInServer.start(DATA_DIR, "127.0.0.1", 0);
-    static final int PORT = LocalResources.freePort();
     static final int EQUIPMENT_PORT = LocalResources.freePort();
     static final Caller ADMIN = new Caller("admin", Role.CITY_ADMIN, null);
     static final Caller INSPECTOR = new Caller("inspector", Role.CITY_INSPECTOR, null);
@@ -38,17 +32,11 @@ abstract class StationGrpcTestSupport {
     static final Caller ZEZHOU_CLERK = new Caller("clerk-zezhou", Role.COUNTY_CLERK, "zezhou");
     static final Caller GAOPING_CLERK = new Caller("clerk-gaoping", Role.COUNTY_CLERK, "gaoping");
 
-    static ServiceClient client;
     static ManagedChannel channel;
     static InternalTokenIssuer issuer;
 
     @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        registry.add("spring.grpc.server.port", () -> PORT);
-        registry.add("spring.mongodb.uri", MONGO::connectionString);
-        registry.add("brigades.identity.key-file", () -> DATA_DIR.resolve("keys/internal-identity.jwk").toString());
-        registry.add("brigades.station-identity.key-file", () -> DATA_DIR.resolve("keys/station-identity.jwk").toString());
-        registry.add("brigades.audit.key-file", () -> DATA_DIR.resolve("keys/audit-hmac.key").toString());
+    static void dependenciesDown(DynamicPropertyRegistry registry) {
         // nothing listens there: compliance of an active brigade finds equipment-service down
         registry.add("brigades.dependencies.equipment.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);
         registry.add("brigades.dependencies.staffing.address", () -> "127.0.0.1:" + EQUIPMENT_PORT);
@@ -56,15 +44,9 @@ abstract class StationGrpcTestSupport {
     }
 
     @BeforeAll
-    static void connect() {
-        client = new ServiceClient(PORT, DATA_DIR.resolve("keys/internal-identity.jwk"));
+    static void channelAndIssuer() {
         channel = client.channel();
         issuer = client.issuer();
-    }
-
-    @AfterAll
-    static void disconnect() throws InterruptedException {
-        client.close();
     }
 
     static StationServiceGrpc.StationServiceBlockingStub as(Caller caller) {
