@@ -1,14 +1,12 @@
 package cn.jincheng.brigades.gateway.auth;
 
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -39,12 +37,10 @@ final class BearerAuthentication implements WebFilter {
     static final String TOKEN_ENDPOINT = "/api/v1/auth/token";
 
     private final CachingJwtDecoder decoder;
-    private final Function<Jwt, Caller> callers;
     private final ProblemWriter problems;
 
-    BearerAuthentication(CachingJwtDecoder decoder, CallerTokenConverter callers, ProblemWriter problems) {
+    BearerAuthentication(CachingJwtDecoder decoder, ProblemWriter problems) {
         this.decoder = decoder;
-        this.callers = callers::convert;
         this.problems = problems;
     }
 
@@ -62,10 +58,10 @@ final class BearerAuthentication implements WebFilter {
         CachingJwtDecoder.Verified known = decoder.cached(token);
         if (known != null) {
             // the usual case: the same token as the caller's last request, no reactive detour
-            return proceed(exchange, chain, known.caller(callers).orElse(null));
+            return proceed(exchange, chain, known.caller().orElse(null));
         }
         return decoder.verify(token)
-                .map(verified -> verified.caller(callers))
+                .map(CachingJwtDecoder.Verified::caller)
                 .onErrorResume(JwtException.class, e -> Mono.just(Optional.empty()))
                 .flatMap(caller -> proceed(exchange, chain, caller.orElse(null)));
     }

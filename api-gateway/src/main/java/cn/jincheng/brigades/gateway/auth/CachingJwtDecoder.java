@@ -19,36 +19,40 @@ import reactor.core.publisher.Mono;
 /**
  * Remembers tokens that verified, until they expire: a user sends the same token with every request
  * for an hour, and checking its ES256 signature each time was most of a request's cost. Expiry is
- * checked on every hit; a token that failed is never remembered. Bounded in size.
+ * checked on every hit; a token that failed is never remembered. Bounded in size. Each token is
+ * reduced to the caller it names once, when it verifies, by the gateway's one converter.
  */
 final class CachingJwtDecoder implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder delegate;
+    private final Function<Jwt, Caller> callers;
     private final Clock clock;
     // a user token lives an hour at most; entries beyond that are dead weight
     private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofHours(1)).build();
 
-    CachingJwtDecoder(ReactiveJwtDecoder delegate, Clock clock) {
+    /** {@code callers} gives the caller a verified token names, or null when it names no valid identity. */
+    CachingJwtDecoder(ReactiveJwtDecoder delegate, Function<Jwt, Caller> callers, Clock clock) {
         this.delegate = delegate;
+        this.callers = callers;
         this.clock = clock;
     }
 
     /**
      * A token that verified, its validity window read once (a claim read through {@code Jwt} goes
-     * through a conversion service on every call), and the caller it names, worked out on first use.
+     * through a conversion service on every call), and the caller it names.
      */
     static final class Verified {
         private final Jwt jwt;
         private final Instant expiresAt;
         private final Instant notBefore;
-        // a pure function of the token: two threads working it out at once both get the same answer
-        private volatile Optional<Caller> caller;
+        private final Optional<Caller> caller;
 
-        private Verified(Jwt jwt) {
+        private Verified(Jwt jwt, Caller caller) {
             this.jwt = jwt;
             this.expiresAt = jwt.getExpiresAt();
             this.notBefore = jwt.getNotBefore();
+            this.caller = Optional.ofNullable(caller);
         }
 
         Jwt jwt() {
@@ -59,14 +63,9 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
             return expiresAt != null && expiresAt.isAfter(now) && (notBefore == null || !notBefore.isAfter(now));
         }
 
-        /** The caller the token names, by the one converter the gateway has; empty when it names no valid identity. */
-        Optional<Caller> caller(Function<Jwt, Caller> converter) {
-            Optional<Caller> known = caller;
-            if (known == null) {
-                known = Optional.ofNullable(converter.apply(jwt));
-                caller = known;
-            }
-            return known;
+        /** The caller the token names; empty when it names no valid identity. */
+        Optional<Caller> caller() {
+            return caller;
         }
     }
 
@@ -83,7 +82,7 @@ final class CachingJwtDecoder implements ReactiveJwtDecoder {
             return Mono.just(known);
         }
         return delegate.decode(token).map(jwt -> {
-            Verified fresh = new Verified(jwt);
+            Verified fresh = new Verified(jwt, callers.apply(jwt));
             if (fresh.expiresAt != null) {
                 verified.put(token, fresh);
             }

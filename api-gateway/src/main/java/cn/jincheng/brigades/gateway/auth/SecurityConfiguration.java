@@ -60,8 +60,7 @@ class SecurityConfiguration {
                 secureHeaders(),
                 new RequestBodyGuard(bodyLimit.toBytes(), drainCap.toBytes(), uploadLimit.toBytes(),
                         uploadDrainCap.toBytes(), problems),
-                new BearerAuthentication(decoder, new CallerTokenConverter(properties.roleClaim(),
-                        properties.countyClaim()), problems),
+                new BearerAuthentication(decoder, problems),
                 new CallerRateLimit(rateLimitRequests, rateLimitPeriod, problems, meters));
     }
 
@@ -102,7 +101,8 @@ class SecurityConfiguration {
         List<OAuth2TokenValidator<Jwt>> validators = List.of(timestamps, new JwtIssuerValidator(issuer),
                 new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(properties.audience())));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(validators));
-        return new CachingJwtDecoder(decoder, clock);
+        CallerTokenConverter callers = new CallerTokenConverter(properties.roleClaim(), properties.countyClaim());
+        return new CachingJwtDecoder(decoder, callers::convert, clock);
     }
 
     @Bean

@@ -31,7 +31,7 @@ class BearerAuthenticationTest {
         case "admin" -> Mono.just(jwt(token, "CITY_ADMIN", null));
         case "no-county" -> Mono.just(jwt(token, "COUNTY_CLERK", null));
         default -> Mono.error(new BadJwtException("bad signature"));
-    }, new MovableClock(NOW)), new CallerTokenConverter("role", "county"), new ProblemWriter(JsonMapper.builder().build()));
+    }, new CallerTokenConverter("role", "county")::convert, new MovableClock(NOW)), new ProblemWriter(JsonMapper.builder().build()));
 
     private final AtomicReference<Caller> reached = new AtomicReference<>();
     private final WebFilterChain chain = exchange -> Mono.fromRunnable(

@@ -32,7 +32,7 @@ class CachingJwtDecoderTest {
             verifications.incrementAndGet();
             return token.equals("bad") ? Mono.error(new BadJwtException("bad signature"))
                     : Mono.just(jwt(NOW.plusSeconds(3600)));
-        }, clock);
+        }, jwt -> null, clock);
         decoder.decode("good").block();
         decoder.decode("good").block();
         assertThat(verifications).hasValue(1);
@@ -48,17 +48,16 @@ class CachingJwtDecoderTest {
     @Test
     void aRememberedTokenIsReducedToItsCallerOnceAndNotRememberedAfterItExpires() {
         MovableClock clock = new MovableClock(NOW);
-        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> Mono.just(jwt(NOW.plusSeconds(60))), clock);
         AtomicInteger conversions = new AtomicInteger();
-        java.util.function.Function<Jwt, Caller> converter = jwt -> {
+        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> Mono.just(jwt(NOW.plusSeconds(60))), jwt -> {
             conversions.incrementAndGet();
             return new Caller(jwt.getSubject(), Role.CITY_ADMIN, null);
-        };
+        }, clock);
 
         assertThat(decoder.cached("good")).isNull();
-        assertThat(decoder.verify("good").block().caller(converter)).contains(new Caller("admin", Role.CITY_ADMIN, null));
+        assertThat(decoder.verify("good").block().caller()).contains(new Caller("admin", Role.CITY_ADMIN, null));
         for (int i = 0; i < 3; i++) {
-            assertThat(decoder.cached("good").caller(converter)).contains(new Caller("admin", Role.CITY_ADMIN, null));
+            assertThat(decoder.cached("good").caller()).contains(new Caller("admin", Role.CITY_ADMIN, null));
         }
         assertThat(conversions).hasValue(1);
 
@@ -71,7 +70,7 @@ class CachingJwtDecoderTest {
         MovableClock clock = new MovableClock(NOW);
         Jwt later = Jwt.withTokenValue("t").header("alg", "ES256").subject("admin").notBefore(NOW.plusSeconds(30))
                 .expiresAt(NOW.plusSeconds(3600)).build();
-        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> Mono.just(later), clock);
+        CachingJwtDecoder decoder = new CachingJwtDecoder(token -> Mono.just(later), jwt -> null, clock);
         decoder.verify("early").block();
         assertThat(decoder.cached("early")).isNull();
         clock.advance(java.time.Duration.ofSeconds(31));
