@@ -30,17 +30,24 @@ for name in "${PROCESSES[@]}"; do
   mb=$(rss_of $name); total=$((total + mb)); rss_line="$rss_line $name=${mb}MB"
 done
 
-# the highest resident memory of each process while the load runs
+# the highest resident memory of each process while the load runs. Shell built-ins only: a sampler
+# that started a few short processes per sample took measurable CPU from the load it watches.
 PEAKS="$DATA/rss-peaks"
-( declare -A peak
+( declare -A peak pid
+  for name in "${PROCESSES[@]}"; do read -r pid[$name] <"$DATA/run/$name.pid"; done
   while true; do
+    line=""
     for name in "${PROCESSES[@]}"; do
-      mb=$(rss_of "$name" 2>/dev/null) || continue
-      [ "${peak[$name]:-0}" -lt "$mb" ] && peak[$name]=$mb
+      while read -r key kb _; do
+        if [ "$key" = VmRSS: ]; then
+          [ "${peak[$name]:-0}" -lt $((kb / 1024)) ] && peak[$name]=$((kb / 1024))
+          break
+        fi
+      done 2>/dev/null <"/proc/${pid[$name]}/status" || true
+      line="$line $name=${peak[$name]:-0}MB"
     done
-    line=""; for name in "${PROCESSES[@]}"; do line="$line $name=${peak[$name]:-0}MB"; done
-    echo "$line" > "$PEAKS"
-    sleep 0.5
+    echo "$line" >"$PEAKS"
+    sleep 1
   done ) &
 SAMPLER=$!
 trap 'kill $SAMPLER 2>/dev/null; kill -TERM $RUNNER 2>/dev/null; wait $RUNNER 2>/dev/null; [ "${BENCH_KEEP:-0}" = 1 ] && echo "kept $DATA" || rm -rf "$DATA"' EXIT
