@@ -1,17 +1,18 @@
 package cn.jincheng.brigades.gateway.config;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -36,7 +37,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
  * request fails, the warm-up ends (UP, with what happened in its details) and the gateway's own
  * {@code backends} component decides. It also has a time budget: the report's cost grows with the
  * city (a 40,000-brigade city's report takes half a minute), so once the budget is spent the
- * requests not yet sent are left out, and the one under way is given only what is left.
+ * requests not yet sent are left out, and the one under way is given only what is left, to its
+ * last byte.
  */
 final class StartupWarmup implements HealthIndicator {
 
@@ -124,17 +126,20 @@ final class StartupWarmup implements HealthIndicator {
             }
             sent++;
             long t0 = System.nanoTime();
+            // the deadline covers the whole answer: a request's own timeout ends with the response's
+            // headers, and a report streams its rows for as long as the city is large
+            CompletableFuture<HttpResponse<Void>> exchange = http.sendAsync(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Authorization", bearer).GET().build(), HttpResponse.BodyHandlers.discarding());
             try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(base.resolve(path))
-                        .header("Authorization", bearer).timeout(shorter(REQUEST_TIMEOUT, left)).GET().build(),
-                        HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> response = exchange.get(shorter(REQUEST_TIMEOUT, left).toNanos(), TimeUnit.NANOSECONDS);
                 if (response.statusCode() / 100 != 2) {
                     failures.add(path + ": " + response.statusCode());
                 }
-            } catch (HttpTimeoutException e) {
+            } catch (TimeoutException e) {
+                exchange.cancel(true); // closes the connection: the gateway drops the request and its calls
                 failures.add(path + ": no answer in time");
-            } catch (IOException e) {
-                failures.add(path + ": " + e);
+            } catch (ExecutionException e) {
+                failures.add(path + ": " + e.getCause());
             }
             millis.computeIfAbsent(path, p -> new ArrayList<>()).add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         }

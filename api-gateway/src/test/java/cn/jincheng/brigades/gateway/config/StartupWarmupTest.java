@@ -43,6 +43,18 @@ class StartupWarmupTest {
             exchange.sendResponseHeaders(status, -1);
             exchange.close();
         });
+        server.createContext("/streamed", exchange -> { // the headers at once, the rest held back
+            exchange.sendResponseHeaders(200, 0);
+            exchange.getResponseBody().write("[".getBytes());
+            exchange.getResponseBody().flush();
+            try {
+                testOver.await(answerAfterMillis, TimeUnit.MILLISECONDS);
+                exchange.getResponseBody().write("]".getBytes());
+            } catch (InterruptedException | IOException e) {
+                // the warm-up gave up and closed the connection: what it should do
+            }
+            exchange.close();
+        });
         server.start();
     }
 
@@ -120,6 +132,18 @@ class StartupWarmupTest {
         assertThat(warmup.health().getStatus()).as("ready before the answer would have come").isEqualTo(Status.UP);
         assertThat(seen).hasSize(1);
         assertThat(warmup.health().getDetails()).containsEntry("failures", List.of("/a: no answer in time"));
+    }
+
+    @Test
+    void anAnswerThatStreamsPastTheBudgetIsCutShortToo() throws InterruptedException {
+        answerAfterMillis = 25_000; // the headers come at once, the body would end in 25 s
+        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/streamed", "/b"),
+                Duration.ofSeconds(30), Duration.ofMillis(500));
+        warmup.start(base()).join(20_000);
+
+        assertThat(warmup.health().getStatus()).as("ready before the body would have ended").isEqualTo(Status.UP);
+        assertThat(warmup.health().getDetails()).containsEntry("failures", List.of("/streamed: no answer in time"))
+                .containsEntry("requests", "1 of 2");
     }
 
     @Test
