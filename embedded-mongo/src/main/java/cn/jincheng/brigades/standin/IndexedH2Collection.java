@@ -16,6 +16,7 @@ import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
 import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.StandInBridge;
 import de.bwaldvogel.mongo.backend.Utils;
 import de.bwaldvogel.mongo.backend.QueryResult;
@@ -56,11 +57,52 @@ final class IndexedH2Collection extends H2Collection {
         this.streaming = streaming;
     }
 
-    /** A top-level {@code $and} of one-field clauses is planned as the flat query it means ({@link QueryClauses#flattened}). */
+    /**
+     * A top-level {@code $and} of one-field clauses is planned as the flat query it means
+     * ({@link QueryClauses#flattened}); a query that names a unique key and more reads by the key
+     * ({@link #uniqueKeyQuery}).
+     */
     @Override
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
             Document fieldSelector) {
-        return super.queryDocuments(QueryClauses.flattened(query), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+        Document flat = QueryClauses.flattened(query);
+        for (Index<Object> index : getIndexes()) {
+            Document byKey = uniqueKeyQuery(index, flat);
+            if (byKey != null) {
+                return matchDocuments(flat, index.getPositions(byKey), orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            }
+        }
+        return super.queryDocuments(flat, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+
+    /**
+     * The part of {@code query} a unique index can answer when the query names each of the index's
+     * fields with a plain value and other fields besides ({@code {_id: x, version: 3}}, an update
+     * on a condition); null otherwise. The store's unique indexes answer only a query on exactly
+     * their fields and read the whole collection for any other: every update on a condition read
+     * every document. MongoDB reads the one document by the key and checks the rest of the query
+     * on it (IXSCAN, FETCH with a filter); so does this, as the documents an index finds are
+     * always checked against the whole query.
+     */
+    static Document uniqueKeyQuery(Index<?> index, Document query) {
+        if (!index.isUnique() || query.size() <= index.getKeys().size()) {
+            return null;
+        }
+        Document byKey = new Document();
+        for (IndexKey key : index.getKeys()) {
+            Object value = query.get(key.getKey());
+            if (!isPlainValue(value)) {
+                return null;
+            }
+            byKey.put(key.getKey(), value);
+        }
+        return index.canHandle(byKey) ? byKey : null;
+    }
+
+    private static boolean isPlainValue(Object value) {
+        return value instanceof String || value instanceof Number || value instanceof Boolean
+                || value instanceof de.bwaldvogel.mongo.bson.ObjectId || value instanceof java.util.UUID
+                || value instanceof java.util.Date || value instanceof java.time.Instant;
     }
 
     /**
