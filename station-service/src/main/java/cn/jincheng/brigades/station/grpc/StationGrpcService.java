@@ -82,6 +82,7 @@ import cn.jincheng.brigades.proto.station.v1.ListCountyAcceptancesResponse;
 import cn.jincheng.brigades.proto.station.v1.RecordCountyOutcomeRequest;
 import cn.jincheng.brigades.proto.station.v1.UpdateCountySummaryRequest;
 import io.grpc.Context;
+import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 
@@ -277,9 +278,11 @@ class StationGrpcService extends StationServiceGrpc.StationServiceImplBase {
         ServerCallStreamObserver<AcceptanceRow> stream = (ServerCallStreamObserver<AcceptanceRow>) out;
         // the caller's identity and deadline live in the gRPC context: the evaluating threads get it too
         report.stream(caller(), r.getYear(), emptyToNull(r.getCountyId()), Context.currentContextExecutor(reportEvaluators), row -> {
-            if (!stream.isCancelled()) {
-                stream.onNext(AcceptanceProtoMapper.row(row));
+            if (stream.isCancelled()) {
+                // the caller went away (a closed connection, a spent deadline): the rest of the city is not read
+                throw Status.CANCELLED.withDescription("the caller cancelled the report").asRuntimeException();
             }
+            stream.onNext(AcceptanceProtoMapper.row(row));
         });
         stream.onCompleted();
     }

@@ -88,6 +88,19 @@ class AcceptanceReportTest {
         assertThat(ids).hasSize(AcceptanceReport.CHUNK); // the first chunk went out; nothing after the failure
     }
 
+    @Test
+    void aRowTheCallerCannotTakeEndsTheReportWithoutReadingTheRestOfTheCity() {
+        RecordingComposer composer = new RecordingComposer(-1);
+        report = new AcceptanceReport(new Brigades(city), new Counties(), composer, new Plans());
+        IllegalStateException gone = new IllegalStateException("the caller went away");
+
+        assertThatThrownBy(() -> report.stream(INSPECTOR, 2019, null, evaluators, row -> {
+            throw gone;
+        })).isSameAs(gone);
+        assertThat(composer.chunks).as("the chunks read before the first row went out, of 4").hasValueLessThanOrEqualTo(
+                AcceptanceReport.AHEAD + 1);
+    }
+
     /** Answers every brigade with no rules to apply; the first chunk waits (up to 10 s) for the second to start. */
     private static final class RecordingComposer extends ComplianceComposer {
 
