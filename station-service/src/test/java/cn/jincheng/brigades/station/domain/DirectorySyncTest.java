@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.errors.DependencyUnavailableException;
 
 /** The copies of the directory are completed from the counts, in batches, and a copy that is down does not stop the others. */
@@ -76,7 +74,12 @@ class DirectorySyncTest {
     }
 
     /** {@code size} brigades b00000…, in six counties. */
-    private record Directory(int size) implements BrigadeRepository {
+    private static final class Directory extends RefusingBrigadeRepository {
+        private final int size;
+
+        Directory(int size) {
+            this.size = size;
+        }
 
         @Override
         public long count() {
@@ -88,51 +91,6 @@ class DirectorySyncTest {
             for (int i = 0; i < size; i++) {
                 brigadeAndCounty.accept(String.format("b%05d", i), "c" + (i % 6));
             }
-        }
-
-        @Override
-        public Optional<StoredBrigade> find(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Brigade> find(BrigadeQuery query, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Brigade> findAll(java.util.Collection<String> ids) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void forEach(String countyId, Consumer<Brigade> consumer) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int countInCounty(String countyId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean replace(StoredBrigade before, Brigade after, AuditEntry audit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean insertIfAbsent(Brigade brigade) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String importAll(String actor, List<Brigade> brigades, List<AuditEntry> entries, java.time.Instant at) {
-            throw new UnsupportedOperationException();
         }
     }
 

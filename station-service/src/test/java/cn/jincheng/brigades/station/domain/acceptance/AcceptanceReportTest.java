@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,13 +19,11 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import cn.jincheng.brigades.common.domain.audit.AuditEntry;
 import cn.jincheng.brigades.common.domain.errors.NotFoundException;
 import cn.jincheng.brigades.common.domain.identity.Caller;
 import cn.jincheng.brigades.common.domain.identity.Role;
 import cn.jincheng.brigades.station.domain.Brigade;
-import cn.jincheng.brigades.station.domain.BrigadeQuery;
-import cn.jincheng.brigades.station.domain.BrigadeRepository;
+import cn.jincheng.brigades.station.domain.RefusingBrigadeRepository;
 import cn.jincheng.brigades.station.domain.ConstructionMode;
 import cn.jincheng.brigades.station.domain.County;
 import cn.jincheng.brigades.station.domain.CountyRepository;
@@ -34,7 +31,6 @@ import cn.jincheng.brigades.station.domain.Plan;
 import cn.jincheng.brigades.station.domain.PlanFixtures;
 import cn.jincheng.brigades.station.domain.PlanRepository;
 import cn.jincheng.brigades.station.domain.Result;
-import cn.jincheng.brigades.station.domain.StoredBrigade;
 import cn.jincheng.brigades.station.domain.compliance.ComplianceComposer;
 import io.grpc.Context;
 
@@ -139,61 +135,16 @@ class AcceptanceReportTest {
         }
     }
 
-    private record Brigades(List<Brigade> all) implements BrigadeRepository {
+    private static final class Brigades extends RefusingBrigadeRepository {
+        private final List<Brigade> all;
+
+        Brigades(List<Brigade> all) {
+            this.all = all;
+        }
 
         @Override
         public void forEach(String countyId, Consumer<Brigade> consumer) {
             all.forEach(consumer);
-        }
-
-        @Override
-        public Optional<StoredBrigade> find(String id) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Brigade> find(BrigadeQuery query, int limit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public List<Brigade> findAll(Collection<String> ids) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.util.Set<String> existingIds(java.util.Collection<String> ids) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int countInCounty(String countyId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public long count() {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public void forEachCounty(java.util.function.BiConsumer<String, String> brigadeAndCounty) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean replace(StoredBrigade before, Brigade after, AuditEntry audit) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public boolean insertIfAbsent(Brigade brigade) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public String importAll(String actor, List<Brigade> brigades, List<AuditEntry> entries, java.time.Instant at) {
-            throw new UnsupportedOperationException();
         }
     }
 
