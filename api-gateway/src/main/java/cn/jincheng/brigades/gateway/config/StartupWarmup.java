@@ -140,6 +140,9 @@ final class StartupWarmup implements HealthIndicator {
                 failures.add(path + ": no answer in time");
             } catch (ExecutionException e) {
                 failures.add(path + ": " + e.getCause());
+            } catch (InterruptedException e) {
+                exchange.cancel(true);
+                throw e;
             }
             millis.computeIfAbsent(path, p -> new ArrayList<>()).add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0));
         }

@@ -44,6 +44,7 @@ class StartupWarmupTest {
             exchange.close();
         });
         server.createContext("/streamed", exchange -> { // the headers at once, the rest held back
+            seen.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             exchange.sendResponseHeaders(200, 0);
             exchange.getResponseBody().write("[".getBytes());
             exchange.getResponseBody().flush();
@@ -144,6 +145,25 @@ class StartupWarmupTest {
         assertThat(warmup.health().getStatus()).as("ready before the body would have ended").isEqualTo(Status.UP);
         assertThat(warmup.health().getDetails()).containsEntry("failures", List.of("/streamed: no answer in time"))
                 .containsEntry("requests", "1 of 2");
+    }
+
+    @Test
+    void aWarmUpInterruptedDuringAnAnswerEndsAtOnceAndIsReady() throws InterruptedException {
+        answerAfterMillis = 25_000;
+        StartupWarmup warmup = new StartupWarmup(() -> true, () -> "t", List.of("/streamed"),
+                Duration.ofSeconds(30), Duration.ofSeconds(30));
+        Thread running = warmup.start(base());
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (seen.isEmpty() && System.nanoTime() < giveUp) {
+            Thread.sleep(10);
+        }
+        assertThat(seen).as("the request under way").containsExactly("GET /streamed");
+        running.interrupt();
+        running.join(10_000);
+
+        assertThat(running.isAlive()).isFalse();
+        assertThat(warmup.health().getStatus()).isEqualTo(Status.UP);
+        assertThat(warmup.health().getDetails()).containsEntry("warmup", "skipped: interrupted");
     }
 
     @Test
