@@ -67,7 +67,11 @@ final class H2SecondaryIndex extends Index<Object> {
         super(name, keys, sparse);
         this.entries = entries;
         this.firstKey = keys.get(0).getKey();
-        if (entries.isEmpty()) {
+        if (!entries.containsKey(ENTRIES_COUNTED)) {
+            // new, or from before the marks: such an index never knew whether a document gave it
+            // several entries, so it could never answer from its keys; built again from the
+            // documents (once, at this open), it can
+            entries.clear();
             entries.put(ENTRIES_COUNTED, ENTRIES_COUNTED);
         }
     }
@@ -193,13 +197,12 @@ final class H2SecondaryIndex extends Index<Object> {
      * Empty in the sense the store asks: not built yet, so that the store builds it from the
      * documents. An index created by this version is built once marked so: a build cut short (the
      * process killed while a large collection was being indexed) is done again at the next start
-     * rather than left with part of its entries. An index from before the marks counts as built
-     * when it has entries.
+     * rather than left with part of its entries. An index from before the marks is emptied when it
+     * is opened, and so built again.
      */
     @Override
     public boolean isEmpty() {
-        return !entries.containsKey(BUILT)
-                && (entries.containsKey(ENTRIES_COUNTED) || entries.ceilingKey(FIRST_ENTRY) == null);
+        return !entries.containsKey(BUILT);
     }
 
     /**
