@@ -2,6 +2,7 @@ package cn.jincheng.brigades.standin;
 
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -194,44 +195,42 @@ final class IndexedH2Database extends H2Database {
      * A count of the documents a {@code $match} selects, from the keys of a secondary index that
      * holds every field the match reads, as MongoDB counts from an index (COUNT_SCAN) without
      * fetching a document: at 40,000 brigades, the county overview's count of each county's
-     * brigades read every one of them. Null when no index covers the match or a key cannot be read
-     * back (the documents answer then).
+     * brigades read every one of them. Null when no index covers the match.
      */
     private static Long countFromKeys(MongoCollection<Object> collection, Document match) {
-        Set<String> fields = CoveredFields.of(match);
-        if (fields == null || !(collection instanceof IndexedH2Collection indexed)) {
-            return null;
-        }
-        Stream<Document> matched = indexed.coveredMatches(match, fields);
-        if (matched == null) {
-            return null;
-        }
-        try (matched) {
-            return matched.count();
-        } catch (IndexKeyDecoding.Unreadable documentsMustAnswer) {
-            return null;
-        }
+        return fromKeys(collection, match, Set.of(), Stream::count);
     }
 
     /**
      * A summing aggregation answered from a secondary index's keys when the index holds every field
      * the {@code $match} and the {@code $group} read, as MongoDB answers a covered pipeline: the
      * report's sums of 4 million holdings then decode index keys instead of documents. Null when no
-     * index covers it or a key cannot be read back (the documents answer then).
+     * index covers it.
      */
     private static Document fromCoveringIndex(MongoCollection<Object> collection, Document match, SumGroupStage sums,
             Aggregation rest, String namespace) {
+        return fromKeys(collection, match, sums.fields(),
+                matched -> StandInBridge.firstBatch(namespace, rest.runStages(sums.apply(matched))));
+    }
+
+    /**
+     * {@code answer} over the documents {@code match} selects, decoded from the keys of a secondary
+     * index that holds every field the match and {@code alsoRead} read; null when no index covers
+     * them or a key cannot be read back (the documents answer then).
+     */
+    private static <T> T fromKeys(MongoCollection<Object> collection, Document match, Set<String> alsoRead,
+            Function<Stream<Document>, T> answer) {
         Set<String> fields = CoveredFields.of(match);
         if (fields == null || !(collection instanceof IndexedH2Collection indexed)) {
             return null;
         }
-        fields.addAll(sums.fields());
+        fields.addAll(alsoRead);
         Stream<Document> matched = indexed.coveredMatches(match, fields);
         if (matched == null) {
             return null;
         }
         try (matched) {
-            return StandInBridge.firstBatch(namespace, rest.runStages(sums.apply(matched)));
+            return answer.apply(matched);
         } catch (IndexKeyDecoding.Unreadable documentsMustAnswer) {
             return null;
         }
