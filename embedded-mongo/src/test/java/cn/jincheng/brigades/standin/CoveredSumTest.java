@@ -34,13 +34,8 @@ class CoveredSumTest {
     @Test
     void aCoveredSumEqualsTheSumOverTheDocumentsForEveryBrigadeAndDay() {
         try (ConnectedStore store = ConnectedStore.fresh("covered-sum")) {
-            MongoCollection<org.bson.Document> covered = store.database().getCollection("covered");
-            MongoCollection<org.bson.Document> read = store.database().getCollection("read");
-            covered.createIndex(COVERING);
-            read.createIndex(Indexes.ascending("brigade"));
-            List<org.bson.Document> items = holdings();
-            covered.insertMany(items);
-            read.insertMany(items);
+            MongoCollection<org.bson.Document> covered = holdingsIn(store, "covered", COVERING);
+            MongoCollection<org.bson.Document> read = holdingsIn(store, "read", Indexes.ascending("brigade"));
 
             for (String day : List.of("2019-10-10", "2019-11-15", "2019-12-27", "2019-12-28")) {
                 List<Bson> pipeline = List.of(
@@ -58,12 +53,8 @@ class CoveredSumTest {
     @Test
     void aCountTheIndexCoversEqualsTheCountOfTheDocuments() {
         try (ConnectedStore store = ConnectedStore.fresh("covered-count")) {
-            MongoCollection<org.bson.Document> covered = store.database().getCollection("covered");
-            MongoCollection<org.bson.Document> plain = store.database().getCollection("plain");
-            covered.createIndex(COVERING);
-            List<org.bson.Document> items = holdings();
-            covered.insertMany(items);
-            plain.insertMany(items);
+            MongoCollection<org.bson.Document> covered = holdingsIn(store, "covered", COVERING);
+            MongoCollection<org.bson.Document> plain = holdingsIn(store, "plain", null);
 
             List<Bson> filters = List.of(Filters.eq("brigade", "b1"), Filters.eq("brigade", "nobody"),
                     Filters.in("brigade", "b1", "b2", "b39"),
@@ -80,6 +71,16 @@ class CoveredSumTest {
             }
             assertThat(covered.countDocuments(Filters.eq("brigade", "b1"))).isPositive();
         }
+    }
+
+    /** A collection of {@link #holdings()}, with {@code index} (if any) made before they go in. */
+    private static MongoCollection<org.bson.Document> holdingsIn(ConnectedStore store, String name, Bson index) {
+        MongoCollection<org.bson.Document> collection = store.database().getCollection(name);
+        if (index != null) {
+            collection.createIndex(index);
+        }
+        collection.insertMany(holdings());
+        return collection;
     }
 
     /** Holdings of 40 brigades with missing, null, odd and mistyped values, in a fixed random order. */
