@@ -260,7 +260,7 @@ final class H2SecondaryIndex extends Index<Object> {
             return null;
         }
         return values.stream().flatMap(value -> keysUnder(value)
-                .map(key -> IndexKeyDecoding.fields(key.substring(0, key.indexOf(END_OF_KEY)), names, fields)));
+                .map(key -> IndexKeyDecoding.fields(key, key.indexOf(END_OF_KEY), names, fields)));
     }
 
     /** Whether the index's first field is {@code field}. */

@@ -34,18 +34,27 @@ final class IndexKeyDecoding {
      * (an {@code ObjectId} {@code _id}, say) is no obstacle unless it is wanted.
      */
     static Document fields(String encodedValues, List<String> names, Set<String> wanted) {
+        return fields(encodedValues, encodedValues.length(), names, wanted);
+    }
+
+    /**
+     * As {@link #fields(String, List, Set)}, for the values in the first {@code length} characters
+     * of {@code encodedValues} (an index entry's key, whose values are followed by what tells its
+     * documents apart): read in place, with no copy of the key's values.
+     */
+    static Document fields(String encodedValues, int length, List<String> names, Set<String> wanted) {
         Document fields = new Document();
         int start = 0;
         for (String name : names) {
             int end = encodedValues.indexOf(END_OF_VALUE, start);
-            if (end < 0) {
-                end = encodedValues.length();
+            if (end < 0 || end > length) {
+                end = length;
             }
             if (!wanted.contains(name)) {
                 start = end + 1;
                 continue;
             }
-            Object value = value(encodedValues.substring(start, end));
+            Object value = value(encodedValues, start, end);
             if (value == UNREADABLE) {
                 throw new Unreadable();
             }
@@ -57,15 +66,15 @@ final class IndexKeyDecoding {
         return fields;
     }
 
-    private static Object value(String encoded) {
-        if (encoded.isEmpty()) {
+    /** The value encoded in {@code encodedValues} from {@code start} to {@code end}: a type letter, then its text. */
+    private static Object value(String encodedValues, int start, int end) {
+        if (start >= end) {
             return UNREADABLE;
         }
-        String text = encoded.substring(1);
-        return switch (encoded.charAt(0)) {
-            case 's' -> unescape(text);
-            case 'n' -> number(text);
-            case 'b' -> Boolean.valueOf(text);
+        return switch (encodedValues.charAt(start)) {
+            case 's' -> unescape(encodedValues.substring(start + 1, end));
+            case 'n' -> number(encodedValues.substring(start + 1, end));
+            case 'b' -> Boolean.valueOf(encodedValues.substring(start + 1, end));
             case 'z' -> ABSENT;
             default -> UNREADABLE;
         };

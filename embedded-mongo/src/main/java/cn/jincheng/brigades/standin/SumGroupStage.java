@@ -1,6 +1,7 @@
 package cn.jincheng.brigades.standin;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.LinkedHashMap;
@@ -24,12 +25,21 @@ import de.bwaldvogel.mongo.bson.Document;
  */
 final class SumGroupStage {
 
-    private final Object idSpec;
-    private final Map<String, Object> sums;
+    /** The field of a single-field key; null when the key is a document. */
+    private final String keyField;
+    /** A document key's names and the field each takes its value from; empty for a single-field key. */
+    private final Map<String, String> keyFields;
+    /** The names of the sums, in the stage's order. */
+    private final List<String> sumNames;
+    /** Each sum's operand: the name of the field it adds (a String), or a constant (an Integer or a Long). */
+    private final Object[] operands;
 
-    private SumGroupStage(Object idSpec, Map<String, Object> sums) {
-        this.idSpec = idSpec;
-        this.sums = sums;
+    private SumGroupStage(String keyField, Map<String, String> keyFields, Map<String, Object> sums) {
+        // the "$field" expressions are read into field names once here, not once per document
+        this.keyField = keyField;
+        this.keyFields = keyFields;
+        this.sumNames = List.copyOf(sums.keySet());
+        this.operands = sums.values().stream().map(o -> o instanceof String s ? plainField(s) : o).toArray();
     }
 
     /** The stage, if {@code stage} is a summing {@code $group} this class answers; null otherwise. */
@@ -38,9 +48,19 @@ final class SumGroupStage {
             return null;
         }
         Object id = group.get("_id");
-        if (!(plainField(id) != null || id instanceof Document d && !d.isEmpty()
-                && d.values().stream().allMatch(v -> plainField(v) != null))) {
-            return null;
+        String keyField = plainField(id);
+        Map<String, String> keyFields = new LinkedHashMap<>();
+        if (keyField == null) {
+            if (!(id instanceof Document d) || d.isEmpty()) {
+                return null;
+            }
+            for (Map.Entry<String, Object> e : d.entrySet()) {
+                String field = plainField(e.getValue());
+                if (field == null) {
+                    return null;
+                }
+                keyFields.put(e.getKey(), field);
+            }
         }
         Map<String, Object> sums = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : group.entrySet()) {
@@ -56,7 +76,7 @@ final class SumGroupStage {
             }
             sums.put(e.getKey(), operand);
         }
-        return new SumGroupStage(id, sums);
+        return new SumGroupStage(keyField, keyFields, sums);
     }
 
     /** The field a {@code "$field"} names, without dots; null for anything else. */
@@ -67,45 +87,46 @@ final class SumGroupStage {
 
     /** The fields the stage reads: those of its key and those it sums. */
     Set<String> fields() {
-        Set<String> fields = new HashSet<>();
-        if (idSpec instanceof Document spec) {
-            spec.values().forEach(v -> fields.add(plainField(v)));
-        } else {
-            fields.add(plainField(idSpec));
+        Set<String> fields = new HashSet<>(keyFields.values());
+        if (keyField != null) {
+            fields.add(keyField);
         }
-        sums.values().stream().map(SumGroupStage::plainField).filter(f -> f != null).forEach(fields::add);
+        for (Object operand : operands) {
+            if (operand instanceof String field) {
+                fields.add(field);
+            }
+        }
         return fields;
     }
 
     Stream<Document> apply(Stream<Document> documents) {
-        Map<List<Object>, Group> groups = new LinkedHashMap<>();
-        documents.forEach(d -> {
-            List<Object> key = key(d);
-            groups.computeIfAbsent(key, k -> new Group(idOf(d), sums.size())).add(d, sums);
-        });
+        Map<Object, Group> groups = new LinkedHashMap<>();
+        documents.forEach(d -> groups.computeIfAbsent(key(d), k -> new Group(idOf(d), operands.length)).add(d, operands));
         List<Document> out = new ArrayList<>(groups.size());
         for (Group g : groups.values()) {
             Document result = new Document("_id", g.id);
-            int i = 0;
-            for (String field : sums.keySet()) {
-                result.put(field, g.total(i++));
+            for (int i = 0; i < sumNames.size(); i++) {
+                result.put(sumNames.get(i), g.total(i));
             }
             out.add(result);
         }
         return out.stream();
     }
 
-    /** Grouping equality: numbers by value, as MongoDB compares them. */
-    private List<Object> key(Document d) {
-        List<Object> key = new ArrayList<>(2);
-        if (idSpec instanceof Document spec) {
-            for (Object v : spec.values()) {
-                key.add(normal(d.get(plainField(v))));
-            }
-        } else {
-            key.add(normal(d.get(plainField(idSpec))));
+    /**
+     * Grouping equality: numbers by value, as MongoDB compares them. A single-field key is its
+     * value; a document key is the list of its values.
+     */
+    private Object key(Document d) {
+        if (keyField != null) {
+            return normal(d.get(keyField));
         }
-        return key;
+        Object[] key = new Object[keyFields.size()];
+        int i = 0;
+        for (String field : keyFields.values()) {
+            key[i++] = normal(d.get(field));
+        }
+        return Arrays.asList(key);
     }
 
     private static Object normal(Object v) {
@@ -114,17 +135,16 @@ final class SumGroupStage {
     }
 
     private Object idOf(Document d) {
-        if (idSpec instanceof Document spec) {
-            Document id = new Document();
-            for (Map.Entry<String, Object> e : spec.entrySet()) {
-                String field = plainField(e.getValue());
-                if (d.containsKey(field)) {
-                    id.put(e.getKey(), d.get(field));
-                }
-            }
-            return id;
+        if (keyField != null) {
+            return d.get(keyField);
         }
-        return d.get(plainField(idSpec));
+        Document id = new Document();
+        for (Map.Entry<String, String> e : keyFields.entrySet()) {
+            if (d.containsKey(e.getValue())) {
+                id.put(e.getKey(), d.get(e.getValue()));
+            }
+        }
+        return id;
     }
 
     /** One group's key and running sums. */
@@ -143,10 +163,10 @@ final class SumGroupStage {
             this.isDouble = new boolean[sums];
         }
 
-        void add(Document d, Map<String, Object> sums) {
+        void add(Document d, Object[] operands) {
             int i = 0;
-            for (Object operand : sums.values()) {
-                Object value = operand instanceof String path ? d.get(path.substring(1)) : operand;
+            for (Object operand : operands) {
+                Object value = operand instanceof String field ? d.get(field) : operand;
                 if (value instanceof Integer || value instanceof Long) {
                     long n = ((Number) value).longValue();
                     wide[i] |= value instanceof Long;
