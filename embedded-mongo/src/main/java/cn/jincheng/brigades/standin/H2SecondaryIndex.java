@@ -41,6 +41,8 @@ final class H2SecondaryIndex extends Index<Object> {
 
     private static final char END_OF_VALUE = '\u0001';
     private static final char END_OF_KEY = '\u0000';
+    /** A number as {@link #encode} writes it: the letter n, then plain digits. */
+    private static final java.util.regex.Pattern NUMBER_VALUE = java.util.regex.Pattern.compile("n-?[0-9]+(\\.[0-9]+)?");
     private static final char ESCAPE = '\u0002';
 
     /**
@@ -206,26 +208,30 @@ final class H2SecondaryIndex extends Index<Object> {
     }
 
     /**
-     * For each value the query asks of the index's first field, the position of the entry with the
+     * For each value the query asks of the index's first field, the key of the entry with the
      * greatest number in its second field, read from the keys alone; null when the index cannot say
-     * (not two fields from {@code first, second}, not counted, multikey, or a second value that is
-     * not a number: the store's own stages decide then). Values without entries are left out.
+     * (its first two fields are not {@code first, second}, not counted, multikey, or a second value
+     * that is not a number: the store's own stages decide then). Values without entries are left
+     * out. The entry's document is at {@link #positionOf}; {@link #fieldsOf} reads the key's values.
      */
-    Map<Object, Object> latestPositions(Document query, String first, String second) {
+    Map<Object, String> latestKeys(Document query, String first, String second) {
         Object condition = QueryClauses.conditionOn(query, firstKey);
         List<Object> values = condition == null ? null : queriedValues(condition);
-        if (values == null || isSparse() || keys().size() != 2 || !keys().get(0).equals(first)
+        if (values == null || isSparse() || keys().size() < 2 || !keys().get(0).equals(first)
                 || !keys().get(1).equals(second) || !entries.containsKey(ENTRIES_COUNTED) || entries.containsKey(MULTIKEY)) {
             return null;
         }
-        Map<Object, Object> latest = new java.util.LinkedHashMap<>();
+        Map<Object, String> latest = new java.util.LinkedHashMap<>();
         for (Object value : values) {
             java.math.BigDecimal greatest = null;
             String at = null;
             for (Iterator<String> keys = keysUnder(value).iterator(); keys.hasNext();) {
                 String key = keys.next();
-                String number = key.substring(key.indexOf(END_OF_VALUE) + 1, key.indexOf(END_OF_KEY));
-                if (!number.startsWith("n") || !number.matches("n-?[0-9]+(\\.[0-9]+)?")) {
+                int endOfValues = key.indexOf(END_OF_KEY);
+                int from = key.indexOf(END_OF_VALUE) + 1;
+                int to = key.indexOf(END_OF_VALUE, from);
+                String number = key.substring(from, to < 0 || to > endOfValues ? endOfValues : to);
+                if (!NUMBER_VALUE.matcher(number).matches()) {
                     return null;
                 }
                 java.math.BigDecimal n = new java.math.BigDecimal(number.substring(1));
@@ -235,10 +241,28 @@ final class H2SecondaryIndex extends Index<Object> {
                 }
             }
             if (at != null) {
-                latest.put(value, entries.get(at));
+                latest.put(value, at);
             }
         }
         return latest;
+    }
+
+    /** The position of the document an entry's key (from {@link #latestKeys}) stands for. */
+    Object positionOf(String key) {
+        return entries.get(key);
+    }
+
+    /**
+     * The wanted fields read from an entry's key (from {@link #latestKeys}), as {@link #covered}
+     * reads them; null when the index does not hold them all. Throws
+     * {@link IndexKeyDecoding.Unreadable} for a value the encoding does not give back.
+     */
+    Document fieldsOf(String key, Set<String> wanted) {
+        List<String> names = keys();
+        if (!names.containsAll(wanted) || names.stream().anyMatch(n -> n.contains("."))) {
+            return null;
+        }
+        return IndexKeyDecoding.fields(key, key.indexOf(END_OF_KEY), names, wanted);
     }
 
     /**

@@ -233,16 +233,22 @@ final class IndexedH2Collection extends H2Collection {
 
     /**
      * The groups of a latest-per-key aggregation ({@link LatestPerKeyStage}) from an index on
-     * (key, order): one document read per key; null when no index can answer.
+     * (key, order): one entry per key. Where the index holds every field the groups take, they are
+     * read from the entry's key, as MongoDB answers a covered {@code DISTINCT_SCAN}; otherwise (or
+     * for a value the keys do not give back) one document is read per key. Null when no index can
+     * answer.
      */
     List<Document> latestPerKey(Document match, LatestPerKeyStage stage) {
         for (Index<Object> index : getIndexes()) {
             if (index instanceof H2SecondaryIndex secondary) {
-                java.util.Map<Object, Object> positions = secondary.latestPositions(match, stage.key(), stage.order());
-                if (positions != null) {
+                java.util.Map<Object, String> latestKeys = secondary.latestKeys(match, stage.key(), stage.order());
+                if (latestKeys != null) {
                     List<Document> groups = new ArrayList<>();
-                    for (Object position : positions.values()) {
-                        Document latest = getDocument(position);
+                    for (String key : latestKeys.values()) {
+                        Document latest = fromKey(secondary, key, stage.fields());
+                        if (latest == null) {
+                            latest = getDocument(secondary.positionOf(key));
+                        }
                         if (latest != null) {
                             groups.add(stage.group(latest));
                         }
@@ -252,6 +258,14 @@ final class IndexedH2Collection extends H2Collection {
             }
         }
         return null;
+    }
+
+    private static Document fromKey(H2SecondaryIndex index, String key, java.util.Set<String> fields) {
+        try {
+            return index.fieldsOf(key, fields);
+        } catch (IndexKeyDecoding.Unreadable e) {
+            return null;
+        }
     }
 
     @Override

@@ -11,9 +11,10 @@ import de.bwaldvogel.mongo.bson.Document;
  * {@code $group} by {@code "$k"} of {@code $first}s only, the shape of "the head of each chain".
  * MongoDB answers it with a {@code DISTINCT_SCAN} over an index {@code {k: 1, s: 1}}: one entry per
  * key. The store's own stages read and sort every document of every key, so a report's audit heads
- * cost as much as the chains are long. Here the index's keys give each key's greatest s and its
- * document's position ({@link H2SecondaryIndex#latestPositions}), and only those documents are
- * read. Anything else goes to the store's stages, unchanged.
+ * cost as much as the chains are long. Here the index's keys give each key's greatest s
+ * ({@link H2SecondaryIndex#latestKeys}); the group's fields come from that key when the index holds
+ * them all (covered, as MongoDB's scan is with an index {@code {k: 1, s: 1, f: 1}}), else from its
+ * document, one read per key. Anything else goes to the store's stages, unchanged.
  */
 final class LatestPerKeyStage {
 
@@ -66,7 +67,14 @@ final class LatestPerKeyStage {
         return order;
     }
 
-    /** The group of one key from its latest document. */
+    /** The fields a group takes from its key's latest document: the key and each {@code $first}'s. */
+    java.util.Set<String> fields() {
+        java.util.Set<String> fields = new java.util.HashSet<>(firsts.values());
+        fields.add(key);
+        return fields;
+    }
+
+    /** The group of one key from its latest document (or the fields of it that {@link #fields} names). */
     Document group(Document latest) {
         Document group = new Document("_id", latest.get(key));
         firsts.forEach((name, field) -> group.put(name, latest.get(field)));
