@@ -124,8 +124,16 @@ fill_chromium() {
   done
   rm -rf "$out/debs"
   local libs="" lib
-  for lib in "$out"/root/usr/lib/*-linux-gnu "$out"/root/lib/*-linux-gnu "$out"/root/usr/lib/chromium; do
-    [ -d "$lib" ] && libs="$libs${libs:+:}$lib"
+  # and the private directories some libraries find their own parts in by an absolute RUNPATH
+  # (libpulse.so.0 loads pulseaudio/libpulsecommon-*.so): under this root that path is not theirs
+  for lib in "$out"/root/usr/lib/*-linux-gnu "$out"/root/lib/*-linux-gnu "$out"/root/usr/lib/chromium \
+      "$out"/root/usr/lib/*-linux-gnu/*/; do
+    lib="${lib%/}"
+    [ -d "$lib" ] || continue
+    case "$lib" in
+      */usr/lib/*-linux-gnu/*) compgen -G "$lib/lib*.so*" >/dev/null || continue ;;
+    esac
+    libs="$libs${libs:+:}$lib"
   done
   # the machine's fonts and settings, and the fetched font; a font cache of its own
   cat > "$out/fonts.conf" <<EOF
