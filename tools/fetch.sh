@@ -172,20 +172,26 @@ browser() {
     [ -n "$version" ] || fail "no chromium package in this machine's package sources"
   fi
   # the fetched directory is referred to by absolute paths in its wrapper: fill it in place
+  # marked complete only once it starts, and fetched anew if one marked so no longer does (made by
+  # an earlier version of this script, or the machine's own libraries changed under it)
   local target="$DIR/chromium-$version"
-  if [ ! -f "$target/.complete" ]; then
+  if [ -f "$target/.complete" ] && browser_starts "$target"; then
+    say "chromium $version: already in $target"
+  else
     rm -rf "$target"
     mkdir -p "$target"
     say "chromium $version: fetching into $target"
     fill_chromium "$target"
+    browser_starts "$target" \
+      || { "$target/chromium" --headless --no-sandbox --disable-gpu --version || true; fail "the fetched chromium does not start"; }
     touch "$target/.complete"
-  else
-    say "chromium $version: already in $target"
   fi
   ln -sfn "chromium-$version" "$DIR/chromium"
-  "$DIR/chromium/chromium" --headless --no-sandbox --disable-gpu --version >/dev/null 2>&1 \
-    || { "$DIR/chromium/chromium" --headless --no-sandbox --disable-gpu --version || true; fail "the fetched chromium does not start"; }
   say "browser: $("$DIR/chromium/chromium" --version 2>/dev/null)"
+}
+
+browser_starts() { # dir
+  "$1/chromium" --headless --no-sandbox --disable-gpu --version >/dev/null 2>&1
 }
 
 # the tools the build needs; a part a switch leaves out is said loudly, never silently
