@@ -42,7 +42,8 @@ final class H2SecondaryIndex extends Index<Object> {
     private static final char END_OF_VALUE = '\u0001';
     private static final char END_OF_KEY = '\u0000';
     /** A number as {@link #encode} writes it: the letter n, then plain digits. */
-    private static final java.util.regex.Pattern NUMBER_VALUE = java.util.regex.Pattern.compile("n-?[0-9]+(\\.[0-9]+)?");
+    private static final java.util.regex.Pattern NUMBER_VALUE =
+            java.util.regex.Pattern.compile("n-?[0-9]+(\\.[0-9]+)?");
     private static final char ESCAPE = '\u0002';
 
     /**
@@ -210,15 +211,15 @@ final class H2SecondaryIndex extends Index<Object> {
     /**
      * For each value the query asks of the index's first field, the key of the entry with the
      * greatest number in its second field, read from the keys alone; null when the index cannot say
-     * (its first two fields are not {@code first, second}, not counted, multikey, or a second value
+     * (its first two fields are not {@code first, second}, sparse, multikey, or a second value
      * that is not a number: the store's own stages decide then). Values without entries are left
      * out. The entry's document is at {@link #positionOf}; {@link #fieldsOf} reads the key's values.
      */
     Map<Object, String> latestKeys(Document query, String first, String second) {
         Object condition = QueryClauses.conditionOn(query, firstKey);
         List<Object> values = condition == null ? null : queriedValues(condition);
-        if (values == null || isSparse() || keys().size() < 2 || !keys().get(0).equals(first)
-                || !keys().get(1).equals(second) || !entries.containsKey(ENTRIES_COUNTED) || entries.containsKey(MULTIKEY)) {
+        if (values == null || !keysStandForDocuments() || keys().size() < 2 || !keys().get(0).equals(first)
+                || !keys().get(1).equals(second)) {
             return null;
         }
         Map<Object, String> latest = new java.util.LinkedHashMap<>();
@@ -227,10 +228,8 @@ final class H2SecondaryIndex extends Index<Object> {
             String at = null;
             for (Iterator<String> keys = keysUnder(value).iterator(); keys.hasNext();) {
                 String key = keys.next();
-                int endOfValues = key.indexOf(END_OF_KEY);
-                int from = key.indexOf(END_OF_VALUE) + 1;
-                int to = key.indexOf(END_OF_VALUE, from);
-                String number = key.substring(from, to < 0 || to > endOfValues ? endOfValues : to);
+                int from = valueEnd(key, 0) + 1;
+                String number = key.substring(from, valueEnd(key, from));
                 if (!NUMBER_VALUE.matcher(number).matches()) {
                     return null;
                 }
@@ -254,37 +253,43 @@ final class H2SecondaryIndex extends Index<Object> {
 
     /**
      * The wanted fields read from an entry's key (from {@link #latestKeys}), as {@link #covered}
-     * reads them; null when the index does not hold them all. Throws
+     * reads them; the index must {@link #holds hold} them. Throws
      * {@link IndexKeyDecoding.Unreadable} for a value the encoding does not give back.
      */
     Document fieldsOf(String key, Set<String> wanted) {
-        List<String> names = keys();
-        if (!names.containsAll(wanted) || names.stream().anyMatch(n -> n.contains("."))) {
-            return null;
-        }
-        return IndexKeyDecoding.fields(key, key.indexOf(END_OF_KEY), names, wanted);
+        return IndexKeyDecoding.fields(key, key.indexOf(END_OF_KEY), keys(), wanted);
+    }
+
+    /** Whether the index's keys hold every one of {@code fields}, so that they can be read from its keys. */
+    boolean holds(Set<String> fields) {
+        return keys().containsAll(fields) && keys().stream().noneMatch(n -> n.contains("."));
+    }
+
+    /**
+     * Whether the keys answer for the documents: every document has an entry (not sparse) and just
+     * one (no document gave it several). Every open index knows the latter: one without the count
+     * is built again when it is opened.
+     */
+    private boolean keysStandForDocuments() {
+        return !isSparse() && !entries.containsKey(MULTIKEY);
     }
 
     /**
      * The wanted fields of each document the query's value(s) of the index's first field select,
      * decoded from the entries' keys without reading a document, as MongoDB answers a covered
      * query; null when the index cannot: not all of {@code fields} are its keys, it is sparse, it
-     * has (or may have, being older than the count) documents with several entries. A key holding a
-     * value the encoding does not give back throws {@link IndexKeyDecoding.Unreadable} as it is
-     * reached. Decoded, a missing field and a null are both absent,
-     * and a number is the narrowest of int, long and double that holds it (the encoding keeps
+     * has documents with several entries. A key holding a value the encoding does not give back
+     * throws {@link IndexKeyDecoding.Unreadable} as it is reached. Decoded, a missing field and a
+     * null are both absent, and a number is the narrowest of int, long and double that holds it (the encoding keeps
      * values, not types: an int-sized sum of longs comes back as an int).
      */
     Stream<Document> covered(Document query, Set<String> fields) {
-        List<String> names = keys();
         Object condition = QueryClauses.conditionOn(query, firstKey);
         List<Object> values = condition == null ? null : queriedValues(condition);
-        if (values == null || isSparse() || !entries.containsKey(ENTRIES_COUNTED) || entries.containsKey(MULTIKEY)
-                || !names.containsAll(fields) || names.stream().anyMatch(n -> n.contains("."))) {
+        if (values == null || !keysStandForDocuments() || !holds(fields)) {
             return null;
         }
-        return values.stream().flatMap(value -> keysUnder(value)
-                .map(key -> IndexKeyDecoding.fields(key, key.indexOf(END_OF_KEY), names, fields)));
+        return values.stream().flatMap(value -> keysUnder(value).map(key -> fieldsOf(key, fields)));
     }
 
     /** Whether the index's first field is {@code field}. */
@@ -304,7 +309,7 @@ final class H2SecondaryIndex extends Index<Object> {
         Set<String> wanted = Set.of(firstKey);
         List<Object> values = new ArrayList<>();
         for (String key = entries.ceilingKey(FIRST_ENTRY); key != null;) {
-            String first = key.substring(0, firstValueEnd(key));
+            String first = key.substring(0, valueEnd(key, 0));
             Document fields;
             try {
                 fields = IndexKeyDecoding.fields(first, names, wanted);
@@ -322,8 +327,9 @@ final class H2SecondaryIndex extends Index<Object> {
         return values;
     }
 
-    private static int firstValueEnd(String key) {
-        for (int i = 0; i < key.length(); i++) {
+    /** Where the value of {@code key} starting at {@code from} ends: at its separator or the end of the values. */
+    private static int valueEnd(String key, int from) {
+        for (int i = from; i < key.length(); i++) {
             if (key.charAt(i) == END_OF_VALUE || key.charAt(i) == END_OF_KEY) {
                 return i;
             }

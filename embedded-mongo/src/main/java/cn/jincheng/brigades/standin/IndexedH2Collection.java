@@ -243,9 +243,11 @@ final class IndexedH2Collection extends H2Collection {
             if (index instanceof H2SecondaryIndex secondary) {
                 java.util.Map<Object, String> latestKeys = secondary.latestKeys(match, stage.key(), stage.order());
                 if (latestKeys != null) {
+                    java.util.Set<String> fields = stage.fields();
+                    boolean covered = secondary.holds(fields);
                     List<Document> groups = new ArrayList<>();
                     for (String key : latestKeys.values()) {
-                        Document latest = fromKey(secondary, key, stage.fields());
+                        Document latest = covered ? fromKey(secondary, key, fields) : null;
                         if (latest == null) {
                             latest = getDocument(secondary.positionOf(key));
                         }
