@@ -182,16 +182,20 @@ browser() {
     mkdir -p "$target"
     say "chromium $version: fetching into $target"
     fill_chromium "$target"
-    browser_starts "$target" \
-      || { "$target/chromium" --headless --no-sandbox --disable-gpu --version || true; fail "the fetched chromium does not start"; }
+    browser_starts "$target" || { browser_version "$target" || true; fail "the fetched chromium does not start"; }
     touch "$target/.complete"
   fi
   ln -sfn "chromium-$version" "$DIR/chromium"
   say "browser: $("$DIR/chromium/chromium" --version 2>/dev/null)"
 }
 
+# what the browser says of itself when started as the tests start it; its errors when it cannot
+browser_version() { # dir
+  "$1/chromium" --headless --no-sandbox --disable-gpu --version
+}
+
 browser_starts() { # dir
-  "$1/chromium" --headless --no-sandbox --disable-gpu --version >/dev/null 2>&1
+  browser_version "$1" >/dev/null 2>&1
 }
 
 # the tools the build needs; a part a switch leaves out is said loudly, never silently
