@@ -25,6 +25,7 @@ final class Api {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int RATE_LIMITED_ATTEMPTS = 4;
     /**
      * HTTP/1.1 as browsers and curl speak to the gateway: the JDK client's default is to try an h2c
      * upgrade on plain http, which the gateway does not offer and which no user's client attempts.
@@ -67,7 +68,7 @@ final class Api {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return response(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return response(exchange(request.build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     Response patch(String path, String token, String ifMatch, String json) throws Exception {
@@ -78,7 +79,7 @@ final class Api {
     byte[] download(String path, String token) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .header("Authorization", "Bearer " + token).GET().build();
-        HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = exchange(request, HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(path + " answered " + response.statusCode());
         }
@@ -90,7 +91,7 @@ final class Api {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
                 .header("Authorization", "Bearer " + token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(file)).build();
-        return response(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        return response(exchange(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** A multipart/form-data upload as a browser's FormData sends it: the fields, then the file. */
@@ -111,7 +112,7 @@ final class Api {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        return response(client.send(request, HttpResponse.BodyHandlers.ofString()));
+        return response(exchange(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     Response send(String method, String path, String token, String ifMatch, String json)
@@ -128,7 +129,25 @@ final class Api {
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
-        return response(client.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return response(exchange(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /**
+     * Sends the request as a well-behaved client does: a 429 (this caller's rate limit, which a test
+     * that has just sent a thousand hostile requests reaches) is sent again after the Retry-After the
+     * gateway names, a few times at most. A request answered 429 was not carried out, so sending it
+     * again is safe for writes too; a limit that never lifts still fails the test.
+     */
+    private <T> HttpResponse<T> exchange(HttpRequest request, HttpResponse.BodyHandler<T> body)
+            throws IOException, InterruptedException {
+        for (int attempt = 1;; attempt++) {
+            HttpResponse<T> response = client.send(request, body);
+            if (response.statusCode() != 429 || attempt == RATE_LIMITED_ATTEMPTS) {
+                return response;
+            }
+            long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+            Thread.sleep(Duration.ofSeconds(Math.min(Math.max(seconds, 1), 10)).toMillis());
+        }
     }
 
     /** The answer, its body read as JSON when it is JSON (a file download is not). */
