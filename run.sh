@@ -74,10 +74,29 @@ COMMON_OPTS="-Xss512k -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"
 if [ "${JAVA_RELEASE:-0}" -ge 25 ]; then
   COMMON_OPTS="$COMMON_OPTS -XX:+UseCompactObjectHeaders --enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
 fi
-SERVICE_OPTS="${SERVICE_OPTS:-$COMMON_OPTS -Xms48m -Xmx256m -XX:NewSize=16m -XX:MaxNewSize=96m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
+# Spring AOT: the build processes each service's context ahead of time (spring-boot-maven-plugin
+# process-aot; the gateway's with the local profile), and a JVM started with
+# -Dspring.aot.enabled=true uses the bean definitions made then instead of scanning and evaluating
+# its configuration at start: less CPU to start and less resident memory (BENCHMARKS.md, twelfth
+# round; docs/adr/0017). Those definitions fix at build time which beans exist: a condition
+# on a property or a profile is not evaluated again. So run.sh uses them only where the environment
+# changes no such decision: not with a variable below set (the OTLP export and tracing switches, and
+# the properties the project's own @ConditionalOnProperty read; each module's architecture test
+# checks that every one of those is here), not for a JVM started with a profile the build did not
+# process, and not with SPRING_AOT=0. The services have no profile-specific beans or files (local
+# only changes where MongoDB is looked for when MONGODB_URI is empty, a value read at start), so for
+# them no profile and local are alike. The Kubernetes deployment starts the same jars without AOT.
+BUILD_TIME_DECISIONS='^(OTLP_|MANAGEMENT_|BRIGADES_AUDIT_ANCHORING=|BRIGADES_DIRECTORY_COPY=|BRIGADES_AUTH_LOCAL_ENABLED=|BRIGADES_MONGO_DATABASE=)'
+spring_aot_opts() { # default profile, the profiles this JVM may start with as the build processed them
+  if [ "${SPRING_AOT:-1}" = 1 ] && [[ " ${*:2} " == *" ${SPRING_PROFILES_ACTIVE:-$1} "* ]] \
+      && ! env | grep -qE "$BUILD_TIME_DECISIONS"; then
+    echo "-Dspring.aot.enabled=true"
+  fi
+}
+SERVICE_OPTS="${SERVICE_OPTS:-$COMMON_OPTS $(spring_aot_opts none none local) -Xms48m -Xmx256m -XX:NewSize=16m -XX:MaxNewSize=96m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
 # The stand-in holds query results and its page cache on its heap.
 MONGO_OPTS="${MONGO_OPTS:-$COMMON_OPTS -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m}"
-GATEWAY_OPTS="${GATEWAY_OPTS:-$COMMON_OPTS -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
+GATEWAY_OPTS="${GATEWAY_OPTS:-$COMMON_OPTS $(spring_aot_opts local local) -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
 
 NAMES=(embedded-mongo station-service equipment-service staffing-service api-gateway)
 jar_of() {

@@ -1,5 +1,9 @@
 package cn.jincheng.brigades.common.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -40,5 +44,13 @@ public abstract class ServiceArchitectureTest {
     @Test
     public void noPackageDependsOnAnotherThatDependsOnIt() {
         ArchitectureRules.noPackageCycles(root).check(main);
+    }
+
+    @Test
+    public void springAotIsOffWheneverAPropertyConditionCouldDecideOtherwise() {
+        assertThat(SpringAotSwitch.runShUsesAot(Map.of(), "none", "none", "local")).as("run.sh with nothing set").isTrue();
+        for (String variable : SpringAotSwitch.conditionVariables(main)) {
+            assertThat(SpringAotSwitch.runShUsesAot(Map.of(variable, "false"), "none", "none", "local")).as(variable).isFalse();
+        }
     }
 }

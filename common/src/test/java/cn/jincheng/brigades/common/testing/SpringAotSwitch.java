@@ -1,0 +1,110 @@
+package cn.jincheng.brigades.common.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import com.tngtech.archunit.core.domain.JavaAnnotation;
+import com.tngtech.archunit.core.domain.JavaClasses;
+
+/**
+ * run.sh starts a JVM with the bean definitions the build made ahead of time (Spring AOT) only where
+ * the environment changes no decision the build took once: which beans a
+ * {@code @ConditionalOnProperty} lets in. This reads those conditions from a module's classes and
+ * asks run.sh's own switch ({@code spring_aot_opts}, run by bash) what it does with each of their
+ * properties set, so that a new condition cannot be missed there.
+ */
+public final class SpringAotSwitch {
+
+    private static final String CONDITIONAL_ON_PROPERTY =
+            "org.springframework.boot.autoconfigure.condition.ConditionalOnProperty";
+
+    private SpringAotSwitch() {
+    }
+
+    /** The environment variables (relaxed binding) of every property a {@code @ConditionalOnProperty} reads. */
+    public static TreeSet<String> conditionVariables(JavaClasses classes) {
+        TreeSet<String> variables = new TreeSet<>();
+        classes.forEach(type -> Stream.concat(type.getAnnotations().stream(),
+                type.getMethods().stream().flatMap(method -> method.getAnnotations().stream()))
+                .filter(annotation -> annotation.getRawType().getName().equals(CONDITIONAL_ON_PROPERTY))
+                .forEach(annotation -> properties(annotation).forEach(property -> variables.add(variableOf(property)))));
+        return variables;
+    }
+
+    /**
+     * Whether run.sh would start a JVM of the given default and accepted profiles with Spring AOT,
+     * the environment being only {@code environment} (and PATH).
+     */
+    public static boolean runShUsesAot(Map<String, String> environment, String defaultProfile, String... profiles) {
+        String script = switchOfRunSh() + "\nspring_aot_opts " + defaultProfile + " " + String.join(" ", profiles) + "\n";
+        ProcessBuilder bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
+        bash.environment().keySet().retainAll(List.of("PATH"));
+        bash.environment().putAll(environment);
+        try {
+            Process process = bash.start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException("run.sh's spring_aot_opts failed: " + out);
+            }
+            return out.equals("-Dspring.aot.enabled=true");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> properties(JavaAnnotation<?> annotation) {
+        String prefix = annotation.get("prefix").map(String::valueOf).orElse("");
+        List<String> names = new ArrayList<>();
+        for (String attribute : List.of("name", "value")) {
+            Optional<Object> value = annotation.get(attribute);
+            value.ifPresent(v -> {
+                for (Object name : (Object[]) v) {
+                    names.add(prefix.isEmpty() ? (String) name : prefix.replaceAll("\\.$", "") + "." + name);
+                }
+            });
+        }
+        return names;
+    }
+
+    /** Spring Boot's relaxed binding from an environment variable: dots become underscores, dashes go. */
+    static String variableOf(String property) {
+        return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** BUILD_TIME_DECISIONS and spring_aot_opts, as run.sh at the repository's root has them. */
+    private static String switchOfRunSh() {
+        Path runSh = Path.of("..", "run.sh");
+        try {
+            List<String> lines = Files.readAllLines(runSh, StandardCharsets.UTF_8);
+            int from = indexOf(lines, "BUILD_TIME_DECISIONS=", 0);
+            int function = indexOf(lines, "spring_aot_opts()", from);
+            int to = indexOf(lines, "}", function);
+            return String.join("\n", lines.subList(from, to + 1));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + runSh.toAbsolutePath(), e);
+        }
+    }
+
+    private static int indexOf(List<String> lines, String start, int from) {
+        for (int i = from; i < lines.size(); i++) {
+            if (lines.get(i).startsWith(start)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("run.sh has no line starting with " + start);
+    }
+}
