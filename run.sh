@@ -62,9 +62,13 @@ mkdir -p "$LOGS" "$RUN"
 
 # Small heaps and the serial collector: the whole stack idles in well under 1 GB on 2 cores. Each
 # heap starts small and grows with the work (a service's to 256 MB for a bulk import of 10,000 rows,
-# decided whole), so that idle RSS pays only for what start-up touched. A service's young generation
-# may grow to 96 MB: a report streams every holding of the city through equipment-service, and a
-# 48 MB one collected so often that its copying was a third of the service's time (BENCHMARKS.md).
+# decided whole), so that idle RSS pays only for what start-up touched: every page of a young
+# generation is touched once it has been filled, so it starts at 8 MB. The heaps of the JVMs with an
+# AOT cache start at 32 MB (at 16 MB its archived objects do not fit, see below); the stand-in's,
+# which has no cache of its own, at 16 MB.
+# A service's young generation may grow to 96 MB: a report streams every holding of the city through
+# equipment-service, and a 48 MB one collected so often that its copying was a third of the
+# service's time (BENCHMARKS.md).
 # On release 25 or later, compact object headers (JEP 519) make every object 4 bytes smaller, and
 # Netty's native transport and the libraries' use of sun.misc.Unsafe are allowed as on 17 (else the
 # JVM writes warnings into logs that are JSON lines in production).
@@ -93,10 +97,10 @@ spring_aot_opts() { # default profile, the profiles this JVM may start with as t
     echo "-Dspring.aot.enabled=true"
   fi
 }
-SERVICE_OPTS="${SERVICE_OPTS:-$COMMON_OPTS $(spring_aot_opts none none local) -Xms48m -Xmx256m -XX:NewSize=16m -XX:MaxNewSize=96m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
+SERVICE_OPTS="${SERVICE_OPTS:-$COMMON_OPTS $(spring_aot_opts none none local) -Xms32m -Xmx256m -XX:NewSize=8m -XX:MaxNewSize=96m -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=128m}"
 # The stand-in holds query results and its page cache on its heap.
-MONGO_OPTS="${MONGO_OPTS:-$COMMON_OPTS -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m}"
-GATEWAY_OPTS="${GATEWAY_OPTS:-$COMMON_OPTS $(spring_aot_opts local local) -Xms32m -Xmx256m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
+MONGO_OPTS="${MONGO_OPTS:-$COMMON_OPTS -Xms16m -Xmx256m -XX:ReservedCodeCacheSize=48m -XX:MaxMetaspaceSize=64m}"
+GATEWAY_OPTS="${GATEWAY_OPTS:-$COMMON_OPTS $(spring_aot_opts local local) -Xms32m -Xmx256m -XX:NewSize=8m -XX:ReservedCodeCacheSize=96m -XX:MaxMetaspaceSize=160m}"
 
 NAMES=(embedded-mongo station-service equipment-service staffing-service api-gateway)
 jar_of() {
