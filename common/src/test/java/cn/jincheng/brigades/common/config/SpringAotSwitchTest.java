@@ -24,19 +24,19 @@ class SpringAotSwitchTest {
     void everyPropertyConditionOfTheSharedConfigurationTurnsSpringAotOff() {
         assertThat(SpringAotSwitch.conditionVariables(COMMON))
                 .contains("BRIGADES_AUDIT_ANCHORING", "BRIGADES_DIRECTORY_COPY", "BRIGADES_MONGO_DATABASE");
-        assertThat(SpringAotSwitch.runShUsesAot(Map.of(), "none", "none", "local")).as("run.sh with nothing set").isTrue();
+        assertThat(SpringAotSwitch.runShUsesAot(Map.of(), "SERVICE_OPTS")).as("run.sh with nothing set").isTrue();
         for (String variable : SpringAotSwitch.conditionVariables(COMMON)) {
-            assertThat(SpringAotSwitch.runShUsesAot(Map.of(variable, "false"), "none", "none", "local")).as(variable).isFalse();
+            assertThat(SpringAotSwitch.runShUsesAot(Map.of(variable, "false"), "SERVICE_OPTS")).as(variable).isFalse();
         }
     }
 
     @Test
     void theTelemetrySwitchesAndOtherProfilesTurnItOffToo() {
-        assertThat(SpringAotSwitch.runShUsesAot(Map.of("OTLP_METRICS_EXPORT_ENABLED", "true"), "none", "none", "local")).isFalse();
+        assertThat(SpringAotSwitch.runShUsesAot(Map.of("OTLP_METRICS_EXPORT_ENABLED", "true"), "SERVICE_OPTS")).isFalse();
         assertThat(SpringAotSwitch.runShUsesAot(
                 Map.of("MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT", "http://collector:4318/v1/traces"),
-                "none", "none", "local")).isFalse();
-        assertThat(SpringAotSwitch.runShUsesAot(Map.of("SPRING_PROFILES_ACTIVE", "local"), "none", "none", "local")).isTrue();
-        assertThat(SpringAotSwitch.runShUsesAot(Map.of("SPRING_PROFILES_ACTIVE", "staging"), "none", "none", "local")).isFalse();
+                "SERVICE_OPTS")).isFalse();
+        assertThat(SpringAotSwitch.runShUsesAot(Map.of("SPRING_PROFILES_ACTIVE", "local"), "SERVICE_OPTS")).isTrue();
+        assertThat(SpringAotSwitch.runShUsesAot(Map.of("SPRING_PROFILES_ACTIVE", "staging"), "SERVICE_OPTS")).isFalse();
     }
 }

@@ -21,8 +21,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
  * run.sh starts a JVM with the bean definitions the build made ahead of time (Spring AOT) only where
  * the environment changes no decision the build took once: which beans a
  * {@code @ConditionalOnProperty} lets in. This reads those conditions from a module's classes and
- * asks run.sh's own switch ({@code spring_aot_opts}, run by bash) what it does with each of their
- * properties set, so that a new condition cannot be missed there.
+ * has bash compute run.sh's own JVM options with each of their properties set, so that a new
+ * condition cannot be missed there.
  */
 public final class SpringAotSwitch {
 
@@ -43,21 +43,21 @@ public final class SpringAotSwitch {
     }
 
     /**
-     * Whether run.sh would start a JVM of the given default and accepted profiles with Spring AOT,
-     * the environment being only {@code environment} (and PATH).
+     * Whether run.sh's JVM options {@code optionsVariable} ({@code SERVICE_OPTS}, {@code GATEWAY_OPTS})
+     * hold Spring AOT's switch, as run.sh computes them with only {@code environment} (and PATH) set.
      */
-    public static boolean runShUsesAot(Map<String, String> environment, String defaultProfile, String... profiles) {
-        String script = switchOfRunSh() + "\nspring_aot_opts " + defaultProfile + " " + String.join(" ", profiles) + "\n";
+    public static boolean runShUsesAot(Map<String, String> environment, String optionsVariable) {
+        String script = switchOfRunSh(optionsVariable) + "\necho \"$" + optionsVariable + "\"\n";
         ProcessBuilder bash = new ProcessBuilder("bash", "-c", script).redirectErrorStream(true);
         bash.environment().keySet().retainAll(List.of("PATH"));
         bash.environment().putAll(environment);
         try {
             Process process = bash.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                throw new IllegalStateException("run.sh's spring_aot_opts failed: " + out);
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0 || !out.contains("-Xmx")) {
+                throw new IllegalStateException("run.sh's " + optionsVariable + " could not be computed: " + out);
             }
-            return out.equals("-Dspring.aot.enabled=true");
+            return List.of(out.split("\\s+")).contains("-Dspring.aot.enabled=true");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -85,15 +85,16 @@ public final class SpringAotSwitch {
         return property.replace("-", "").replace('.', '_').toUpperCase(Locale.ROOT);
     }
 
-    /** BUILD_TIME_DECISIONS and spring_aot_opts, as run.sh at the repository's root has them. */
-    private static String switchOfRunSh() {
+    /** BUILD_TIME_DECISIONS, spring_aot_opts and the line that sets {@code optionsVariable}, as run.sh has them. */
+    private static String switchOfRunSh(String optionsVariable) {
         Path runSh = Path.of("..", "run.sh");
         try {
             List<String> lines = Files.readAllLines(runSh, StandardCharsets.UTF_8);
             int from = indexOf(lines, "BUILD_TIME_DECISIONS=", 0);
             int function = indexOf(lines, "spring_aot_opts()", from);
             int to = indexOf(lines, "}", function);
-            return String.join("\n", lines.subList(from, to + 1));
+            String options = lines.get(indexOf(lines, optionsVariable + "=", to));
+            return String.join("\n", lines.subList(from, to + 1)) + "\n" + options;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + runSh.toAbsolutePath(), e);
         }
