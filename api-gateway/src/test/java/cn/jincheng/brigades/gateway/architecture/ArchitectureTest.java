@@ -24,13 +24,10 @@ class ArchitectureTest {
     /** The build processed the gateway's context with the local profile; run.sh starts it so, unless told otherwise. */
     @Test
     void springAotOnlyWhereTheBuildTookTheSameDecisions() {
-        assertThat(SpringAotSwitch.runShUsesAot(Map.of(), "GATEWAY_OPTS")).as("run.sh with nothing set").isTrue();
         assertThat(SpringAotSwitch.runShUsesAot(Map.of("SPRING_PROFILES_ACTIVE", "oidc"), "GATEWAY_OPTS"))
                 .as("another profile").isFalse();
         assertThat(SpringAotSwitch.runShUsesAot(Map.of("SPRING_AOT", "0"), "GATEWAY_OPTS")).as("SPRING_AOT=0").isFalse();
         assertThat(SpringAotSwitch.conditionVariables(MAIN)).contains("BRIGADES_AUTH_LOCAL_ENABLED");
-        for (String variable : SpringAotSwitch.conditionVariables(MAIN)) {
-            assertThat(SpringAotSwitch.runShUsesAot(Map.of(variable, "false"), "GATEWAY_OPTS")).as(variable).isFalse();
-        }
+        SpringAotSwitch.assertEveryConditionTurnsItOff(MAIN, "GATEWAY_OPTS");
     }
 }

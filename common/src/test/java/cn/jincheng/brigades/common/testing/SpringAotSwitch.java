@@ -1,5 +1,7 @@
 package cn.jincheng.brigades.common.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +42,17 @@ public final class SpringAotSwitch {
                 .filter(annotation -> annotation.getRawType().getName().equals(CONDITIONAL_ON_PROPERTY))
                 .forEach(annotation -> properties(annotation).forEach(property -> variables.add(variableOf(property)))));
         return variables;
+    }
+
+    /**
+     * run.sh's options {@code optionsVariable} hold Spring AOT's switch when nothing is set, and lose
+     * it when the property of any {@code @ConditionalOnProperty} in {@code classes} is set.
+     */
+    public static void assertEveryConditionTurnsItOff(JavaClasses classes, String optionsVariable) {
+        assertThat(runShUsesAot(Map.of(), optionsVariable)).as("run.sh with nothing set").isTrue();
+        for (String variable : conditionVariables(classes)) {
+            assertThat(runShUsesAot(Map.of(variable, "false"), optionsVariable)).as(variable).isFalse();
+        }
     }
 
     /**
