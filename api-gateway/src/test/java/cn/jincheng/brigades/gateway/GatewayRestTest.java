@@ -88,6 +88,9 @@ class GatewayRestTest {
     @Autowired
     Map<Backend, CircuitBreaker> breakers;
 
+    @Autowired
+    org.springframework.context.ApplicationContext context;
+
     WebTestClient http;
 
     /**
@@ -139,6 +142,13 @@ class GatewayRestTest {
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody().jsonPath("$.status").isEqualTo(status).jsonPath("$.title").exists()
                 .jsonPath("$.type").exists();
+    }
+
+    @Test
+    void operationsAreServedByTheGatewaysOwnWebServerNotBySecondServerAsInTheServices() {
+        assertThat(context.getBeanNamesForType(cn.jincheng.brigades.common.config.OperationsHttpServer.class)).isEmpty();
+        http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("UP");
     }
 
     // --- authentication -----------------------------------------------------------------------

@@ -30,6 +30,7 @@ public abstract class GrpcServiceTestSupport {
     @DynamicPropertySource
     static void serviceUnderTest(DynamicPropertyRegistry registry) {
         registry.add("spring.grpc.server.port", () -> PORT);
+        registry.add("brigades.operations.port", () -> 0);
         registry.add("spring.mongodb.uri", MONGO::connectionString);
         registry.add("brigades.identity.key-file", KEY::toString);
         registry.add("brigades.station-identity.key-file", STATION_KEY::toString);
