@@ -5,7 +5,9 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -94,8 +96,7 @@ public final class OperationsHttpServer implements SmartLifecycle {
         if (!rest.isEmpty() && !rest.startsWith("/")) {
             return notFound(); // /actuator/healthz is not /actuator/health
         }
-        String[] path = rest.replaceAll("^/+|/+$", "").isEmpty() ? new String[0]
-                : rest.replaceAll("^/+|/+$", "").split("/+");
+        String[] path = Arrays.stream(rest.split("/")).filter(part -> !part.isEmpty()).toArray(String[]::new);
         HealthDescriptor descriptor = path.length == 0 ? health.health() : health.healthForPath(path);
         if (descriptor == null) {
             return notFound();
@@ -119,11 +120,7 @@ public final class OperationsHttpServer implements SmartLifecycle {
                 JSON.writeToString(Map.of("status", healthStatus)).getBytes(StandardCharsets.UTF_8));
     }
 
-    private interface Handler {
-        Response handle();
-    }
-
-    private static void respond(HttpExchange exchange, Handler handler) throws IOException {
+    private static void respond(HttpExchange exchange, Supplier<Response> handler) throws IOException {
         try (exchange) {
             String method = exchange.getRequestMethod();
             Response response;
@@ -144,9 +141,9 @@ public final class OperationsHttpServer implements SmartLifecycle {
         }
     }
 
-    private static Response answer(HttpExchange exchange, Handler handler) {
+    private static Response answer(HttpExchange exchange, Supplier<Response> handler) {
         try {
-            return handler.handle();
+            return handler.get();
         } catch (RuntimeException e) {
             log.warn("Operations HTTP request {} failed", exchange.getRequestURI(), e);
             return json(500, "ERROR");

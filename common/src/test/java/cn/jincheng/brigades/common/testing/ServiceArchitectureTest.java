@@ -1,7 +1,11 @@
 package cn.jincheng.brigades.common.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.util.ClassUtils;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 
@@ -40,6 +44,15 @@ public abstract class ServiceArchitectureTest {
     @Test
     public void noPackageDependsOnAnotherThatDependsOnIt() {
         ArchitectureRules.noPackageCycles(root).check(main);
+    }
+
+    /** Their API is gRPC; health and metrics are common's OperationsHttpServer (docs/adr/0018). */
+    @Test
+    public void carriesNoWebFramework() {
+        for (String server : java.util.List.of("org.springframework.web.reactive.DispatcherHandler",
+                "org.springframework.web.servlet.DispatcherServlet", "reactor.netty.http.server.HttpServer")) {
+            assertThat(ClassUtils.isPresent(server, getClass().getClassLoader())).as(server).isFalse();
+        }
     }
 
     @Test
