@@ -145,7 +145,7 @@ class GatewayRestTest {
     }
 
     @Test
-    void operationsAreServedByTheGatewaysOwnWebServerNotBySecondServerAsInTheServices() {
+    void operationsAreServedByTheGatewaysOwnWebServerNotByASecondOneAsInTheServices() {
         assertThat(context.getBeanNamesForType(cn.jincheng.brigades.common.config.OperationsHttpServer.class)).isEmpty();
         http.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("UP");

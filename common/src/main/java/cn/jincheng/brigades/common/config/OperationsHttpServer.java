@@ -92,9 +92,9 @@ public final class OperationsHttpServer implements SmartLifecycle {
     }
 
     private Response health(HttpExchange exchange) {
-        String rest = exchange.getRequestURI().getPath().substring(HEALTH.length());
-        if (!rest.isEmpty() && !rest.startsWith("/")) {
-            return notFound(); // /actuator/healthz is not /actuator/health
+        String rest = underContext(exchange, HEALTH);
+        if (rest == null) {
+            return notFound();
         }
         String[] path = Arrays.stream(rest.split("/")).filter(part -> !part.isEmpty()).toArray(String[]::new);
         HealthDescriptor descriptor = path.length == 0 ? health.health() : health.healthForPath(path);
@@ -105,7 +105,7 @@ public final class OperationsHttpServer implements SmartLifecycle {
     }
 
     private Response scrape(HttpExchange exchange) {
-        if (prometheus == null || !exchange.getRequestURI().getPath().equals(PROMETHEUS)) {
+        if (prometheus == null || !"".equals(underContext(exchange, PROMETHEUS))) {
             return notFound();
         }
         String accept = exchange.getRequestHeaders().getFirst("Accept");
@@ -113,6 +113,16 @@ public final class OperationsHttpServer implements SmartLifecycle {
                 ? PrometheusOutputFormat.CONTENT_TYPE_OPENMETRICS_100 : PrometheusOutputFormat.CONTENT_TYPE_004;
         var scraped = prometheus.scrape(format, null);
         return new Response(scraped.getStatus(), String.valueOf(scraped.getContentType()), scraped.getBody());
+    }
+
+    /**
+     * The request's path after {@code context} ("" or "/..."), or null when it only begins with the
+     * same letters: the JDK's server picks a context by string prefix, so /actuator/healthz reaches
+     * the context of /actuator/health.
+     */
+    private static String underContext(HttpExchange exchange, String context) {
+        String rest = exchange.getRequestURI().getPath().substring(context.length());
+        return rest.isEmpty() || rest.startsWith("/") ? rest : null;
     }
 
     private static Response json(int status, String healthStatus) {
